@@ -1,0 +1,152 @@
+"""Find scenario files and packs, and load the shared tag and resource files."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from .diagnostics import Diagnostic
+from .loader import Loaded, load_model
+from .schema import ResourceList, Scenario, TagVocabulary
+
+TAGS_FILE = "tags.yaml"
+RESOURCES_FILE = "resources.yaml"
+SHARED_FILES = {TAGS_FILE, RESOURCES_FILE}
+
+
+def package_dir() -> Path:
+    """The folder of the `game` package."""
+    return Path(__file__).resolve().parent.parent
+
+
+def data_dir(name: str) -> Path:
+    """Shipped data folder (`scenarios` or `art`): inside an installed wheel, else the checkout."""
+    inside = package_dir() / name
+    if inside.is_dir():
+        return inside
+    return package_dir().parent / name
+
+
+def scenarios_dir() -> Path:
+    """The shipped scenario packs."""
+    return data_dir("scenarios")
+
+
+def art_dir() -> Path:
+    """The shipped art: fonts, icons, themes."""
+    return data_dir("art")
+
+
+def pack_root(scenario_path: Path) -> Path:
+    """The pack a scenario belongs to: the nearest folder upward that holds tags.yaml."""
+    start = scenario_path.resolve().parent
+    for folder in (start, *start.parents):
+        if (folder / TAGS_FILE).is_file():
+            return folder
+    return start
+
+
+def resolve_asset(pack: Path, base: Path, rel: str) -> tuple[Optional[Path], str]:
+    """Resolve an asset path written in a scenario, confined to its pack.
+
+    Returns (path, "") when the file exists inside the pack, else (None, code) with
+    code E312 (absolute, or escapes the pack through '..' or a link) or E311 (missing).
+    """
+    if not rel or Path(rel).is_absolute() or rel.startswith(("/", "\\")) or (len(rel) > 1 and rel[1] == ":"):
+        return None, "E312"
+    root = Path(os.path.realpath(pack))
+    full = Path(os.path.realpath(Path(base) / rel))
+    if full != root and root not in full.parents:
+        return None, "E312"
+    if not full.is_file():
+        return None, "E311"
+    return full, ""
+
+
+def is_scenario_file(path: Path) -> bool:
+    """True for a .yaml/.yml file that is not one of the shared files."""
+    return path.suffix.lower() in (".yaml", ".yml") and path.name not in SHARED_FILES
+
+
+def find_scenario_files(root: Path, include_examples: bool = True) -> list[Path]:
+    """Every scenario file below a folder, sorted; folders starting with '.' are skipped."""
+    found: list[Path] = []
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root).parts
+        if any(part.startswith(".") for part in rel):
+            continue
+        if not include_examples and any(part.startswith("_") for part in rel[:-1]):
+            continue
+        if p.is_file() and is_scenario_file(p):
+            found.append(p)
+    return found
+
+
+@dataclass
+class Shared:
+    """The vocabulary and help resources a pack's scenarios refer to."""
+
+    tags: Optional[TagVocabulary]
+    resources: Optional[ResourceList]
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    def tag_ids(self) -> set[str]:
+        """All known tag ids (empty when tags.yaml failed to load)."""
+        return self.tags.ids() if self.tags else set()
+
+    def resource_ids(self) -> set[str]:
+        """All known resource ids."""
+        return {r.id for r in self.resources.resources} if self.resources else set()
+
+
+_shared_cache: dict[tuple[str, float, float], Shared] = {}
+
+
+def _mtime(p: Path) -> float:
+    try:
+        return p.stat().st_mtime
+    except OSError:
+        return -1.0
+
+
+def load_shared(pack: Path) -> Shared:
+    """Load tags.yaml and resources.yaml for a pack, falling back to the shipped ones."""
+    tags_path = pack / TAGS_FILE if (pack / TAGS_FILE).is_file() else scenarios_dir() / TAGS_FILE
+    res_path = pack / RESOURCES_FILE if (pack / RESOURCES_FILE).is_file() else scenarios_dir() / RESOURCES_FILE
+    key = (f"{tags_path}|{res_path}", _mtime(tags_path), _mtime(res_path))
+    cached = _shared_cache.get(key)
+    if cached is not None:
+        return cached
+    t: Loaded[TagVocabulary] = load_model(tags_path, TagVocabulary)
+    r: Loaded[ResourceList] = load_model(res_path, ResourceList)
+    shared = Shared(t.model, r.model, [*t.diagnostics, *r.diagnostics])
+    _shared_cache[key] = shared
+    return shared
+
+
+@dataclass
+class Entry:
+    """One scenario in the catalog: its file, the model if it loaded, and every diagnostic."""
+
+    path: Path
+    loaded: Loaded[Scenario]
+    pack: Path
+
+    @property
+    def scenario(self) -> Optional[Scenario]:
+        """The model, or None when the file failed to load."""
+        return self.loaded.model
+
+    @property
+    def ok(self) -> bool:
+        """True when the scenario loaded and has no errors."""
+        return self.loaded.ok
+
+    @property
+    def sort_key(self) -> tuple[int, str]:
+        """Picker order: tutorial first, then by `order` and id."""
+        if self.scenario is None:
+            return (10_000, self.path.stem)
+        return (self.scenario.order, self.scenario.id)

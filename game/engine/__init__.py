@@ -1,0 +1,1 @@
+"""Pure game rules: play state, beats, conditions, scoring and the path explorer."""

@@ -1,0 +1,115 @@
+"""Typed beats: the only things the front end reads from the engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional, Union
+
+from ..content.schema import BadgeDef, Choice, Debrief, Ending, Message, Node, Spot, SpotPart, Tone
+
+
+@dataclass(frozen=True)
+class Option:
+    """A choice the player can take now, with its index in the node's choice list."""
+
+    index: int
+    choice: Choice
+
+
+@dataclass(frozen=True)
+class NodeBeat:
+    """A node on screen: its messages (conditions already applied) and what comes next."""
+
+    node_id: str
+    node: Node
+    messages: tuple[Message, ...]
+
+
+@dataclass(frozen=True)
+class MessageBeat(NodeBeat):
+    """Messages only; Next continues to `next_node`."""
+
+    next_node: str
+
+
+@dataclass(frozen=True)
+class ChoiceBeat(NodeBeat):
+    """Messages then a choice prompt."""
+
+    options: tuple[Option, ...]
+    prompt: Optional[str]
+
+
+@dataclass(frozen=True)
+class SpotBeat(NodeBeat):
+    """Messages then a spot-the-flags task."""
+
+    spot: Spot
+
+
+@dataclass(frozen=True)
+class FeedbackBeat:
+    """Why a choice mattered."""
+
+    node_id: str
+    choice: Choice
+    index: int
+    points: int
+    best_points: int
+    is_best: bool
+
+
+@dataclass(frozen=True)
+class PartResult:
+    """How one spot part came out: hit, miss, false_alarm or clear (benign, left alone)."""
+
+    index: int
+    part: SpotPart
+    selected: bool
+    outcome: str
+
+
+@dataclass(frozen=True)
+class SpotResultBeat:
+    """The result of a spot-the-flags task, every part explained."""
+
+    node_id: str
+    spot: Spot
+    results: tuple[PartResult, ...]
+    points: int
+    best_points: int
+
+
+@dataclass(frozen=True)
+class EndingBeat:
+    """An ending; Next leads to the debrief."""
+
+    node_id: str
+    node: Node
+    ending: Ending
+    score: int
+
+
+@dataclass(frozen=True)
+class DebriefBeat:
+    """The debrief, with the nodes the player saw for the replay."""
+
+    debrief: Optional[Debrief]
+    visited: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SummaryBeat:
+    """Score, stars, badges and what was spotted or missed."""
+
+    score: int
+    best_score: int
+    stars: int
+    badges: tuple[BadgeDef, ...]
+    hits: int
+    misses: int
+    false_alarms: int
+    tone: Optional[Tone]
+
+
+Beat = Union[MessageBeat, ChoiceBeat, SpotBeat, FeedbackBeat, SpotResultBeat, EndingBeat, DebriefBeat, SummaryBeat]

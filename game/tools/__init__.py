@@ -1,0 +1,1 @@
+"""Command-line tools for authors and teachers; no display needed."""

@@ -1,0 +1,206 @@
+"""The `python main.py ...` command line: play, validate, schema, paths and the other tools."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Callable, Optional, Sequence
+
+from ..content.catalog import SHARED_FILES, find_scenario_files, scenarios_dir
+from ..content.diagnostics import sort_key
+from ..content.loader import load_model
+from ..content.schema import ResourceList, Scenario, TagVocabulary
+from .check import Checked, check_file
+
+
+class UsageError(Exception):
+    """A command was called wrongly (exit code 2)."""
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+def collect_files(args: Sequence[str]) -> list[Path]:
+    """Expand the PATH arguments of validate into YAML files, or raise UsageError."""
+    roots = [Path(a) for a in args] or [scenarios_dir()]
+    files: list[Path] = []
+    for root in roots:
+        if root.is_dir():
+            found = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix.lower() in (".yaml", ".yml")
+                           and not any(part.startswith(".") for part in p.relative_to(root).parts))
+            if not found:
+                raise UsageError(f"no YAML files found in '{root}'")
+            files.extend(found)
+        elif root.exists():
+            files.append(root)
+        else:
+            raise UsageError(f"no such file or folder: '{root}'")
+    return files
+
+
+def _check_any(path: Path) -> Checked | list:
+    if path.name in SHARED_FILES:
+        model = TagVocabulary if path.name == "tags.yaml" else ResourceList
+        return sorted(load_model(path, model, display=_display(path)).diagnostics, key=sort_key)
+    return check_file(path, _display(path))
+
+
+def cmd_validate(ns: argparse.Namespace) -> int:
+    """Check scenario files; exit 1 on errors (or on warnings with --strict)."""
+    files = collect_files(ns.paths)
+    report = []
+    errors = warnings = 0
+    for path in files:
+        result = _check_any(path)
+        diags = result if isinstance(result, list) else result.diagnostics
+        e = sum(1 for d in diags if d.severity.value == "error")
+        w = len(diags) - e
+        errors += e
+        warnings += w
+        report.append({"path": _display(path), "ok": e == 0, "errors": e, "warnings": w,
+                       "diagnostics": [d.to_dict() for d in diags]})
+        if ns.format == "text":
+            for d in diags:
+                print(d.format())
+    failed = errors > 0 or (ns.strict and warnings > 0)
+    if ns.format == "json":
+        print(json.dumps({"files": report, "errors": errors, "warnings": warnings, "ok": not failed}, indent=2))
+    else:
+        status = "FAILED" if failed else "ok"
+        print(f"{status}: {len(files)} file(s) checked, {errors} error(s), {warnings} warning(s)")
+    return 1 if failed else 0
+
+
+def resolve_scenario(ref: str) -> Path:
+    """A scenario path, or a shipped scenario id / file stem."""
+    p = Path(ref)
+    if p.is_file():
+        return p
+    if p.suffix.lower() in (".yaml", ".yml") or "/" in ref or "\\" in ref:
+        raise UsageError(f"no such file: '{ref}'")
+    for f in find_scenario_files(scenarios_dir()):
+        if f.stem == ref:
+            return f
+    for f in find_scenario_files(scenarios_dir()):
+        loaded = load_model(f, Scenario)
+        if loaded.model is not None and loaded.model.id == ref:
+            return f
+    raise UsageError(f"no scenario file or shipped scenario id '{ref}'")
+
+
+def cmd_paths(ns: argparse.Namespace) -> int:
+    """Report endings, score ranges, decision points and path counts."""
+    path = resolve_scenario(ns.scenario)
+    checked = check_file(path, _display(path))
+    if checked.errors or checked.exploration is None:
+        for d in checked.diagnostics:
+            print(d.format(), file=sys.stderr)
+        return 1
+    ex = checked.exploration
+    if ns.format == "json":
+        print(json.dumps(ex.to_dict(), indent=2))
+        return 0
+    print(f"scenario {ex.scenario}: {ex.states} state(s), "
+          f"{ex.paths}{'+' if ex.paths_capped else ''} path(s){' (capped)' if ex.paths_capped else ''}")
+    print("endings:")
+    for e in ex.endings:
+        if e.reachable:
+            print(f"  {e.id:24} {e.tone:12} score {e.min_score}..{e.max_score}")
+        else:
+            print(f"  {e.id:24} {e.tone:12} UNREACHABLE")
+    print(f"best score: {ex.best_score}")
+    print(f"decision points ({len(ex.decision_points)}): {', '.join(ex.decision_points) or '-'}")
+    print(f"unreachable nodes: {', '.join(ex.unreachable_nodes) or '-'}")
+    print(f"dead ends: {', '.join(ex.dead_ends) or '-'}")
+    return 0
+
+
+def cmd_schema(ns: argparse.Namespace) -> int:
+    """Print the scenario JSON Schema."""
+    from .schema_export import scenario_schema
+
+    print(json.dumps(scenario_schema(), indent=2, ensure_ascii=False))
+    return 0
+
+
+def cmd_play(ns: argparse.Namespace) -> int:
+    """Start the game (the only command that loads pygame)."""
+    from ..ui.launch import play
+
+    return play(ns)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every command."""
+    parser = argparse.ArgumentParser(prog="python main.py", description="Red Flag Radar: play and author scenarios.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = sub.add_parser("play", help="play the game (the default)")
+    add_play_arguments(play)
+
+    val = sub.add_parser("validate", help="check scenario files like a compiler")
+    val.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: shipped scenarios)")
+    val.add_argument("--strict", action="store_true", help="fail on warnings too")
+    val.add_argument("--format", choices=("text", "json"), default="text")
+    val.set_defaults(func=cmd_validate)
+
+    sch = sub.add_parser("schema", help="print the JSON Schema of the scenario format")
+    sch.set_defaults(func=cmd_schema)
+
+    pth = sub.add_parser("paths", help="endings, score ranges and decision points of a scenario")
+    pth.add_argument("scenario", metavar="PATH|ID")
+    pth.add_argument("--format", choices=("text", "json"), default="text")
+    pth.set_defaults(func=cmd_paths)
+    return parser
+
+
+def add_play_arguments(p: argparse.ArgumentParser) -> None:
+    """Options of `play` (also accepted with no command)."""
+    p.add_argument("--scenario", metavar="ID", help="open this scenario directly")
+    p.add_argument("--lang", default="en", help="language folder of scenarios (default: en)")
+    p.add_argument("--facilitator", action="store_true", help="lead a class: projector mode with votes")
+    p.add_argument("--class-label", metavar="TEXT", help="optional class label for records (no names)")
+    p.add_argument("--theme", metavar="NAME", help="default or high_contrast")
+    p.add_argument("--text-scale", type=float, metavar="X", help="text size, 1.0 to 2.0")
+    p.add_argument("--fullscreen", action="store_true")
+    p.add_argument("--start-at", metavar="NODE", help="start the scenario at this node")
+    p.add_argument("--set", action="append", default=[], metavar="VAR=VALUE", help="preset a variable")
+    p.add_argument("--author", action="store_true", help="author overlay: F5 reload, F6 state, F7 jump")
+    p.add_argument("--pack", metavar="DIR", help="play scenarios from this pack folder")
+    p.add_argument("--data-dir", metavar="DIR", help="where progress and records are kept")
+    p.add_argument("--headless", action="store_true", help="no window: run a script and write screenshots")
+    p.add_argument("--script", metavar="FILE|STEPS", help="steps for headless play, or auto:SEED")
+    p.add_argument("--screenshots", metavar="DIR", help="write one PNG per screen here")
+    p.add_argument("--size", metavar="WxH", default=None, help="window size, e.g. 1280x720")
+    p.set_defaults(func=cmd_play)
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    """Run a command; returns the exit code (0 ok, 1 content errors, 2 usage errors)."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args or args[0].startswith("-") and args[0] not in ("-h", "--help"):
+        args = ["play", *args]
+    try:
+        ns = parser.parse_args(args)
+    except SystemExit as exc:  # argparse has printed its message
+        return int(exc.code or 0)
+    func: Optional[Callable[[argparse.Namespace], int]] = getattr(ns, "func", None)
+    if func is None:
+        parser.print_help()
+        return 2
+    try:
+        return func(ns)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # pragma: no cover - output piped to a closed reader
+        return 0
