@@ -1,0 +1,66 @@
+"""Content rules for student-facing text: no blaming, no 'game over', no real phone numbers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+BLAME_PHRASES = (
+    "your fault",
+    "you should have known",
+    "how could you",
+    "you asked for it",
+    "you deserved",
+    "you were stupid",
+    "you were dumb",
+    "what were you thinking",
+    "you brought this on yourself",
+)
+FAIL_PHRASES = ("game over", "you lose", "you lost the game", "you failed", "wasted")
+
+# A US-style phone number: 3-3-4 digits with separators, or 1-800 style, or 10 digits in a row.
+_PHONE = re.compile(r"(?<!\d)(?:1[\s.\-])?\(?(\d{3})\)?[\s.\-]?(\d{3})[\s.\-](\d{4})(?!\d)")
+
+
+@dataclass(frozen=True)
+class RuleHit:
+    """One text that breaks a content rule."""
+
+    rule: str
+    phrase: str
+    text: str
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("’", "'").lower())
+
+
+def blame_hits(texts: Iterable[str]) -> list[RuleHit]:
+    """Texts with blaming or 'you failed' wording. 'not your fault' is allowed."""
+    hits: list[RuleHit] = []
+    for text in texts:
+        low = _normalise(text)
+        for phrase in BLAME_PHRASES:
+            for m in re.finditer(re.escape(phrase), low):
+                before = low[max(0, m.start() - 12): m.start()]
+                if phrase == "your fault" and re.search(r"(not|never|isn't|wasn't|n't) (all )?$", before):
+                    continue
+                hits.append(RuleHit("blame", phrase, text))
+        for phrase in FAIL_PHRASES:
+            if re.search(rf"\b{re.escape(phrase)}\b", low):
+                hits.append(RuleHit("fail", phrase, text))
+    return hits
+
+
+def phone_numbers(text: str) -> list[str]:
+    """Phone-number-like strings in a text, as digits only."""
+    out = []
+    for m in _PHONE.finditer(text):
+        out.append("".join(m.groups()))
+    return out
+
+
+def is_fictional_number(digits: str) -> bool:
+    """True for the fiction range 555-0100 to 555-0199 (any area code)."""
+    return len(digits) == 10 and digits[3:6] == "555" and 100 <= int(digits[6:]) <= 199
