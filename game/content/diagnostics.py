@@ -64,10 +64,6 @@ CODES: dict[str, str] = {
     "W401": "choice has no feedback",
     "W402": "debrief has fewer than 3 discussion questions",
     "W403": "spot task has no benign part",
-    "W404": "reading level above the target for this age tier",
-    "W405": "message too long for a projector bubble",
-    "W406": "wording that blames or scares",
-    "W407": "translations do not match",
     "W408": "variable is never used",
 }
 

@@ -19,7 +19,7 @@ import yaml
 from .diagnostics import DiagnosticBag
 
 try:  # the C parser is ~5x faster; the pure one behaves the same
-    from yaml import CParser as _FastParser
+    from yaml.cyaml import CParser as _FastParser
 
     HAVE_C_PARSER = True
 except ImportError:  # pragma: no cover - depends on the PyYAML build
@@ -115,6 +115,10 @@ def _syntax_error(exc: yaml.YAMLError, text: str, bag: DiagnosticBag) -> None:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     pos = _pos(mark) if mark is not None else (1, 1)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    if "nesting depth" in str(problem):  # libyaml stops at its own depth limit first
+        bag.error("E107", f"nesting is deeper than {MAX_DEPTH} levels", pos,
+                  hint="a scenario never needs this much nesting; check the indentation")
+        return
     hint = "check indentation, colons and matching quotes or brackets"
     lines = text.split("\n")
     if 0 < pos[0] <= len(lines) and "\t" in lines[pos[0] - 1][: max(pos[1], 1) + 1]:
@@ -130,13 +134,13 @@ def read_yaml(text: str, bag: DiagnosticBag, *, fast: bool = True) -> tuple[Any,
     Returns None (with diagnostics in ``bag``) when the text is refused.
     """
     marks = Marks()
-    parser: Any = _FastParser(text) if (fast and HAVE_C_PARSER) else yaml.SafeLoader(text)
     # Stack entries: [container, path, pending_key, key_pos]
     stack: list[list[Any]] = []
     root: Any = None
     documents = 0
     done = False
     try:
+        parser: Any = _FastParser(text) if (fast and HAVE_C_PARSER) else yaml.SafeLoader(text)
         while True:
             event = parser.get_event()
             if event is None:
@@ -176,7 +180,7 @@ def read_yaml(text: str, bag: DiagnosticBag, *, fast: bool = True) -> tuple[Any,
                     done = True
                 continue
             if kind == "ScalarEvent":
-                plain = event.style is None
+                plain = not event.style  # None (pure parser) or "" (C parser) for plain scalars
                 raw = event.value
                 value = (None if raw in _NULLS else Plain(raw)) if plain else raw
                 new_container = None
