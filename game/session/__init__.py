@@ -1,0 +1,1 @@
+"""I/O at the edges: data folder, settings file and the SQLite record store (no pygame)."""

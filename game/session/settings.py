@@ -1,0 +1,152 @@
+"""Player settings: a frozen dataclass that always holds valid values, kept in settings.json."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from gettext import gettext as _
+from pathlib import Path
+from typing import Any, Optional
+
+from .atomic import atomic_write_text, describe_os_error, move_aside
+
+SETTINGS_FILE = "settings.json"
+TEXT_SCALE_MIN = 1.0
+TEXT_SCALE_MAX = 2.0
+THEMES = ("default", "high_contrast")
+FONTS = ("default", "hyperlegible", "dyslexic")
+NICKNAME_MAX = 24
+_LANG_RE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})?")
+
+
+def _scale(value: Any) -> float:
+    """A text scale clamped to 1.0..2.0; anything that is not a finite number gives 1.0."""
+    if isinstance(value, bool):
+        return 1.0
+    if isinstance(value, str):
+        try:
+            value = float(value.strip())
+        except ValueError:
+            return 1.0
+    if not isinstance(value, (int, float)):
+        return 1.0
+    try:
+        number = float(value)
+    except (OverflowError, ValueError):
+        number = math.inf if value > 0 else -math.inf
+    if math.isnan(number):
+        return 1.0
+    return min(TEXT_SCALE_MAX, max(TEXT_SCALE_MIN, number))
+
+
+def _choice(value: Any, allowed: tuple[str, ...]) -> str:
+    """``value`` when it is one of ``allowed``, else the first (default) one."""
+    return value if isinstance(value, str) and value in allowed else allowed[0]
+
+
+def _flag(value: Any, default: bool) -> bool:
+    """A real bool, or ``default`` for anything else."""
+    return value if isinstance(value, bool) else default
+
+
+def _nickname(value: Any) -> Optional[str]:
+    """A short printable nickname, or None (empty, too long, not text, control characters)."""
+    if not isinstance(value, str):
+        return None
+    name = " ".join(value.split())
+    if not name or len(name) > NICKNAME_MAX or not name.isprintable():
+        return None
+    return name
+
+
+def _lang(value: Any) -> str:
+    """A language tag like ``en`` or ``pt_BR``; anything else gives ``en``."""
+    return value if isinstance(value, str) and _LANG_RE.fullmatch(value) else "en"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Player settings; construction normalises every field, so an instance is always valid."""
+
+    text_scale: float = 1.0
+    theme: str = "default"
+    font: str = "default"
+    reduced_motion: bool = False
+    sound: bool = True
+    fullscreen: bool = False
+    typing_animation: bool = True
+    nickname: Optional[str] = None
+    lang: str = "en"
+
+    def __post_init__(self) -> None:
+        fix = object.__setattr__
+        fix(self, "text_scale", _scale(self.text_scale))
+        fix(self, "theme", _choice(self.theme, THEMES))
+        fix(self, "font", _choice(self.font, FONTS))
+        fix(self, "reduced_motion", _flag(self.reduced_motion, False))
+        fix(self, "sound", _flag(self.sound, True))
+        fix(self, "fullscreen", _flag(self.fullscreen, False))
+        fix(self, "typing_animation", _flag(self.typing_animation, True))
+        fix(self, "nickname", _nickname(self.nickname))
+        fix(self, "lang", _lang(self.lang))
+
+    def replace(self, **changes: Any) -> Settings:
+        """A copy with ``changes`` applied (and normalised)."""
+        return dataclasses.replace(self, **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready values."""
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Settings:
+        """Settings from loaded JSON: unknown keys ignored, bad values replaced by defaults, numbers clamped."""
+        if not isinstance(data, Mapping):
+            return cls()
+        names = {f.name for f in dataclasses.fields(cls)}
+        return cls(**{k: v for k, v in data.items() if isinstance(k, str) and k in names})
+
+
+def load_settings(data_dir: Path) -> tuple[Settings, Optional[str]]:
+    """Settings from ``data_dir/settings.json`` and a notice for the player, or None when all went well.
+
+    Missing file: defaults, no notice. Damaged file: defaults, a notice, and the file kept as
+    ``settings.json.bad-<timestamp>``. Unreadable file: defaults and a notice.
+    """
+    path = Path(data_dir) / SETTINGS_FILE
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return Settings(), None
+    except OSError as exc:
+        return Settings(), _("Settings could not be read ({why}), so the defaults are in use.").format(
+            why=describe_os_error(exc)
+        )
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        data = None
+    if isinstance(data, dict):
+        return Settings.from_dict(data), None
+    try:
+        kept = move_aside(path, "bad")
+    except OSError:
+        return Settings(), _("The settings file was damaged, so the defaults are in use.")
+    notice = _("The settings file was damaged, so the defaults are in use. The old file was kept as {name}.")
+    return Settings(), notice.format(name=kept.name)
+
+
+def save_settings(data_dir: Path, s: Settings) -> Optional[str]:
+    """Write settings atomically; a notice such as "Settings not saved: ..." instead of raising."""
+    data_dir = Path(data_dir)
+    text = json.dumps(s.to_dict(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(data_dir / SETTINGS_FILE, text)
+    except OSError as exc:
+        return _("Settings not saved: {why}").format(why=describe_os_error(exc))
+    return None
