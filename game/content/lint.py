@@ -286,7 +286,8 @@ class Linter:
                                hint="mark at least one part `flag: true`")
             if not any(not p.flag for p in spot.parts):
                 self.bag.warning("W403", "this spot task has no benign part", self.at(*base, "parts"),
-                                 hint="add a harmless look-alike (`flag: false`) so students practise telling them apart")
+                                 hint="add a harmless look-alike (`flag: false`) so students practise "
+                                      "telling them apart")
             taken: list[tuple[int, int]] = []
             for i, part in enumerate(spot.parts):
                 start = spot.text.find(part.text)

@@ -250,7 +250,8 @@ class Choice(Model):
     )
     feedback: Optional[str] = Field(default=None, max_length=600, description="Two or three plain sentences on why.")
     tags: list[str] = Field(
-        default_factory=list, description="Skill shown (skill.*) or tactic exposed (stage.*, pcw.*): ids from tags.yaml."
+        default_factory=list,
+        description="Skill shown (skill.*) or tactic exposed (stage.*, pcw.*): ids from tags.yaml.",
     )
     set: dict[str, Scalar] = Field(default_factory=dict, description="Variables to set when chosen: {name: value}.")
     add: dict[str, int] = Field(default_factory=dict, description="Number variables to add to when chosen.")

@@ -70,7 +70,7 @@ def current_beat(scn: Scenario, st: PlayState, *, best_score: int = 0,
         if last.kind == "spot" and node.spot is not None:
             outcomes = scoring.spot_outcomes(node.spot, last.selected)
             results = tuple(PartResult(i, p, i in last.selected, o)
-                            for i, (p, o) in enumerate(zip(node.spot.parts, outcomes)))
+                            for i, (p, o) in enumerate(zip(node.spot.parts, outcomes, strict=True)))
             return SpotResultBeat(st.node, node.spot, results, last.points, scoring.spot_range(node.spot)[1])
         assert node.choices is not None and last.choice is not None
         choice = node.choices[last.choice]
