@@ -120,7 +120,7 @@ def load_settings(data_dir: Path) -> tuple[Settings, Optional[str]]:
     path = Path(data_dir) / SETTINGS_FILE
     try:
         raw = path.read_bytes()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # no file yet, or no folder to hold one
         return Settings(), None
     except OSError as exc:
         return Settings(), _("Settings could not be read ({why}), so the defaults are in use.").format(
