@@ -8,6 +8,7 @@ import math
 import os
 import stat
 from pathlib import Path
+from typing import Callable
 
 import pytest
 from hypothesis import given, settings
@@ -170,16 +171,31 @@ def _chmod_stops_writes(folder: Path) -> bool:
     return False  # root (or a filesystem ignoring modes): chmod does not protect the folder
 
 
-def test_read_only_folder_chmod_returns_notice(tmp_path: Path) -> None:
+READ_ONLY_SNIPPET = """
+import sys
+from pathlib import Path
+from game.session.settings import Settings, load_settings, save_settings
+folder = Path(sys.argv[1])
+print(save_settings(folder, Settings(theme="high_contrast", text_scale=1.5)))
+print(load_settings(folder) == (Settings(), None))
+"""
+
+
+def test_read_only_folder_chmod_returns_notice(tmp_path: Path, run_unprivileged: Callable[..., str]) -> None:
     folder = tmp_path / "data"
     folder.mkdir()
     assert save_settings(folder, Settings()) is None
     os.chmod(folder, stat.S_IRUSR | stat.S_IXUSR)  # 0o500
     try:
-        if not _chmod_stops_writes(folder):
-            pytest.skip("chmod 0o500 does not stop writes here (running as root); see the file-parent test")
-        assert save_settings(folder, CUSTOM) == "Settings not saved: the data folder is read-only"
-        assert load_settings(folder) == (Settings(), None)  # the old file is intact
+        if _chmod_stops_writes(folder):
+            notice = save_settings(folder, CUSTOM)
+            unchanged = load_settings(folder) == (Settings(), None)
+        else:  # root: chmod does not bite, so run the same steps with root's override dropped
+            notice, unchanged_text = run_unprivileged(READ_ONLY_SNIPPET, folder).splitlines()
+            unchanged = unchanged_text == "True"
+        assert notice == "Settings not saved: the data folder is read-only"
+        assert unchanged  # the old file is intact
+        assert [p.name for p in folder.iterdir()] == [SETTINGS_FILE]  # no temp file left behind
     finally:
         os.chmod(folder, 0o700)
 
