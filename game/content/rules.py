@@ -23,6 +23,10 @@ FAIL_PHRASES = ("game over", "you lose", "you lost the game", "you failed", "was
 _PHONE = re.compile(r"(?<!\d)(?:1[\s.\-])?\(?(\d{3})\)?[\s.\-]?(\d{3})[\s.\-](\d{4})(?!\d)")
 
 
+# "not your fault", "never your fault", "none of this is your fault", "isn't all your fault"...
+_NEGATED = re.compile(r"(\bnot|\bnever|n't|\bnone of (this|that|it) (is|was)|\bno part of (this|it) is)( all| at all)? $")
+
+
 @dataclass(frozen=True)
 class RuleHit:
     """One text that breaks a content rule."""
@@ -43,8 +47,8 @@ def blame_hits(texts: Iterable[str]) -> list[RuleHit]:
         low = _normalise(text)
         for phrase in BLAME_PHRASES:
             for m in re.finditer(re.escape(phrase), low):
-                before = low[max(0, m.start() - 12): m.start()]
-                if phrase == "your fault" and re.search(r"(not|never|isn't|wasn't|n't) (all )?$", before):
+                before = low[max(0, m.start() - 24): m.start()]
+                if phrase == "your fault" and _NEGATED.search(before):
                     continue
                 hits.append(RuleHit("blame", phrase, text))
         for phrase in FAIL_PHRASES:
