@@ -27,6 +27,11 @@ _PHONE = re.compile(r"(?<!\d)(?:1[\s.\-])?\(?(\d{3})\)?[\s.\-]?(\d{3})[\s.\-](\d
 _NEGATED = re.compile(r"(\bnot|\bnever|n't|\bnone of (this|that|it) (is|was)|\bno part of (this|it) is)( all| at all)? $")
 
 
+# "How could you tell / check / help ...?" asks for ideas; "How could you do that?" blames.
+_NEUTRAL_HOW = (r"(?! (tell|check|help|spot|find|know|ask|keep|stay|support|show|learn|get|say|respond|reply"
+                r"|protect|stop|report|make sure|see|notice)\b)")
+
+
 @dataclass(frozen=True)
 class RuleHit:
     """One text that breaks a content rule."""
@@ -46,7 +51,8 @@ def blame_hits(texts: Iterable[str]) -> list[RuleHit]:
     for text in texts:
         low = _normalise(text)
         for phrase in BLAME_PHRASES:
-            for m in re.finditer(re.escape(phrase), low):
+            pattern = re.escape(phrase) + (_NEUTRAL_HOW if phrase == "how could you" else "")
+            for m in re.finditer(pattern, low):
                 before = low[max(0, m.start() - 24): m.start()]
                 if phrase == "your fault" and _NEGATED.search(before):
                     continue

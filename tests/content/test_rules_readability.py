@@ -9,7 +9,8 @@ from game.content.rules import blame_hits, is_fictional_number, phone_numbers
 
 
 @pytest.mark.parametrize("text", ["This is not your fault.", "None of this is your fault.",
-                                  "It was never your fault.", "It isn't all your fault."])
+                                  "It was never your fault.", "It isn't all your fault.",
+                                  "How could you tell Noor was safe to trust?"])
 def test_reassurance_is_not_blame(text: str) -> None:
     assert blame_hits([text]) == []
 
