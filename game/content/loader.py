@@ -92,21 +92,23 @@ def _field_names(models: list[type[BaseModel]]) -> list[str]:
 
 
 def _clean_loc(loc: tuple[Any, ...]) -> tuple[Any, ...]:
-    """Drop pydantic's union tags and function markers from a location."""
+    """Drop pydantic's union tags and function markers from a location.
+
+    A condition's tag (equals, all, not, ...) follows a `when` or `not` field, or a list index inside
+    `all`/`any`; the real field names come after it.
+    """
     known = {"equals", "at_least", "at_most", "visited", "all", "any", "not"}
     out: list[Any] = []
-    for i, part in enumerate(loc):
+    tag_may_follow = False
+    for part in loc:
         if isinstance(part, str) and ("[" in part or part.startswith("function-")):
             continue
-        if isinstance(part, str) and part in known and i + 1 < len(loc) and loc[i + 1] == part:
-            continue  # union tag, followed by the real field
-        if isinstance(part, str) and part in known and i > 0 and i + 1 < len(loc):
-            # a discriminated-union tag sits between a list index and the field
-            nxt = loc[i + 1]
-            if isinstance(nxt, str) and nxt in ("var", "equals", "at_least", "at_most", "visited", "all", "any",
-                                                "not"):
-                continue
+        if tag_may_follow and isinstance(part, str) and part in known:
+            tag_may_follow = False
+            continue
         out.append(part)
+        tag_may_follow = (part in ("when", "not") if isinstance(part, str)
+                          else len(out) >= 2 and out[-2] in ("all", "any"))
     return tuple(out)
 
 
@@ -124,12 +126,12 @@ def report_validation(model: type[BaseModel], exc: ValidationError, marks: Marks
         loc = _clean_loc(tuple(err["loc"]))
         etype = err["type"]
         where = _loc_text(loc)
-        if etype == "extra_forbidden":
+        if etype == "extra_forbidden" and loc:
             key = str(loc[-1])
             pos = marks.at(loc, key=True)
             hint = did_you_mean(key, _field_names(_models_at(model, loc[:-1]))) or "remove it or check its spelling"
             code, msg = "E201", f"unknown key '{key}' in {_loc_text(loc[:-1])}"
-        elif etype == "missing":
+        elif etype == "missing" and loc:
             pos = marks.at(loc[:-1])
             code, msg = "E202", f"'{loc[-1]}' is required in {_loc_text(loc[:-1])}"
             hint = f"add `{loc[-1]}:`; see `python main.py schema` for what it holds"
@@ -148,6 +150,13 @@ def report_validation(model: type[BaseModel], exc: ValidationError, marks: Marks
             shown = repr(got) if isinstance(got, (str, int, bool)) and len(repr(got)) < 50 else type(got).__name__
             msg = f"{where}: {err['msg']}" + (f" (got {shown})" if got is not None and etype != "condition" else "")
             hint = _hint_for(etype, err)
+            if etype == "condition" and isinstance(got, dict):
+                tests = ("equals", "at_least", "at_most", "visited", "all", "any", "not")
+                for k in got:
+                    close = did_you_mean(str(k), tests)
+                    if k not in (*tests, "var") and close:
+                        hint = f"'{k}': {close}"
+                        break
         key = (code, pos, msg)
         if key not in seen:
             seen.add(key)
