@@ -118,7 +118,7 @@ def bare_load_all(paths: list[Path]) -> int:
     return n
 
 
-def figures() -> list[Figure]:
+def validate_figure() -> Figure:
     """Validate 1,000 generated ~20-node scenarios vs a bare CSafeLoader load: target <= 1.5x."""
     with tempfile.TemporaryDirectory() as tmp:
         paths = write_corpus(Path(tmp))
@@ -126,4 +126,52 @@ def figures() -> list[Figure]:
         if problems:
             raise RuntimeError(f"generated scenarios should validate cleanly; got {problems} diagnostics")
         ours, bare = interleaved(lambda: validate_all(paths), lambda: bare_load_all(paths), repeats=3)
-    return [Figure("validate 1000 scenarios vs yaml.load", ours, bare, 1.5)]
+    return Figure("validate 1000 scenarios vs yaml.load", ours, bare, 1.5)
+
+
+def explorer_figure() -> Figure:
+    """Explorer time on a generated 500-node scenario vs a 50-node one: near-linear, ratio <= 15."""
+    import time
+
+    from game.content.loader import load_text_bytes
+    from game.content.schema import Scenario
+    from game.engine.explorer import explore
+
+    def build(nodes: int) -> Scenario:
+        loaded = load_text_bytes(scenario_yaml(0, nodes=nodes).encode(), Scenario, "gen.yaml")
+        assert loaded.model is not None, [d.format() for d in loaded.diagnostics]
+        return loaded.model
+
+    small, large = build(50), build(500)
+
+    def timed(scn: Scenario, repeats: int) -> float:
+        best = float("inf")
+        for _ in range(repeats):
+            start = time.perf_counter()
+            explore(scn)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    return Figure("explore 500 nodes vs 50 nodes", timed(large, 5), timed(small, 20), 15.0)
+
+
+def huge_file_figure() -> Figure:
+    """Validating one 100,000-node file: refused or done within 2 s (baseline = the 2 s budget)."""
+    import time
+
+    from game.tools.check import check_file
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "huge.yaml"
+        path.write_text(scenario_yaml(0, nodes=100_000), encoding="utf-8")
+        start = time.perf_counter()
+        checked = check_file(path)
+        elapsed = time.perf_counter() - start
+        if checked.entry.scenario is not None and not checked.diagnostics:
+            raise RuntimeError("a 100,000-node file should be refused by the size limit")
+    return Figure("validate a 100,000-node file (2 s)", elapsed, 2.0, 1.0)
+
+
+def figures() -> list[Figure]:
+    """Every content figure."""
+    return [validate_figure(), explorer_figure(), huge_file_figure()]
