@@ -121,12 +121,47 @@ def cmd_paths(ns: argparse.Namespace) -> int:
     return 0
 
 
+def load_checked(ref: str) -> Checked:
+    """Resolve PATH|ID and check it; raises UsageError for an unknown reference."""
+    path = resolve_scenario(ref)
+    return check_file(path, _display(path))
+
+
+def cmd_graph(ns: argparse.Namespace) -> int:
+    """Write the story graph as Mermaid, DOT or PNG."""
+    from ..content.storygraph import story_graph
+    from .graph import write_graph
+
+    checked = load_checked(ns.scenario)
+    scn = checked.entry.scenario
+    if scn is None:
+        for d in checked.diagnostics:
+            print(d.format(), file=sys.stderr)
+        return 1
+    print(write_graph(story_graph(scn), ns.format, Path(ns.output)))
+    return 0
+
+
 def cmd_schema(ns: argparse.Namespace) -> int:
     """Print the scenario JSON Schema."""
     from .schema_export import scenario_schema
 
     print(json.dumps(scenario_schema(), indent=2, ensure_ascii=False))
     return 0
+
+
+def cmd_report(ns: argparse.Namespace) -> int:
+    """Write the class report (HTML or CSV) from the saved records."""
+    from .report import cmd_report as run
+
+    return run(ns)
+
+
+def cmd_guide(ns: argparse.Namespace) -> int:
+    """Write the printable facilitator guide."""
+    from .guide import cmd_guide as run
+
+    return run(ns)
 
 
 def cmd_play(ns: argparse.Namespace) -> int:
@@ -157,6 +192,24 @@ def build_parser() -> argparse.ArgumentParser:
     pth.add_argument("scenario", metavar="PATH|ID")
     pth.add_argument("--format", choices=("text", "json"), default="text")
     pth.set_defaults(func=cmd_paths)
+
+    rep = sub.add_parser("report", help="class report from the saved records (HTML or CSV)")
+    rep.add_argument("-o", "--output", required=True, metavar="OUT.html|OUT.csv", help="file to write")
+    rep.add_argument("--format", choices=("html", "csv"), help="default: from the output file name")
+    rep.add_argument("--data-dir", metavar="DIR", help="where the records are kept (default: the game's folder)")
+    rep.set_defaults(func=cmd_report)
+
+    gde = sub.add_parser("guide", help="printable facilitator guide for the shipped scenarios")
+    gde.add_argument("-o", "--output", required=True, metavar="OUT.html", help="file to write")
+    gde.add_argument("--lang", default="en", help="language folder of scenarios (default: en)")
+    gde.add_argument("--pack", metavar="DIR", help="make the guide for this pack folder instead")
+    gde.set_defaults(func=cmd_guide)
+
+    gra = sub.add_parser("graph", help="draw the story graph (Mermaid, Graphviz DOT or PNG)")
+    gra.add_argument("scenario", metavar="PATH|ID")
+    gra.add_argument("--format", choices=("mermaid", "dot", "png"), required=True)
+    gra.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
+    gra.set_defaults(func=cmd_graph)
     return parser
 
 

@@ -1,0 +1,105 @@
+"""`python main.py graph`: the story graph as Mermaid, Graphviz DOT or a PNG picture."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..content.storygraph import GraphEdge, StoryGraph, node_caption
+
+FORMATS = ("mermaid", "dot", "png")
+
+# Tone colours (border, fill) match the roles of the default theme: safe, primary, caution.
+TONE_COLOURS = {
+    "safe": ("#1B7A43", "#E3F4EA"),
+    "help_sought": ("#4B3FD1", "#E6E3FB"),
+    "risky": ("#8A5A00", "#FFF4D9"),
+}
+
+
+def _mermaid_text(text: str) -> str:
+    """Text safe inside a Mermaid double-quoted label."""
+    out = text.replace("&", "#amp;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+    return out.replace("|", "#124;")
+
+
+def mermaid_ids(graph: StoryGraph) -> dict[str, str]:
+    """Mermaid-safe ids for the story's node ids (n0, n1, ... keep every id legal)."""
+    return {n.id: f"n{i}" for i, n in enumerate(graph.nodes)}
+
+
+def to_mermaid(graph: StoryGraph) -> str:
+    """A Mermaid flowchart: solid arrows for choices, dashed for choices with a condition."""
+    ids = mermaid_ids(graph)
+    lines = [f"%% {_mermaid_text(graph.title)} ({graph.scenario})", "flowchart TD"]
+    for node in graph.nodes:
+        top, bottom = node_caption(node)
+        shape = ('(["', '"])') if node.tone else ('["', '"]')
+        lines.append(f"  {ids[node.id]}{shape[0]}{_mermaid_text(top)}<br/><small>{_mermaid_text(bottom)}</small>"
+                     f"{shape[1]}")
+    for edge in graph.edges:
+        arrow = "-.->" if edge.conditional else "-->"
+        label = f'|"{_mermaid_text(edge.label)}"|' if edge.label else ""
+        lines.append(f"  {ids[edge.source]} {arrow}{label} {ids[edge.target]}")
+    for tone, (border, fill) in TONE_COLOURS.items():
+        lines.append(f"  classDef {tone} fill:{fill},stroke:{border},stroke-width:2px,color:#1E1B2E")
+        members = [ids[n.id] for n in graph.nodes if n.tone == tone]
+        if members:
+            lines.append(f"  class {','.join(members)} {tone}")
+    start = [ids[n.id] for n in graph.nodes if n.start]
+    if start:
+        lines.append("  classDef start stroke-width:4px")
+        lines.append(f"  class {start[0]} start")
+    return "\n".join(lines) + "\n"
+
+
+def _dot_text(text: str) -> str:
+    """A DOT double-quoted string (quotes and backslashes escaped)."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+
+
+def _dot_edge(edge: GraphEdge) -> str:
+    attrs = []
+    if edge.label:
+        attrs.append(f"label={_dot_text(edge.label)}")
+    if edge.conditional:
+        attrs.append("style=dashed")
+    tail = f" [{', '.join(attrs)}]" if attrs else ""
+    return f"  {_dot_text(edge.source)} -> {_dot_text(edge.target)}{tail};"
+
+
+def to_dot(graph: StoryGraph) -> str:
+    """A Graphviz digraph: rounded boxes, endings filled by tone, dashed conditional edges."""
+    lines = [
+        f"digraph {_dot_text(graph.scenario)} {{",
+        f"  label={_dot_text(graph.title)}; labelloc=t; rankdir=TB;",
+        '  node [shape=box, style="rounded,filled", fillcolor="#FFFFFF", color="#464060", fontname="Helvetica"];',
+        '  edge [color="#464060", fontname="Helvetica", fontsize=10];',
+    ]
+    for node in graph.nodes:
+        top, bottom = node_caption(node)
+        attrs = [f"label={_dot_text(top + chr(10) + bottom)}"]
+        if node.tone in TONE_COLOURS:
+            border, fill = TONE_COLOURS[node.tone]
+            attrs += [f'color="{border}"', f'fillcolor="{fill}"']
+        if node.start:
+            attrs.append("penwidth=3")
+        if not node.reachable:
+            attrs.append('style="rounded,filled,dashed"')
+        lines.append(f"  {_dot_text(node.id)} [{', '.join(attrs)}];")
+    lines += [_dot_edge(e) for e in graph.edges]
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def write_graph(graph: StoryGraph, fmt: str, out: Path) -> str:
+    """Write the graph in a format to `out`; returns a one-line summary."""
+    if fmt == "png":
+        from ..ui.graph_png import render_png  # only game/ui may import pygame
+
+        w, h = render_png(graph, out)
+        size = f", {w}x{h} px"
+    else:
+        text = to_mermaid(graph) if fmt == "mermaid" else to_dot(graph)
+        out.write_text(text, encoding="utf-8")
+        size = ""
+    return f"wrote {out}: {len(graph.nodes)} node(s), {len(graph.edges)} edge(s){size}"
