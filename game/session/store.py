@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Callable, Optional, TypeVar
 
 from .atomic import describe_os_error, move_aside
+from .queries import DECISIONS_SQL, GROUPS_SQL, OPTIONS_SQL
 
 T = TypeVar("T")
 
@@ -74,6 +75,10 @@ _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_CORRUPT = 5, 6, 8, 11
 _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 13, 14, 26
 _IO_CODES = {_SQLITE_BUSY, _SQLITE_LOCKED, 7, _SQLITE_READONLY, 10, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN,
              15, _SQLITE_NOTADB}
+
+
+class RecordsUnreadable(Exception):
+    """The records file exists but cannot be read for a report (damaged, from a newer version, or locked)."""
 
 
 class _MoveAside(Exception):
@@ -250,6 +255,37 @@ class Store:
             return cls(_open_file(path), path=path, persistent=True, notice=notice)
         except (_MoveAside, sqlite3.Error, OSError) as exc:
             return cls.open_memory(notice + " " + _not_saved(_describe(exc, data_dir)))
+
+    @classmethod
+    def open_readonly(cls, data_dir: Path) -> Optional[Store]:
+        """The existing records, opened read-only for reports; None when there are no records yet.
+
+        Nothing is written, moved or created (an older schema is first brought up to date by ``open``).
+        Raises RecordsUnreadable, with a plain message, for a damaged file or one from a newer version.
+        """
+        path = Path(data_dir) / DB_FILE
+        if not path.is_file():
+            return None
+        try:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=5.0)
+        except sqlite3.Error as exc:
+            raise RecordsUnreadable(_describe(exc, path.parent)) from exc
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            conn.execute("PRAGMA query_only=ON")
+        except sqlite3.Error as exc:
+            conn.close()
+            raise RecordsUnreadable(_describe(exc, None)) from exc
+        if version == 0:
+            conn.close()
+            return None
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise RecordsUnreadable(_("the records are from a newer version of Red Flag Radar"))
+        if version < SCHEMA_VERSION:
+            conn.close()
+            return cls.open(data_dir)
+        return cls(conn, path=path, persistent=False)
 
     @classmethod
     def open_memory(cls, notice: Optional[str] = None) -> Store:
@@ -467,6 +503,18 @@ class Store:
                 r[column[: -len("_json")]] = _loads(r.pop(column))
             out.append(r)
         return out
+
+    def report_groups(self) -> list[dict[str, Any]]:
+        """Report groups (one facilitator session, or all solo sessions of a scenario) with session totals."""
+        return self._read(GROUPS_SQL)
+
+    def report_decisions(self) -> list[dict[str, Any]]:
+        """Per group and decision node: times decided, safer choices made, spot hits, misses and false alarms."""
+        return self._read(DECISIONS_SQL)
+
+    def report_options(self) -> list[dict[str, Any]]:
+        """Per group, decision node and option text: votes or choice counts (or marks), safer and followed."""
+        return self._read(OPTIONS_SQL)
 
 
 def _not_saved(why: str) -> str:
