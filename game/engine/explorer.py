@@ -252,8 +252,9 @@ def explore(scn: Scenario, start_at: str | None = None, preset: dict[str, Any] |
             endings.append(EndingReport(nid, node.ending.tone.value, False, None, None))
 
     seen_nodes = {k[0] for k in keys}
-    decisions = [nid for nid in scn.nodes if nid in seen_nodes and (
-        len(scn.nodes[nid].choices or []) >= 2 or scn.nodes[nid].spot is not None)]
+    # A decision point offers two or more open choices in some reachable state, or a spot task.
+    deciding = {keys[v][0] for v in range(n) if len(edges[v]) >= 2 or scn.nodes[keys[v][0]].spot is not None}
+    decisions = [nid for nid in scn.nodes if nid in deciding]
     dead = sorted({keys[v][0] for v in range(n) if not finishing[v]})
     return Exploration(
         scenario=scn.id,

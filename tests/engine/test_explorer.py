@@ -110,3 +110,13 @@ def test_counting_variables_are_capped_not_endless() -> None:
     }, variables={"k": 0})
     ex = explore(s)
     assert ex.states_capped and ex.endings[0].reachable
+
+
+def test_a_node_with_only_one_open_choice_is_not_a_decision_point() -> None:
+    s = scenario({
+        "n0": {"screen": "dm", "choices": [
+            {"text": "only when flagged", "goto": "done", "when": {"var": "flag", "equals": True}},
+            {"text": "go", "goto": "done"}]},
+        "done": end(),
+    }, variables={"flag": False})
+    assert explore(s).decision_points == []
