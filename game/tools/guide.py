@@ -1,0 +1,158 @@
+"""`python main.py guide`: one printable, self-contained HTML facilitator guide built from the scenario files."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Optional
+
+from ..content.catalog import Shared, load_shared, pack_root, scenarios_dir
+from ..content.schema import Resource, Scenario
+from ..session.atomic import atomic_write_text
+from .cli import UsageError
+from .html import render
+from .library import TUTORIAL_THEME, load_pack
+from .storymap import StoryMap, story_map
+
+AGE_TIERS = {"core": "Core: ages 12–14", "extended": "Extended: ages 15–18"}
+CONTACT_WORDS = {"call": "Call", "text": "Text", "chat": "Chat", "web": "Web", "email": "Email", "tty": "TTY",
+                 "app": "In the app"}
+LESSON_MINUTES = 45
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of the suggested lesson plan."""
+
+    minutes: int
+    title: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Pause:
+    """A node with a class discussion prompt or a teacher note."""
+
+    node_id: str
+    discussion: Optional[str]
+    teacher_note: Optional[str]
+
+
+@dataclass
+class ScenarioGuide:
+    """Everything the guide prints for one scenario."""
+
+    scenario: Scenario
+    tutorial: bool
+    theme_label: str
+    age: str
+    map: StoryMap
+    tactics: list[tuple[str, str]]
+    pauses: list[Pause]
+    resources: list[Resource]
+    theme_resources: list[Resource]
+    plan: list[Step] = field(default_factory=list)
+
+
+@dataclass
+class Guide:
+    """The whole guide."""
+
+    made_on: str
+    scenarios: list[ScenarioGuide]
+    verified: list[Resource]
+    to_verify: list[Resource]
+    contact_words: dict[str, str]
+
+
+def lesson_plan(scn: Scenario, resources: list[Resource]) -> list[Step]:
+    """A 45-minute lesson around one scenario: rules, content note, play with votes, debrief, help lines."""
+    pauses = [nid for nid, n in scn.nodes.items() if n.discussion]
+    names = ", ".join(r.name for r in resources) or "the help card at the end of this guide"
+    plan = [
+        Step(5, "Ground rules",
+             "Agree the ground rules: talk about the characters, no names or personal stories, anyone may pass. "
+             "Say what you must report under school policy. Show Get help (H) and Quick exit (F12)."),
+        Step(5, "Practice round and content note",
+             "If the class is new to the game, play the practice round. Read the content note aloud: "
+             f"\u201c{scn.content_note}\u201d Anyone may sit out and do the alternative activity, no reason needed."),
+        Step(20, "Play together with votes",
+             f"Play \u201c{scn.title}\u201d (about {scn.minutes} minutes of reading; the rest is voting and talk). "
+             "At each choice the class votes by show of hands and the vote steers the story."
+             + (f" Pause for discussion at: {', '.join(pauses)}." if pauses else "")),
+        Step(12, "Debrief discussion",
+             "Go through the red flags, then pick two or three discussion questions below. Use the timer (T). "
+             "Close by saying plainly that the person causing harm is responsible."),
+        Step(3, "Help lines and close",
+             f"Show the help card ({names}). Say how to reach the school counsellor privately, and point to the "
+             "anonymous question box."),
+    ]
+    return plan
+
+
+def _theme_label(shared: Shared, theme: str) -> str:
+    tag = shared.tags.get(theme) if shared.tags else None
+    return tag.label if tag is not None else theme
+
+
+def scenario_guide(scn: Scenario, shared: Shared) -> ScenarioGuide:
+    """Collect one scenario's guide page."""
+    res = shared.resources
+    debrief = scn.debrief
+    listed = [res.get(rid) for rid in (debrief.resources if debrief else [])] if res else []
+    resources = [r for r in listed if r is not None and r.verified]
+    theme_resources = [r for r in (res.resources if res else []) if r.verified and scn.theme in r.themes
+                       and r not in resources]
+    tactics: list[tuple[str, str]] = []
+    for tag_id in debrief.tactics if debrief else []:
+        tag = shared.tags.get(tag_id) if shared.tags else None
+        tactics.append((tag.label, tag.explain) if tag is not None else (tag_id, ""))
+    tutorial = scn.theme == TUTORIAL_THEME
+    return ScenarioGuide(
+        scenario=scn, tutorial=tutorial, theme_label=_theme_label(shared, scn.theme),
+        age=AGE_TIERS.get(scn.age_tier.value, scn.age_tier.value), map=story_map(scn), tactics=tactics,
+        pauses=[Pause(nid, n.discussion, n.teacher_note) for nid, n in scn.nodes.items()
+                if n.discussion or n.teacher_note],
+        resources=resources, theme_resources=theme_resources,
+        plan=[] if tutorial else lesson_plan(scn, resources),
+    )
+
+
+def build_guide(scenarios: list[Scenario], shared: Shared, today: Optional[date] = None) -> Guide:
+    """The guide for scenarios already in guide order."""
+    all_res = shared.resources.resources if shared.resources else []
+    return Guide(
+        made_on=(today or date.today()).isoformat(),
+        scenarios=[scenario_guide(s, shared) for s in scenarios],
+        verified=[r for r in all_res if r.verified],
+        to_verify=[r for r in all_res if not r.verified],
+        contact_words=CONTACT_WORDS,
+    )
+
+
+def render_guide(guide: Guide) -> str:
+    """The guide as one self-contained HTML page."""
+    return render("guide.html.j2", guide=guide)
+
+
+def cmd_guide(ns: argparse.Namespace) -> int:
+    """The `guide` command: exit 0 written, 1 when a scenario file has errors (the rest is still written)."""
+    folder = Path(ns.pack) if ns.pack else scenarios_dir() / ns.lang
+    if not folder.is_dir():
+        raise UsageError(f"no such scenario folder: '{folder}'")
+    pack = load_pack(folder)
+    if not pack.scenarios and not pack.problems:
+        raise UsageError(f"no scenario files found in '{folder}'")
+    for d in pack.problems:
+        print(d.format(), file=sys.stderr)
+    guide = build_guide(pack.scenarios, load_shared(pack_root(folder / "scenario.yaml")))
+    try:
+        atomic_write_text(Path(ns.output), render_guide(guide))
+    except OSError as exc:
+        raise UsageError(f"cannot write '{ns.output}': {exc.strerror or exc}") from exc
+    print(f"wrote {ns.output}: {len(guide.scenarios)} scenario(s)"
+          + (f"; {len(pack.problems)} problem(s) in scenario files left out" if pack.problems else ""))
+    return 1 if pack.problems else 0
