@@ -64,6 +64,10 @@ CODES: dict[str, str] = {
     "W401": "choice has no feedback",
     "W402": "debrief has fewer than 3 discussion questions",
     "W403": "spot task has no benign part",
+    "W404": "reading level above the age tier's target",
+    "W405": "message too long for a projector bubble",
+    "W406": "blaming or 'game over' wording",
+    "W407": "translation differs in structure from the reference language",
     "W408": "variable is never used",
 }
 

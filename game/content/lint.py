@@ -3,43 +3,27 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, Iterator, Optional, Union
+from typing import Iterator, Optional, Union
 
 from .catalog import Shared, resolve_asset
 from .diagnostics import DiagnosticBag, did_you_mean
+from .lint_deep import lint_deep
 from .schema import (
     ME,
     SYSTEM,
-    AllOf,
-    AnyOf,
     Condition,
     Node,
-    Not,
     Scenario,
     TagKind,
     VarAtLeast,
     VarAtMost,
     VarEquals,
     Visited,
+    condition_tests,
 )
 from .yamlread import Marks
 
 P = tuple[Union[str, int], ...]
-
-
-def walk_condition(cond: Condition) -> Iterator[Any]:
-    """Yield every leaf test (VarEquals, VarAtLeast, VarAtMost, Visited) inside a condition."""
-    stack: list[Any] = [cond]
-    while stack:
-        c = stack.pop()
-        if isinstance(c, AllOf):
-            stack.extend(c.all)
-        elif isinstance(c, AnyOf):
-            stack.extend(c.any)
-        elif isinstance(c, Not):
-            stack.append(c.not_)
-        else:
-            yield c
 
 
 def conditions(scn: Scenario) -> Iterator[tuple[P, Condition]]:
@@ -148,7 +132,7 @@ class Linter:
                     self.bag.error("E301", f"'{target}' is not a node in this scenario", self.marks.at(path),
                                    hint=did_you_mean(target, ids) or "add the node or fix the id")
         for path, cond in conditions(self.s):
-            for leaf in walk_condition(cond):
+            for leaf in condition_tests(cond):
                 if isinstance(leaf, Visited) and leaf.visited not in self.s.nodes:
                     self.bag.error("E301", f"condition visits '{leaf.visited}', which is not a node",
                                    self.marks.at(path),
@@ -207,7 +191,7 @@ class Linter:
         declared = self.s.variables
         used: set[str] = set()
         for path, cond in conditions(self.s):
-            for leaf in walk_condition(cond):
+            for leaf in condition_tests(cond):
                 if isinstance(leaf, (VarEquals, VarAtLeast, VarAtMost)):
                     used.add(leaf.var)
                     if leaf.var not in declared:
@@ -362,5 +346,6 @@ class Linter:
 
 def lint(scn: Scenario, marks: Marks, bag: DiagnosticBag, shared: Shared,
          pack: Optional[Path] = None, file_path: Optional[Path] = None) -> None:
-    """Run every lint check on a loaded scenario."""
+    """Run every lint check on a loaded scenario, then the deeper content checks (W404-W407)."""
     Linter(scn, marks, bag, shared, pack, file_path).run()
+    lint_deep(scn, marks, bag, file_path)

@@ -1,0 +1,233 @@
+"""Deeper content checks: reading level, bubble length, content rules and translation parity."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Iterator, Optional, Union
+
+from .diagnostics import DiagnosticBag
+from .loader import load_scenario
+from .readability import _WORD, fk_grade, max_grade
+from .rules import blame_hits
+from .schema import Node, Scenario
+from .yamlread import Marks
+
+P = tuple[Union[str, int], ...]
+
+MIN_WORDS_PER_NODE = 100
+"""Flesch-Kincaid is unreliable on short text (content brief §4.8), so a node is graded on its own
+only from this many words; the whole scenario is always graded."""
+
+BUBBLE_CHARS = 280
+"""Longest message a projector bubble shows well. At classroom type size (about 32 px at 1080p) a
+chat bubble of 60% of the screen holds about 45 characters a line; 280 characters is six or seven
+lines, which already fills half of the chat area, and the schema asks for about 40 words a bubble.
+Longer messages push earlier ones off screen while the class is still reading them."""
+
+LANG_DIR = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
+TIERS = {"core": "core (ages 12-14)", "extended": "extended (ages 15-18)"}
+
+
+def node_located_texts(nid: str, node: Node) -> Iterator[tuple[P, str]]:
+    """Student-visible texts of one node with their paths, in `readability.node_student_texts` order."""
+    base: P = ("nodes", nid)
+    if node.title:
+        yield (*base, "title"), node.title
+    for i, m in enumerate(node.messages):
+        yield (*base, "messages", i, "text"), m.text
+    if node.card is not None:
+        c = node.card
+        for key in ("title", "body", "button"):
+            value = getattr(c, key)
+            if value:
+                yield (*base, "card", key), value
+        for i, d in enumerate(c.details):
+            yield (*base, "card", "details", i), d
+        for i, t in enumerate(c.toggles):
+            yield (*base, "card", "toggles", i, "label"), t.label
+            if t.help:
+                yield (*base, "card", "toggles", i, "help"), t.help
+    if node.prompt:
+        yield (*base, "prompt"), node.prompt
+    for i, ch in enumerate(node.choices or []):
+        yield (*base, "choices", i, "text"), ch.text
+        if ch.headline:
+            yield (*base, "choices", i, "headline"), ch.headline
+        if ch.feedback:
+            yield (*base, "choices", i, "feedback"), ch.feedback
+    if node.spot is not None:
+        yield (*base, "spot", "prompt"), node.spot.prompt
+        yield (*base, "spot", "text"), node.spot.text
+        for i, p in enumerate(node.spot.parts):
+            yield (*base, "spot", "parts", i, "explain"), p.explain
+    if node.ending is not None:
+        yield (*base, "ending", "title"), node.ending.title
+        yield (*base, "ending", "text"), node.ending.text
+        if node.ending.still_helps:
+            yield (*base, "ending", "still_helps"), node.ending.still_helps
+    if node.discussion:
+        yield (*base, "discussion"), node.discussion
+
+
+def debrief_located_texts(scn: Scenario) -> Iterator[tuple[P, str]]:
+    """Student-visible texts of the debrief with their paths."""
+    if scn.debrief is None:
+        return
+    d = scn.debrief
+    for i, rf in enumerate(d.red_flags):
+        yield ("debrief", "red_flags", i, "label"), rf.label
+        yield ("debrief", "red_flags", i, "explain"), rf.explain
+    for i, q in enumerate(d.questions):
+        yield ("debrief", "questions", i), q
+    yield ("debrief", "help_a_friend"), d.help_a_friend
+
+
+def located_student_texts(scn: Scenario) -> Iterator[tuple[P, str]]:
+    """Every student-visible text with its path, in `readability.student_texts` order."""
+    yield ("title",), scn.title
+    yield ("summary",), scn.summary
+    yield ("content_note",), scn.content_note
+    for i, goal in enumerate(scn.learning_goals):
+        yield ("learning_goals", i), goal
+    for nid, node in scn.nodes.items():
+        yield from node_located_texts(nid, node)
+    yield from debrief_located_texts(scn)
+
+
+def _words(texts: list[str]) -> int:
+    return sum(len(_WORD.findall(t)) for t in texts)
+
+
+class DeepLinter:
+    """Runs the deeper content checks (W404-W407) for one scenario."""
+
+    def __init__(self, scn: Scenario, marks: Marks, bag: DiagnosticBag, file_path: Optional[Path]) -> None:
+        self.s = scn
+        self.marks = marks
+        self.bag = bag
+        self.file_path = file_path
+
+    def run(self) -> None:
+        """Run every deeper check (reading level and wording rules are English-only for now)."""
+        english = self.s.lang == "en" or self.s.lang.startswith("en-")
+        if english:
+            self.check_reading_level()
+            self.check_rules()
+        self.check_bubbles()
+        if self.file_path is not None:
+            check_parity(self.s, self.marks, self.bag, self.file_path)
+
+    def _grade(self, texts: list[str], where: str, at: tuple[int, int]) -> None:
+        tier = self.s.age_tier.value
+        grade, target = fk_grade(texts), max_grade(tier)
+        if grade > target:
+            self.bag.warning("W404", f"{where} reads at grade {grade:.1f}; the target for {TIERS[tier]} is "
+                             f"{target:.1f} or lower", at,
+                             hint="use shorter sentences (most under 15 words) and everyday words")
+
+    def check_reading_level(self) -> None:
+        self._grade([t for _, t in located_student_texts(self.s)], "the student text of this scenario",
+                    self.marks.at(("age_tier",)))
+        for nid, node in self.s.nodes.items():
+            texts = [t for _, t in node_located_texts(nid, node)]
+            if _words(texts) >= MIN_WORDS_PER_NODE:
+                self._grade(texts, f"node '{nid}'", self.marks.at(("nodes", nid), key=True))
+        texts = [t for _, t in debrief_located_texts(self.s)]
+        if _words(texts) >= MIN_WORDS_PER_NODE:
+            self._grade(texts, "the debrief", self.marks.at(("debrief",), key=True))
+
+    def check_bubbles(self) -> None:
+        for nid, node in self.s.nodes.items():
+            bubbles: list[tuple[P, str]] = [(("nodes", nid, "messages", i, "text"), m.text)
+                                            for i, m in enumerate(node.messages)]
+            if node.spot is not None:
+                bubbles.append((("nodes", nid, "spot", "text"), node.spot.text))
+            for path, text in bubbles:
+                if len(text) > BUBBLE_CHARS:
+                    self.bag.warning("W405", f"this message has {len(text)} characters; a projector bubble holds "
+                                     f"about {BUBBLE_CHARS}", self.marks.at(path),
+                                     hint="split it into two messages, or cut words")
+
+    def check_rules(self) -> None:
+        for path, text in located_student_texts(self.s):
+            for hit in blame_hits([text]):
+                if hit.rule == "blame":
+                    hint = "put the responsibility on the person doing harm, e.g. 'This is on Sam, not on you.'"
+                else:
+                    hint = "a risky ending is never 'game over' or 'you failed': say what can still help"
+                self.bag.warning("W406", f"'{hit.phrase}' in student text", self.marks.at(path), hint=hint)
+
+
+def _language(file_path: Path, scn: Scenario) -> str:
+    folder = file_path.parent.name
+    return folder if LANG_DIR.match(folder) else scn.lang
+
+
+def parity_reference(file_path: Path, scn: Scenario) -> Optional[Path]:
+    """The same file in the reference language folder ('en', else the first), or None when this is it."""
+    own = _language(file_path, scn)
+    root = file_path.resolve().parent.parent
+    try:
+        others = {d.name: d / file_path.name for d in root.iterdir()
+                  if d.is_dir() and LANG_DIR.match(d.name) and d.name != own and (d / file_path.name).is_file()}
+    except OSError:
+        return None
+    langs = {own, *others}
+    ref = "en" if "en" in langs else min(langs)
+    return None if ref == own else others[ref]
+
+
+def _ways(node: Node) -> tuple[str, list[tuple[P, str]]]:
+    if node.choices is not None:
+        return "choices", [(("choices", i, "goto"), c.goto) for i, c in enumerate(node.choices)]
+    if node.spot is not None:
+        return "spot", [(("spot", "goto"), node.spot.goto)]
+    if node.next is not None:
+        return "next", [(("next",), node.next)]
+    return "ending", []
+
+
+def check_parity(scn: Scenario, marks: Marks, bag: DiagnosticBag, file_path: Path) -> None:
+    """W407: a translation has the same node ids, choices and targets as the reference language."""
+    ref_path = parity_reference(file_path, scn)
+    if ref_path is None:
+        return
+    ref = load_scenario(ref_path).model
+    if ref is None:
+        return
+    shown = f"{ref_path.parent.name}/{ref_path.name}"
+
+    def warn(message: str, at: tuple[int, int], hint: str) -> None:
+        bag.warning("W407", message, at, hint=hint)
+
+    if scn.start != ref.start:
+        warn(f"the story starts at '{scn.start}' here but at '{ref.start}' in {shown}", marks.at(("start",)),
+             hint="a translation keeps the start node")
+    for nid in ref.nodes:
+        if nid not in scn.nodes:
+            warn(f"node '{nid}' of {shown} is missing here", marks.at(("nodes",), key=True),
+                 hint="translate the node and keep its id")
+    for nid, node in scn.nodes.items():
+        if nid not in ref.nodes:
+            warn(f"node '{nid}' is not in {shown}", marks.at(("nodes", nid), key=True),
+                 hint="keep the node ids of the reference language; translate only the text")
+            continue
+        kind, ways = _ways(node)
+        ref_kind, ref_ways = _ways(ref.nodes[nid])
+        if kind != ref_kind:
+            warn(f"node '{nid}' continues with {kind} here but with {ref_kind} in {shown}",
+                 marks.at(("nodes", nid), key=True), hint="keep the structure; translate only the text")
+        elif len(ways) != len(ref_ways):
+            warn(f"node '{nid}' has {len(ways)} choice(s) here but {len(ref_ways)} in {shown}",
+                 marks.at(("nodes", nid, "choices")), hint="translate every choice, in the same order")
+        else:
+            for (path, target), (_, ref_target) in zip(ways, ref_ways, strict=True):
+                if target != ref_target:
+                    warn(f"node '{nid}' goes to '{target}' here but to '{ref_target}' in {shown}",
+                         marks.at(("nodes", nid, *path)), hint="keep every goto as in the reference language")
+
+
+def lint_deep(scn: Scenario, marks: Marks, bag: DiagnosticBag, file_path: Optional[Path] = None) -> None:
+    """Run the deeper checks on a loaded scenario (parity only when the file path is known)."""
+    DeepLinter(scn, marks, bag, file_path).run()
