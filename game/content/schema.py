@@ -179,6 +179,23 @@ for _m in (AllOf, AnyOf, Not):
     _m.model_rebuild()
 
 
+def condition_tests(cond: Optional[Condition]) -> list[Union[VarEquals, VarAtLeast, VarAtMost, Visited]]:
+    """Every leaf test inside a condition (through all / any / not), without recursion."""
+    out: list[Union[VarEquals, VarAtLeast, VarAtMost, Visited]] = []
+    stack: list[Any] = [cond] if cond is not None else []
+    while stack:
+        c = stack.pop()
+        if isinstance(c, AllOf):
+            stack.extend(c.all)
+        elif isinstance(c, AnyOf):
+            stack.extend(c.any)
+        elif isinstance(c, Not):
+            stack.append(c.not_)
+        else:
+            out.append(c)
+    return out
+
+
 # ---------------------------------------------------------------- content pieces
 
 

@@ -4,7 +4,17 @@ from __future__ import annotations
 
 from typing import Any, Collection, Mapping, Optional
 
-from ..content.schema import AllOf, AnyOf, Condition, Not, VarAtLeast, VarAtMost, VarEquals, Visited
+from ..content.schema import (
+    AllOf,
+    AnyOf,
+    Condition,
+    Not,
+    VarAtLeast,
+    VarAtMost,
+    VarEquals,
+    Visited,
+    condition_tests,
+)
 
 
 def holds(cond: Optional[Condition], variables: Mapping[str, Any], visited: Collection[str]) -> bool:
@@ -33,16 +43,4 @@ def holds(cond: Optional[Condition], variables: Mapping[str, Any], visited: Coll
 
 def visited_refs(cond: Optional[Condition]) -> set[str]:
     """Node ids a condition tests with `visited`."""
-    out: set[str] = set()
-    stack: list[Any] = [cond] if cond is not None else []
-    while stack:
-        c = stack.pop()
-        if isinstance(c, Visited):
-            out.add(c.visited)
-        elif isinstance(c, AllOf):
-            stack.extend(c.all)
-        elif isinstance(c, AnyOf):
-            stack.extend(c.any)
-        elif isinstance(c, Not):
-            stack.append(c.not_)
-    return out
+    return {t.visited for t in condition_tests(cond) if isinstance(t, Visited)}
