@@ -1,0 +1,396 @@
+"""The App: pygame init, the single event pump, the clock, the scene stack, settings and shutdown."""
+
+from __future__ import annotations
+
+import logging
+import time
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Mapping, Optional
+
+import pygame
+
+from ..session.paths import resolve_data_dir
+from ..session.settings import Settings, load_settings, save_settings
+from ..session.store import Store
+from .assets import FontCache, ImageCache, TextCache
+from .display import Painter
+from .i18n import _, set_language
+from .input import map_event
+from .intents import Fullscreen, Help, Home, Intent, OpenSettings, QuickExit, Quit, Resize
+from .layout import Ctx, Metrics
+from .library import Library
+from .scene import Scene
+from .theme import load_theme
+
+log = logging.getLogger(__name__)
+
+MIN_SIZE = (800, 500)
+IDLE_WAIT_MS = 1000
+
+
+@dataclass
+class AppOptions:
+    """How the App starts (from the `play` command line, or from tests)."""
+
+    size: tuple[int, int] = (1280, 720)
+    headless: bool = False
+    data_dir: Optional[Path] = None
+    pack: Optional[Path] = None
+    lang: str = "en"
+    theme: Optional[str] = None
+    text_scale: Optional[float] = None
+    fullscreen: Optional[bool] = None
+    scenario: Optional[Path] = None
+    start_at: Optional[str] = None
+    preset: Mapping[str, Any] = field(default_factory=dict)
+    strict: bool = False
+    """Re-raise scene errors instead of showing the error screen (tests)."""
+    animate: Optional[bool] = None
+    """Force animations on/off (headless runs turn them off)."""
+    facilitator: bool = False
+    class_label: Optional[str] = None
+
+
+class App:
+    """Owns pygame, the window, the caches, the stack of scenes, settings and the record store."""
+
+    def __init__(self, opts: AppOptions) -> None:
+        self.opts = opts
+        self.running = True
+        self.exit_code = 0
+        self.errors: list[str] = []
+        self.notices: list[str] = []
+        self.muted = False
+        self.asked_nickname = False
+        self.data_dir = resolve_data_dir(opts.data_dir)
+        settings, notice = load_settings(self.data_dir)
+        if notice:
+            self.notices.append(notice)
+        overrides: dict[str, Any] = {}
+        if opts.theme:
+            overrides["theme"] = opts.theme
+        if opts.text_scale is not None:
+            overrides["text_scale"] = opts.text_scale
+        if opts.fullscreen:
+            overrides["fullscreen"] = True
+        self.settings: Settings = settings.replace(**overrides) if overrides else settings
+        set_language(opts.lang or self.settings.lang)
+        self.store = Store.open(self.data_dir)
+        if self.store.notice:
+            self.notices.append(self.store.notice)
+        self.library = Library(opts.pack, opts.lang)
+        pygame.display.init()
+        pygame.font.init()
+        self.window_size = (max(MIN_SIZE[0], opts.size[0]), max(MIN_SIZE[1], opts.size[1]))
+        self.screen = self._set_mode(self.settings.fullscreen and not opts.headless)
+        pygame.display.set_caption(_("Red Flag Radar"))
+        pygame.key.set_repeat(400, 40)
+        self.fonts = FontCache(self.settings.font)
+        self.text = TextCache(self.fonts)
+        self.images = ImageCache()
+        self.theme = load_theme(self.settings.theme)
+        self.painter = Painter(self.text, self.images, self.theme)
+        self.ctx = self._make_ctx()
+        self.stack: list[Scene] = []
+        self._results: dict[int, Optional[Callable[[Any], None]]] = {}
+        self.clock = pygame.time.Clock()
+        self._static: Optional[pygame.Surface] = None
+        self._static_key: tuple = ()
+        self.frames_drawn = 0
+        self.text_mode = False
+        self._animating = False
+
+    # ------------------------------------------------------------- window and context
+    def _set_mode(self, fullscreen: bool) -> pygame.Surface:
+        flags = pygame.RESIZABLE
+        if fullscreen:
+            flags = pygame.FULLSCREEN
+            size = (0, 0)
+        else:
+            size = self.window_size
+        try:
+            screen = pygame.display.set_mode(size, flags)
+        except pygame.error:
+            screen = pygame.display.set_mode(self.window_size, pygame.RESIZABLE)
+        try:
+            pygame.Window.from_display_module().minimum_size = MIN_SIZE
+        except (AttributeError, pygame.error, ValueError):
+            pass
+        return screen
+
+    @property
+    def animate(self) -> bool:
+        """True when eases and reveals animate (off in headless runs and with reduced motion)."""
+        if self.opts.animate is not None:
+            return self.opts.animate and not self.settings.reduced_motion
+        return not self.opts.headless and not self.settings.reduced_motion
+
+    def _make_ctx(self) -> Ctx:
+        w, h = self.screen.get_size()
+        m = Metrics.compute(w, h, self.settings.text_scale, self.theme)
+        return Ctx(self.theme, m, self.fonts, self.text, self.images, reduced_motion=not self.animate,
+                   typing_animation=self.settings.typing_animation and self.animate)
+
+    def relayout_all(self) -> None:
+        """The window, theme, font or text size changed: rebuild every scene's layout."""
+        self.ctx = self._make_ctx()
+        self._static_key = ()
+        for s in self.stack:
+            s.invalidate()
+
+    def resize(self, w: int, h: int) -> None:
+        """Follow a window resize."""
+        if (w, h) == self.screen.get_size() and (w, h) == self.window_size:
+            return
+        if not self.settings.fullscreen:
+            self.window_size = (max(MIN_SIZE[0], w), max(MIN_SIZE[1], h))
+        if self.opts.headless and (w, h) != self.screen.get_size():
+            self.screen = pygame.display.set_mode((max(MIN_SIZE[0], w), max(MIN_SIZE[1], h)), pygame.RESIZABLE)
+        else:
+            self.screen = pygame.display.get_surface() or self.screen
+        self.relayout_all()
+
+    def apply_settings(self, new: Settings, save: bool = True) -> Optional[str]:
+        """Use new settings now (theme, font, text size, fullscreen) and save them; returns a notice or None."""
+        old = self.settings
+        self.settings = new
+        if new.font != old.font:
+            self.fonts.set_family(new.font)
+            self.text.clear()
+        if new.theme != old.theme:
+            self.theme = load_theme(new.theme)
+            self.painter.theme = self.theme
+        if new.fullscreen != old.fullscreen and not self.opts.headless:
+            self.screen = self._set_mode(new.fullscreen)
+        self.muted = self.muted and new.sound
+        self.relayout_all()
+        if save:
+            notice = save_settings(self.data_dir, new)
+            if notice:
+                self.notices.append(notice)
+            return notice
+        return None
+
+    # ------------------------------------------------------------- scene stack
+    @property
+    def top(self) -> Optional[Scene]:
+        """The scene that receives intents."""
+        return self.stack[-1] if self.stack else None
+
+    def push(self, scene: Scene, on_result: Optional[Callable[[Any], None]] = None) -> None:
+        """Put a scene on top; `on_result` receives what it dismisses with."""
+        if self.top is not None:
+            self._guard(self.top, self.top.pause)
+        scene.on_result = on_result
+        self.stack.append(scene)
+        self._guard(scene, scene.enter)
+
+    def pop(self, scene: Optional[Scene] = None, result: Any = None) -> None:
+        """Remove the top scene (or `scene` if given and on top) and resume the one below with the result."""
+        if not self.stack or (scene is not None and self.stack[-1] is not scene):
+            return
+        old = self.stack.pop()
+        self._guard(old, old.leave)
+        if old.on_result is not None:
+            cb, old.on_result = old.on_result, None
+            self._guard(self.top or old, lambda: cb(result))
+        if self.top is not None:
+            self._guard(self.top, lambda: self.top.resume(result))  # type: ignore[union-attr]
+        if not self.stack:
+            self.go_title()
+
+    def replace(self, scene: Scene) -> None:
+        """Swap the top scene for another."""
+        if self.stack:
+            old = self.stack.pop()
+            self._guard(old, old.leave)
+        self.stack.append(scene)
+        self._guard(scene, scene.enter)
+
+    def reset(self, *scenes: Scene) -> None:
+        """Clear the stack and start over with these scenes."""
+        while self.stack:
+            old = self.stack.pop()
+            self._guard(old, old.leave)
+        for s in scenes:
+            self.stack.append(s)
+            self._guard(s, s.enter)
+
+    def go_title(self) -> None:
+        """Back to the title screen, dropping everything else."""
+        from .scenes.title import TitleScene
+
+        self.reset(TitleScene(self))
+
+    # ------------------------------------------------------------- intents
+    def dispatch(self, intent: Intent) -> None:
+        """Give an intent to the top scene first, then handle the app-wide ones."""
+        if isinstance(intent, Resize):
+            self.resize(intent.w, intent.h)
+            return
+        if isinstance(intent, QuickExit) and not (self.top and self.top.name == "quick-exit"):
+            self.quick_exit()
+            return
+        top = self.top
+        if top is None:
+            self.go_title()
+            return
+        if top.dirty:
+            self._guard(top, lambda: top.layout(self.ctx))
+        consumed = self._guard(top, lambda: top.handle(intent))
+        if consumed:
+            return
+        if isinstance(intent, Help) and not top.quick_exit_safe:
+            from .scenes.help import HelpScene
+
+            self.push(HelpScene(self, getattr(top, "help_theme", None)))
+        elif isinstance(intent, Fullscreen):
+            self.apply_settings(self.settings.replace(fullscreen=not self.settings.fullscreen))
+        elif isinstance(intent, Quit):
+            self.quit()
+        elif isinstance(intent, Home):
+            self.go_title()
+        elif isinstance(intent, OpenSettings):
+            from .scenes.settings import SettingsScene
+
+            self.push(SettingsScene(self))
+        elif isinstance(intent, QuickExit):
+            self.quit()
+
+    def quick_exit(self) -> None:
+        """Replace everything with the neutral screen at once and silence sound."""
+        from .scenes.quick_exit import QuickExitScene
+
+        self.muted = True
+        try:
+            if pygame.mixer.get_init():
+                pygame.mixer.stop()
+        except pygame.error:
+            pass
+        self.reset(QuickExitScene(self))
+        self.render(force=True)
+
+    def quit(self) -> None:
+        """Stop the loop (records are already written per decision)."""
+        self.running = False
+
+    # ------------------------------------------------------------- frame
+    def _guard(self, scene: Scene, fn: Callable[[], Any]) -> Any:
+        """Run scene code; an exception shows a readable error screen instead of a traceback."""
+        try:
+            return fn()
+        except Exception as exc:
+            if self.opts.strict:
+                raise
+            detail = traceback.format_exc()
+            log.error("scene %s failed:\n%s", scene.name, detail)
+            self.errors.append(f"{scene.name}: {type(exc).__name__}: {exc}")
+            from .scenes.error import ErrorScene
+
+            if not isinstance(scene, ErrorScene):
+                self.reset(ErrorScene(self, f"{type(exc).__name__}: {exc}"))
+            return True
+
+    def visible(self) -> list[Scene]:
+        """Scenes to draw: from the lowest opaque one up to the top."""
+        start = 0
+        for i in range(len(self.stack) - 1, -1, -1):
+            if self.stack[i].opaque:
+                start = i
+                break
+        return self.stack[start:]
+
+    def update(self, dt: float) -> bool:
+        """Animate the top scene; True while it animates."""
+        top = self.top
+        if top is None:
+            return False
+        return bool(self._guard(top, lambda: top.update(dt)) is True)
+
+    def layout(self) -> None:
+        """Lay out every visible scene that needs it."""
+        for s in self.visible():
+            if s.dirty:
+                self._guard(s, lambda s=s: s.layout(self.ctx))
+
+    def render(self, force: bool = False) -> bool:
+        """Draw when something changed; True when a new frame was drawn (and flipped)."""
+        self.layout()
+        vis = self.visible()
+        key = (self.screen.get_size(), id(self.theme), *((id(s), s.version) for s in vis))
+        if not force and key == self._static_key and not self._animating:
+            return False
+        if key != self._static_key or self._static is None or self._static.get_size() != self.screen.get_size():
+            if self._static is None or self._static.get_size() != self.screen.get_size():
+                self._static = pygame.Surface(self.screen.get_size()).convert()
+            self._static.fill(self.theme.c("bg"))
+            for s in vis:
+                self._guard(s, lambda s=s: s.draw_static(self._static))
+            self._static_key = key
+        self.screen.blit(self._static, (0, 0))
+        top = self.top
+        if top is not None:
+            self._guard(top, lambda: top.draw_dynamic(self.screen))
+        pygame.display.flip()
+        self.frames_drawn += 1
+        return True
+
+    def step(self, dt: float = 0.0) -> bool:
+        """Update, lay out and draw once (no event pumping); used by tests and headless runs."""
+        self._animating = self.update(dt)
+        return self.render()
+
+    def process_events(self, events: list[pygame.event.Event]) -> None:
+        """Turn raw events into intents and dispatch them."""
+        for ev in events:
+            text_mode = bool(self.top and self.top.wants_text)
+            if text_mode != self.text_mode:
+                self.text_mode = text_mode
+                (pygame.key.start_text_input if text_mode else pygame.key.stop_text_input)()
+            intent = map_event(ev, text_mode)
+            if intent is not None:
+                self.dispatch(intent)
+            if not self.running:
+                break
+
+    def run(self, max_seconds: Optional[float] = None) -> int:
+        """The window loop: one event pump, dt timing, no redraw while nothing changes."""
+        if not self.stack:
+            self.go_title()
+        start = time.perf_counter()
+        self.render(force=True)
+        animating = False
+        while self.running:
+            if max_seconds is not None and time.perf_counter() - start > max_seconds:
+                break
+            if animating:
+                dt = self.clock.tick(60) / 1000.0
+                events = pygame.event.get()
+            else:
+                first = pygame.event.wait(IDLE_WAIT_MS)
+                events = [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
+                self.clock.tick()
+                dt = 0.0
+            self.process_events(events)
+            if not self.running:
+                break
+            animating = self.update(min(dt, 0.1))
+            self._animating = animating
+            self.render()
+        self.close()
+        return self.exit_code
+
+    def close(self) -> None:
+        """Shut down: close the store (records are flushed per decision) and pygame."""
+        try:
+            self.store.close()
+        except Exception:  # noqa: BLE001
+            log.exception("closing the record store failed")
+        pygame.display.quit()
+        pygame.font.quit()
+        try:
+            pygame.mixer.quit()
+        except pygame.error:
+            pass

@@ -1,0 +1,152 @@
+"""Caches for fonts, rendered text and images; created by App after the display mode is set."""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from pathlib import Path
+from typing import Optional
+
+import pygame
+
+from ..content.catalog import art_dir
+from .theme import FONT_FILES, Color
+
+log = logging.getLogger(__name__)
+
+FontKey = tuple[str, int]
+"""(style, pixel size): style is 'regular' or 'bold'."""
+
+
+class FontCache:
+    """pygame Font objects by (style, size) for the chosen font family."""
+
+    def __init__(self, family: str = "default") -> None:
+        self.family = family if family in FONT_FILES else "default"
+        self._fonts: dict[FontKey, pygame.font.Font] = {}
+        self.created = 0
+
+    def set_family(self, family: str) -> None:
+        """Switch the font family (drops the loaded fonts)."""
+        family = family if family in FONT_FILES else "default"
+        if family != self.family:
+            self.family = family
+            self._fonts.clear()
+
+    def get(self, key: FontKey) -> pygame.font.Font:
+        """The font for (style, size), loaded once."""
+        font = self._fonts.get(key)
+        if font is None:
+            style, size = key
+            regular, bold = FONT_FILES[self.family]
+            path = art_dir() / "fonts" / (bold if style == "bold" else regular)
+            try:
+                font = pygame.font.Font(path, max(6, int(size)))
+            except (OSError, pygame.error):  # a broken install still shows text
+                log.warning("font %s could not be loaded; using pygame's default font", path)
+                font = pygame.font.Font(None, max(6, int(size)))
+            if style == "bold" and bold == regular:
+                font.bold = True
+            self._fonts[key] = font
+            self.created += 1
+        return font
+
+    def line_height(self, key: FontKey) -> int:
+        """Distance between baselines of wrapped lines."""
+        return self.get(key).get_linesize()
+
+    def measure(self, key: FontKey, text: str) -> tuple[int, int]:
+        """Width and height of one line of text."""
+        return self.get(key).size(text)
+
+
+TextKey = tuple[str, str, int, Color, int, str]
+"""(text, style, size, colour, wrap width, align)."""
+
+
+class TextCache:
+    """LRU cache of rendered text surfaces keyed by text, font, colour, wrap width and alignment."""
+
+    def __init__(self, fonts: FontCache, capacity: int = 1500) -> None:
+        self.fonts = fonts
+        self.capacity = capacity
+        self._items: OrderedDict[TextKey, pygame.Surface] = OrderedDict()
+        self.renders = 0
+        self.hits = 0
+
+    def clear(self) -> None:
+        """Drop every rendered surface (after a font or theme change)."""
+        self._items.clear()
+
+    def render(self, text: str, font: FontKey, color: Color, wrap: int = 0, align: str = "left") -> pygame.Surface:
+        """The rendered text (from the cache when possible)."""
+        key = (text, font[0], font[1], tuple(color), int(wrap), align)
+        surf = self._items.get(key)  # type: ignore[arg-type]
+        if surf is not None:
+            self._items.move_to_end(key)  # type: ignore[arg-type]
+            self.hits += 1
+            return surf
+        f = self.fonts.get(font)
+        rgb = tuple(color[:3])
+        try:
+            if wrap > 0:
+                f.align = {"center": pygame.FONT_CENTER, "right": pygame.FONT_RIGHT}.get(align, pygame.FONT_LEFT)
+                surf = f.render(text, True, rgb, None, max(1, int(wrap)))
+                f.align = pygame.FONT_LEFT
+            else:
+                surf = f.render(text, True, rgb)
+        except (pygame.error, ValueError):  # e.g. text too large for a surface
+            surf = f.render(text[:200], True, rgb)
+        if len(color) > 3 and color[3] < 255:
+            surf.set_alpha(color[3])
+        self._items[key] = surf  # type: ignore[index]
+        self.renders += 1
+        if len(self._items) > self.capacity:
+            self._items.popitem(last=False)
+        return surf
+
+    def size(self, text: str, font: FontKey, color: Color, wrap: int = 0, align: str = "left") -> tuple[int, int]:
+        """Size of the rendered text (renders it with its real colour, so the later draw is a cache hit)."""
+        return self.render(text, font, color, wrap, align).get_size()
+
+
+class ImageCache:
+    """Images by (path, size): loaded with convert_alpha (after set_mode) and scaled once."""
+
+    def __init__(self, capacity: int = 64) -> None:
+        self.capacity = capacity
+        self._raw: dict[str, Optional[pygame.Surface]] = {}
+        self._scaled: OrderedDict[tuple[str, int, int], pygame.Surface] = OrderedDict()
+        self.warnings: list[str] = []
+
+    def raw(self, path: Path | str) -> Optional[pygame.Surface]:
+        """The image at its own size, or None (with a logged warning) when it cannot be loaded."""
+        key = str(path)
+        if key not in self._raw:
+            try:
+                img = pygame.image.load(key)
+                self._raw[key] = img.convert_alpha() if pygame.display.get_surface() else img
+            except (OSError, pygame.error, ValueError) as exc:
+                msg = f"image '{key}' could not be loaded ({exc}); a placeholder is shown"
+                log.warning(msg)
+                self.warnings.append(msg)
+                self._raw[key] = None
+        return self._raw[key]
+
+    def get(self, path: Path | str, w: int, h: int) -> Optional[pygame.Surface]:
+        """The image scaled to fit w x h (aspect kept), or None."""
+        key = (str(path), int(w), int(h))
+        surf = self._scaled.get(key)
+        if surf is not None:
+            self._scaled.move_to_end(key)
+            return surf
+        img = self.raw(path)
+        if img is None or w <= 0 or h <= 0:
+            return None
+        iw, ih = img.get_size()
+        k = min(w / max(1, iw), h / max(1, ih))
+        surf = pygame.transform.smoothscale(img, (max(1, int(iw * k)), max(1, int(ih * k))))
+        self._scaled[key] = surf
+        if len(self._scaled) > self.capacity:
+            self._scaled.popitem(last=False)
+        return surf

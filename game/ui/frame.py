@@ -1,0 +1,64 @@
+"""The device the story happens in: a phone frame (chats, feeds, lobbies, settings) or a browser window."""
+
+from __future__ import annotations
+
+from ..content.schema import ScreenKind
+from .display import Box, Circle, Icon, Item, RectT, Text
+from .i18n import _
+from .layout import Ctx
+
+BROWSER_KINDS = {ScreenKind.JOB_AD, ScreenKind.EMAIL}
+SITES = {ScreenKind.JOB_AD: "gigboard.example/jobs", ScreenKind.EMAIL: "mailbox.example/inbox"}
+
+
+def device_frame(ctx: Ctx, items: list[Item], area: RectT, kind: ScreenKind, app_name: str = "") -> RectT:
+    """Draw the frame for a screen kind inside `area`; returns the inner screen rectangle."""
+    m = ctx.m
+    x, y, w, h = area
+    if kind == ScreenKind.NARRATION:
+        items.append(Box(area, ctx.c("surface"), m.radius))
+        items.append(Box(area, ctx.c("border" if ctx.theme.high_contrast else "surface_alt"), m.radius, m.border))
+        return (x + m.gap, y + m.gap, w - 2 * m.gap, h - 2 * m.gap)
+    if kind in BROWSER_KINDS:
+        bar = round(m.body * 2.0)
+        items.append(Box(area, ctx.c("frame"), m.radius))
+        for i in range(3):
+            items.append(Circle((x + m.pad + i * round(m.body * 0.9), y + bar // 2), max(3, m.body // 5),
+                                ctx.c("on_frame")))
+        ax = x + m.pad + 3 * round(m.body * 0.9) + m.gap
+        aw = w - (ax - x) - m.pad
+        site = (app_name.lower().replace(" ", "") + ".example") if app_name else SITES.get(kind, "")
+        items.append(Box((ax, y + bar // 6, aw, bar * 2 // 3), ctx.c("surface"), bar // 3))
+        ic = bar // 3
+        items.append(Icon((ax + m.gap // 2, y + (bar - ic) // 2, ic, ic), "lock", ctx.c("muted")))
+        f = m.font("regular", m.small)
+        tw, th = ctx.measure(site, f, ctx.c("muted"))
+        items.append(Text(ax + m.gap // 2 + ic + m.gap // 2, y + (bar - th) // 2, site, f, ctx.c("muted"), 0, "left",
+                          tw, th))
+        inner = (x + m.border * 2, y + bar, w - m.border * 4, h - bar - m.border * 2)
+        items.append(Box(inner, ctx.c("bg"), m.small_radius))
+        return inner
+    # phone: a rounded bezel with a status bar
+    bez = max(6, round(m.body * 0.45))
+    pw = min(w, max(round(h * 0.8), min(w, round(m.body * 22))))
+    px = x + (w - pw) // 2
+    items.append(Box((px, y, pw, h), ctx.c("frame"), m.radius * 2))
+    sx, sy, sw, sh = px + bez, y + bez, pw - 2 * bez, h - 2 * bez
+    items.append(Box((sx, sy, sw, sh), ctx.c("bg"), m.radius + 4))
+    sb = round(m.small * 1.6)
+    f = m.font("bold", round(m.small * 0.9))
+    clock = "9:41"
+    tw, th = ctx.measure(clock, f, ctx.c("text"))
+    items.append(Text(sx + m.pad, sy + (sb - th) // 2, clock, f, ctx.c("text"), 0, "left", tw, th))
+    ic = round(sb * 0.6)
+    items.append(Icon((sx + sw - m.pad - ic * 2 - 4, sy + (sb - ic) // 2, ic, ic), "signal", ctx.c("text")))
+    items.append(Icon((sx + sw - m.pad - ic, sy + (sb - ic) // 2, ic, ic), "battery", ctx.c("text")))
+    return (sx, sy + sb, sw, sh - sb - m.gap // 2)
+
+
+def frame_label(kind: ScreenKind) -> str:
+    """A word for the kind of screen (used by tests and the author overlay)."""
+    return {ScreenKind.DM: _("Chat"), ScreenKind.SMS: _("Text messages"), ScreenKind.FEED: _("Feed"),
+            ScreenKind.PROFILE: _("Profile"), ScreenKind.JOB_AD: _("Job ad"), ScreenKind.MARKETPLACE: _("Listing"),
+            ScreenKind.GAME_LOBBY: _("Game lobby"), ScreenKind.EMAIL: _("Email"), ScreenKind.SETTINGS: _("Settings"),
+            ScreenKind.NARRATION: _("Story")}[kind]

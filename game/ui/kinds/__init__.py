@@ -1,0 +1,86 @@
+"""Screen-kind renderers: how a node looks inside the phone or browser frame, one renderer per kind.
+
+Contract: `render(ctx, view, screen) -> KindOutput`. `screen` is the frame's inner rectangle. The renderer
+returns header items (fixed at the top of the screen) and body items laid out at unscrolled positions from
+`screen.y + header_h`; the player scene puts the body in a scroll view and animates the typing dots at
+`typing_at`. Renderers never draw, never mutate the view, and use only theme roles and Metrics sizes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Mapping, Optional
+
+from ...content.schema import Character, Message, Node, Scenario, ScreenKind
+from ..display import Item, RectT
+from ..layout import Ctx
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """A phrase to light up in place (debrief replay): the quote, its label and tactic tags."""
+
+    index: int
+    quote: str
+    label: str
+    tags: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class KindView:
+    """What a renderer may read: the node, the messages to show now, and display state."""
+
+    scenario: Scenario
+    node_id: str
+    node: Node
+    messages: tuple[Message, ...]
+    typing: Optional[str] = None
+    """Character id shown as typing after the last message (dots are animated by the scene)."""
+    highlights: tuple[Highlight, ...] = ()
+    toggles: Mapping[str, bool] = field(default_factory=dict)
+    """Current state of settings toggles by id (a chosen `toggle:` shows flipped)."""
+    changed_toggle: Optional[str] = None
+    asset: Callable[[Optional[str]], Optional[str]] = lambda rel: None
+    """Resolves a pack-relative image path to a file, or None (draw a placeholder)."""
+    dim: bool = False
+    """Debrief replay: draw the conversation dimmed so the highlights stand out."""
+
+    def character(self, char_id: Optional[str]) -> Optional[Character]:
+        """The character with this id, if any."""
+        return self.scenario.character(char_id) if char_id else None
+
+    def name_of(self, char_id: str) -> str:
+        """Display name of a speaker."""
+        c = self.character(char_id)
+        return c.name if c else char_id
+
+
+@dataclass
+class KindOutput:
+    """A renderer's result: header and body items, body height, highlight anchors, typing-dots place."""
+
+    header: list[Item] = field(default_factory=list)
+    header_h: int = 0
+    body: list[Item] = field(default_factory=list)
+    body_h: int = 0
+    anchors: dict[int, list[RectT]] = field(default_factory=dict)
+    typing_at: Optional[RectT] = None
+
+
+Renderer = Callable[[Ctx, KindView, RectT], KindOutput]
+
+
+def _registry() -> dict[ScreenKind, Renderer]:
+    from . import generic
+
+    reg: dict[ScreenKind, Renderer] = {k: generic.render for k in ScreenKind}
+    return reg
+
+
+RENDERERS: dict[ScreenKind, Renderer] = _registry()
+"""ScreenKind -> renderer, registered explicitly (B replaces the generic one kind by kind)."""
+
+
+def render(ctx: Ctx, view: KindView, screen: RectT) -> KindOutput:
+    """Render a node with the renderer registered for its screen kind."""
+    return RENDERERS.get(view.node.screen, RENDERERS[ScreenKind.NARRATION])(ctx, view, screen)

@@ -1,0 +1,141 @@
+"""`python main.py play`: parse the play options, build the App, run it windowed or headless."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+
+
+def parse_size(text: Optional[str]) -> tuple[int, int]:
+    """'1280x720' -> (1280, 720); raises ValueError for anything else."""
+    if not text:
+        return (1280, 720)
+    parts = text.lower().replace("*", "x").split("x")
+    if len(parts) != 2 or not all(p.strip().isdigit() for p in parts):
+        raise ValueError(f"--size must look like 1280x720, not '{text}'")
+    w, h = int(parts[0]), int(parts[1])
+    if not (320 <= w <= 10000 and 240 <= h <= 10000):
+        raise ValueError(f"--size {text} is out of range")
+    return w, h
+
+
+def parse_preset(pairs: list[str]) -> dict[str, Any]:
+    """--set VAR=VALUE options as typed values (true/false, whole numbers, text)."""
+    out: dict[str, Any] = {}
+    for pair in pairs or []:
+        if "=" not in pair:
+            raise ValueError(f"--set needs VAR=VALUE, not '{pair}'")
+        name, value = pair.split("=", 1)
+        v = value.strip()
+        if v.lower() in ("true", "false"):
+            out[name.strip()] = v.lower() == "true"
+        elif v.lstrip("+-").isdigit():
+            out[name.strip()] = int(v)
+        else:
+            out[name.strip()] = v
+    return out
+
+
+def _scenario_path(ref: str, pack: Optional[Path]) -> Path:
+    from ..content.catalog import find_scenario_files
+    from ..tools.cli import resolve_scenario
+
+    if pack is not None and not Path(ref).is_file():
+        for f in find_scenario_files(pack):
+            if f.stem == ref:
+                return f
+    return resolve_scenario(ref)
+
+
+def play(ns: argparse.Namespace) -> int:
+    """Run the game from parsed `play` options; returns the exit code (0 ok, 1 content errors, 2 usage)."""
+    try:
+        size = parse_size(getattr(ns, "size", None))
+        preset = parse_preset(getattr(ns, "set", []) or [])
+        pack = Path(ns.pack) if getattr(ns, "pack", None) else None
+        if pack is not None and not pack.is_dir():
+            raise ValueError(f"--pack folder not found: '{pack}'")
+        scenario = _scenario_path(ns.scenario, pack) if getattr(ns, "scenario", None) else None
+        if ns.text_scale is not None and not 1.0 <= ns.text_scale <= 2.0:
+            raise ValueError("--text-scale must be between 1.0 and 2.0")
+        if ns.theme is not None and ns.theme not in ("default", "high_contrast"):
+            raise ValueError("--theme must be default or high_contrast")
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    except Exception as exc:  # the CLI's UsageError
+        if type(exc).__name__ == "UsageError":
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        raise
+    if ns.headless:
+        os.environ["SDL_VIDEODRIVER"] = "dummy"
+        os.environ["SDL_AUDIODRIVER"] = "dummy"
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
+    if getattr(ns, "facilitator", False):
+        print("note: 'Lead a class' is not available yet; starting solo play.", file=sys.stderr)
+
+    from .app import App, AppOptions
+    from .headless import ScriptError, ScriptRunner, parse_steps
+
+    steps: list[str] = []
+    if ns.headless:
+        try:
+            steps = parse_steps(ns.script or "")
+            from .headless import step_intents
+
+            for t in steps:
+                if not t.lower().startswith("auto:"):
+                    step_intents(t)
+        except ScriptError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+    opts = AppOptions(size=size, headless=bool(ns.headless), data_dir=ns.data_dir, pack=pack, lang=ns.lang or "en",
+                      theme=ns.theme, text_scale=ns.text_scale, fullscreen=bool(ns.fullscreen) or None,
+                      scenario=scenario, start_at=ns.start_at, preset=preset, class_label=ns.class_label)
+    app = App(opts)
+    code = open_start(app)
+    if code:
+        if not ns.headless:
+            return app.run() or code
+        runner = ScriptRunner(app, Path(ns.screenshots) if ns.screenshots else None)
+        runner.settle()
+        app.close()
+        return code
+    if not ns.headless:
+        return app.run()
+    runner = ScriptRunner(app, Path(ns.screenshots) if ns.screenshots else None)
+    try:
+        return runner.run(steps)
+    except ScriptError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    finally:
+        app.close()
+
+
+def open_start(app: Any) -> int:
+    """First screens: the title, or straight to a scenario's content note (or its diagnostics, exit code 1)."""
+    from .scenes.content_note import ContentNoteScene
+    from .scenes.diagnostics import DiagnosticsScene
+    from .scenes.picker import PickerScene
+    from .scenes.title import TitleScene
+
+    path = app.opts.scenario
+    if path is None:
+        app.go_title()
+        return 0
+    item = app.library.item_for_path(path)
+    if not item.ok:
+        for line in item.diagnostics:
+            print(line, file=sys.stderr)
+        app.reset(DiagnosticsScene(app, item, exit_after=True))
+        return 1
+    app.asked_nickname = True
+    app.reset(TitleScene(app), PickerScene(app), ContentNoteScene(app, item))
+    return 0

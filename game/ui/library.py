@@ -1,0 +1,147 @@
+"""The scenarios the picker offers (checked, broken ones kept with their diagnostics) and the help resources."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Optional
+
+from ..content.catalog import Shared, find_scenario_files, load_shared, pack_root, scenarios_dir
+from ..content.schema import Resource, Scenario, TagDef
+from ..tools.check import Checked, check_file
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class CatalogItem:
+    """One scenario file as the picker shows it."""
+
+    path: Path
+    checked: Optional[Checked] = None
+    problem: Optional[str] = None  # an unexpected failure while checking (never a crash)
+    diagnostics: list[str] = field(default_factory=list)
+
+    @property
+    def scenario(self) -> Optional[Scenario]:
+        """The model when the file loaded without errors."""
+        if self.checked is None or self.checked.errors:
+            return None
+        return self.checked.entry.scenario
+
+    @property
+    def ok(self) -> bool:
+        """True when the scenario can be played."""
+        return self.scenario is not None
+
+    @property
+    def id(self) -> str:
+        """Scenario id, or the file name when it did not load."""
+        scn = self.checked.entry.scenario if self.checked else None
+        return scn.id if scn is not None else self.path.stem
+
+    @property
+    def title(self) -> str:
+        """Title, or the file name."""
+        scn = self.checked.entry.scenario if self.checked else None
+        return scn.title if scn is not None else self.path.name
+
+    @property
+    def best_score(self) -> int:
+        """The best score any path reaches (for stars)."""
+        ex = self.checked.exploration if self.checked else None
+        return ex.best_score if ex is not None else 0
+
+    @property
+    def pack(self) -> Path:
+        """The pack folder the scenario belongs to."""
+        return self.checked.entry.pack if self.checked else pack_root(self.path)
+
+    def sort_key(self) -> tuple[int, int, str]:
+        """Tutorial first, then by `order` and id; broken files last."""
+        scn = self.scenario
+        if scn is None:
+            return (2, 0, self.path.stem)
+        return (0 if scn.theme == "theme.tutorial" else 1, scn.order, scn.id)
+
+
+def check_item(path: Path) -> CatalogItem:
+    """Check one file; an unexpected exception becomes a readable problem, not a crash."""
+    item = CatalogItem(path)
+    try:
+        item.checked = check_file(path)
+        item.diagnostics = [d.format() for d in item.checked.errors] + [d.format() for d in item.checked.warnings]
+    except Exception as exc:  # noqa: BLE001 - the picker must survive any broken file
+        log.error("checking %s failed:\n%s", path, traceback.format_exc())
+        item.problem = f"{type(exc).__name__}: {exc}"
+        item.diagnostics = [f"{path}: error: this file could not be checked ({item.problem})"]
+    return item
+
+
+class Library:
+    """Scenario files of one pack folder (checked once, lazily) and the shared tags and resources."""
+
+    def __init__(self, folder: Optional[Path] = None, lang: str = "en") -> None:
+        base = scenarios_dir()
+        self.folder = Path(folder) if folder else (base / lang if (base / lang).is_dir() else base / "en")
+        self._items: Optional[list[CatalogItem]] = None
+        self._extra: dict[Path, CatalogItem] = {}
+
+    def items(self) -> list[CatalogItem]:
+        """Every scenario in the folder, picker order (examples in '_' folders left out)."""
+        if self._items is None:
+            try:
+                files = find_scenario_files(self.folder, include_examples=False) if self.folder.is_dir() else []
+            except OSError as exc:
+                log.error("cannot list %s: %s", self.folder, exc)
+                files = []
+            self._items = sorted((check_item(p) for p in files), key=CatalogItem.sort_key)
+        return self._items
+
+    def reload(self) -> None:
+        """Forget the checked files (author reload)."""
+        self._items = None
+        self._extra.clear()
+
+    def item_for_path(self, path: Path) -> CatalogItem:
+        """A checked item for any file (e.g. --scenario with an example or a path)."""
+        path = Path(path)
+        for it in self.items():
+            if it.path.resolve() == path.resolve():
+                return it
+        if path not in self._extra:
+            self._extra[path] = check_item(path)
+        return self._extra[path]
+
+    def shared(self, pack: Optional[Path] = None) -> Shared:
+        """Tags and resources for a pack (the shipped ones as fallback)."""
+        return load_shared(pack or pack_root(self.folder / "x.yaml"))
+
+    def tag(self, tag_id: str, pack: Optional[Path] = None) -> Optional[TagDef]:
+        """A tag definition, if known."""
+        vocab = self.shared(pack).tags
+        return vocab.get(tag_id) if vocab else None
+
+    def tag_label(self, tag_id: str, pack: Optional[Path] = None) -> str:
+        """The student-facing label of a tag (its id when unknown)."""
+        t = self.tag(tag_id, pack)
+        return t.label if t else tag_id
+
+    def resources(self, theme: Optional[str] = None, ids: Optional[list[str]] = None,
+                  pack: Optional[Path] = None) -> list[Resource]:
+        """Verified help resources: the given ids first, then those for the theme, then the rest."""
+        res = self.shared(pack).resources
+        if res is None:
+            return []
+        shown = [r for r in res.resources if r.verified]
+        wanted = ids or []
+
+        def rank(r: Resource) -> tuple[int, int]:
+            if r.id in wanted:
+                return (0, wanted.index(r.id))
+            if theme and theme in r.themes:
+                return (1, 0)
+            return (2, 0)
+        return sorted(shown, key=rank)

@@ -1,0 +1,150 @@
+"""One play-through: the scenario, the engine state, the beats, and the records written for each decision."""
+
+from __future__ import annotations
+
+import logging
+from collections import deque
+from typing import Any, Callable, Mapping, Optional
+
+from ..content.catalog import resolve_asset
+from ..content.schema import Scenario, TagVocabulary
+from ..engine import runner
+from ..engine.beats import Beat, ChoiceBeat, SpotBeat, SummaryBeat
+from ..engine.state import PlayState, Value
+from .library import CatalogItem
+
+log = logging.getLogger(__name__)
+
+
+def _safely(what: str, fn: Callable[[], Any]) -> Any:
+    """Run a record write; a failure is logged, never shown as a crash."""
+    try:
+        return fn()
+    except Exception:  # noqa: BLE001 - records must never stop a class
+        log.exception("could not %s", what)
+        return None
+
+
+class PlaySession:
+    """The player's way through one scenario (engine calls + records). Scenes read `beat()` only."""
+
+    def __init__(self, item: CatalogItem, vocab: Optional[TagVocabulary], store: Any = None,
+                 nickname: Optional[str] = None, start_at: Optional[str] = None,
+                 preset: Optional[Mapping[str, Value]] = None, mode: str = "solo",
+                 class_label: Optional[str] = None) -> None:
+        scn = item.scenario
+        if scn is None:
+            raise ValueError(f"scenario '{item.id}' has errors and cannot be played")
+        self.item = item
+        self.scn: Scenario = scn
+        self.vocab = vocab
+        self.store = store
+        self.nickname = nickname
+        self.best_score = item.best_score
+        self.state: PlayState = runner.start(scn, start_at, preset)
+        self.finished = False
+        self._beat: Optional[Beat] = None
+        self.session_id: Optional[int] = None
+        if store is not None:
+            self.session_id = _safely("start a session", lambda: store.start_session(
+                scn.id, mode=mode, class_label=class_label, nickname=nickname))
+        self._dist = self._distances()
+
+    # ------------------------------------------------------------- reading
+    def beat(self) -> Beat:
+        """The current beat (cached until the state changes)."""
+        if self._beat is None:
+            self._beat = runner.current_beat(self.scn, self.state, best_score=self.best_score, vocab=self.vocab)
+        return self._beat
+
+    def _set(self, st: PlayState) -> None:
+        self.state = st
+        self._beat = None
+
+    def asset(self, rel: Optional[str]) -> Optional[str]:
+        """A pack-confined asset path, or None (a placeholder is drawn and a warning logged)."""
+        if not rel:
+            return None
+        path, code = resolve_asset(self.item.pack, self.item.path.parent, rel)
+        if path is None:
+            log.warning("%s: image '%s' not shown (%s); a placeholder is drawn", self.item.path, rel, code)
+            return None
+        return str(path)
+
+    def progress(self) -> tuple[int, int]:
+        """(screens seen, estimated total) for the progress dots."""
+        seen = len(self.state.visited)
+        left = self._dist.get(self.state.node, 0)
+        return seen, seen + left
+
+    def _distances(self) -> dict[str, int]:
+        """Fewest steps from each node to an ending (conditions ignored)."""
+        rev: dict[str, list[str]] = {}
+        for nid, node in self.scn.nodes.items():
+            for t in node.targets():
+                rev.setdefault(t, []).append(nid)
+        dist = {nid: 0 for nid, n in self.scn.nodes.items() if n.ending is not None}
+        queue = deque(dist)
+        while queue:
+            cur = queue.popleft()
+            for prev in rev.get(cur, []):
+                if prev not in dist:
+                    dist[prev] = dist[cur] + 1
+                    queue.append(prev)
+        return dist
+
+    # ------------------------------------------------------------- acting
+    def choose(self, index: int) -> None:
+        """Take the choice with this node index; one decision record is written."""
+        beat = self.beat()
+        if not isinstance(beat, ChoiceBeat):
+            raise runner.EngineError("there is no choice here")
+        node_id = self.state.node
+        self._set(runner.choose(self.scn, self.state, index))
+        if self.store is not None and self.session_id is not None:
+            choices = beat.node.choices or []
+            best = max(beat.options, key=lambda o: o.choice.points).index if beat.options else None
+            step = self.state.steps[-1]
+            _safely("record a decision", lambda: self.store.record_decision(
+                self.session_id, node_id=node_id, kind="choice", options=[c.text for c in choices],
+                chosen=index, safer=best, points=step.points))
+
+    def submit_spot(self, selected: list[int]) -> None:
+        """Submit the marked parts; one decision record is written."""
+        beat = self.beat()
+        if not isinstance(beat, SpotBeat):
+            raise runner.EngineError("there is no spot task here")
+        node_id = self.state.node
+        before = (self.state.hits, self.state.misses, self.state.false_alarms)
+        self._set(runner.submit_spot(self.scn, self.state, selected))
+        if self.store is not None and self.session_id is not None:
+            st = self.state
+            _safely("record a spot answer", lambda: self.store.record_decision(
+                self.session_id, node_id=node_id, kind="spot", options=[p.text for p in beat.spot.parts],
+                chosen=None, safer=None, points=st.steps[-1].points, hits=st.hits - before[0],
+                misses=st.misses - before[1], false_alarms=st.false_alarms - before[2],
+                selected=sorted(set(selected))))
+
+    def advance(self) -> None:
+        """Next on a message, feedback, ending or debrief beat."""
+        self._set(runner.advance(self.scn, self.state))
+        if isinstance(self.beat(), SummaryBeat):
+            self._finish()
+
+    def _finish(self) -> None:
+        if self.finished:
+            return
+        self.finished = True
+        beat = self.beat()
+        assert isinstance(beat, SummaryBeat)
+        node = self.scn.nodes.get(self.state.node)
+        tone = node.ending.tone.value if node is not None and node.ending is not None else ""
+        if self.store is None:
+            return
+        if self.session_id is not None:
+            _safely("finish the session", lambda: self.store.finish_session(
+                self.session_id, ending_id=self.state.node, ending_tone=tone, score=beat.score,
+                best_score=beat.best_score))
+        if self.nickname:
+            _safely("save progress", lambda: self.store.save_progress(
+                self.nickname, self.scn.id, score=beat.score, stars=beat.stars, badges=[b.id for b in beat.badges]))

@@ -1,0 +1,1 @@
+"""The game's scenes; each module holds one screen (registered explicitly, never discovered)."""

@@ -1,0 +1,137 @@
+"""Modal dialogs: ConfirmScene (yes/no with a typed bool result) and PauseScene (resume, settings, menu, quit)."""
+
+from __future__ import annotations
+
+from typing import Hashable, Optional
+
+from ..display import Box, Item
+from ..i18n import _
+from ..intents import Activate, Intent, Next, OpenSettings, QuickExit
+from ..layout import Ctx
+from ..scene import Scene
+from ..widgets import button, panel, text_block
+
+
+class DialogScene(Scene):
+    """A centred card over a dimmed screen; buttons are (label, result, style)."""
+
+    name = "dialog"
+    opaque = False
+
+    def __init__(self, app, title: str, text: str, buttons: list[tuple[str, object, str]]) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.title = title
+        self.text = text
+        self.buttons = buttons
+
+    def build(self, ctx: Ctx) -> None:
+        m = ctx.m
+        self.dl.add(Box((0, 0, m.w, m.h), ctx.c("scrim")))
+        w = min(m.w - 2 * m.pad, round(m.body * 26))
+        x = (m.w - w) // 2
+        inner: list[Item] = []
+        y = m.pad
+        iw = w - 2 * m.pad
+        y += text_block(ctx, inner, x + m.pad, y, iw, self.title, style="bold", size=m.h2) + m.gap
+        if self.text:
+            y += text_block(ctx, inner, x + m.pad, y, iw, self.text) + m.pad
+        for i, (label, _result, style) in enumerate(self.buttons):
+            r = button(ctx, inner, x + m.pad, y, iw, label, target=i, focused=self.focus == i, style=style)
+            self.add_focus(i, r, "dialog")
+            y += r[3] + m.gap
+        h = y + m.pad - m.gap
+        top = max(m.pad, (m.h - h) // 2)
+        shifted = [_shift(it, top) for it in inner]
+        self.focusables = [type(f)(f.target, (f.rect[0], f.rect[1] + top, f.rect[2], f.rect[3]), f.group)
+                           for f in self.focusables]
+        card = (x, top, w, min(h, m.h - 2 * m.pad))
+        panel(ctx, self.dl.items, card)
+        self.scroll_view("dialog", card, shifted, h)
+
+    def activate(self, target: Hashable, intent: Intent) -> bool:
+        if isinstance(target, int) and 0 <= target < len(self.buttons):
+            self.choose(self.buttons[target][1])
+            return True
+        return False
+
+    def choose(self, result: object) -> None:
+        """Close with this result."""
+        self.dismiss(result)
+
+    def handle(self, intent: Intent) -> bool:
+        if isinstance(intent, Next) and self.focus is not None:
+            return self.activate(self.focus, Activate())
+        return super().handle(intent)
+
+    def back(self) -> bool:
+        self.dismiss(None)
+        return True
+
+
+def _shift(it: Item, dy: int) -> Item:
+    """A copy of an item moved down by dy."""
+    from dataclasses import replace
+
+    from ..display import Circle, Hit, Icon, Line, Text
+
+    if isinstance(it, Text):
+        return replace(it, y=it.y + dy)
+    if isinstance(it, Line):
+        return replace(it, start=(it.start[0], it.start[1] + dy), end=(it.end[0], it.end[1] + dy))
+    if isinstance(it, Circle):
+        return replace(it, center=(it.center[0], it.center[1] + dy))
+    if isinstance(it, (Box, Icon, Hit)) or hasattr(it, "rect"):
+        x, y, w, h = it.rect  # type: ignore[union-attr]
+        return replace(it, rect=(x, y + dy, w, h))  # type: ignore[type-var]
+    return it
+
+
+class ConfirmScene(DialogScene):
+    """Yes/No question; the result is True (yes) or False (no, Esc)."""
+
+    name = "confirm"
+
+    def __init__(self, app, title: str, text: str = "", yes: Optional[str] = None,  # type: ignore[no-untyped-def]
+                 no: Optional[str] = None) -> None:
+        super().__init__(app, title, text, [(no or _("Cancel"), False, "secondary"),
+                                            (yes or _("Yes"), True, "primary")])
+
+    def back(self) -> bool:
+        self.dismiss(False)
+        return True
+
+
+class PauseScene(DialogScene):
+    """Esc during a story: Resume, Settings, Back to menu (with confirm) or Quit."""
+
+    name = "pause"
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app, _("Paused"), _("Take your time. Your place in the story is kept while you are here."), [
+            (_("Resume"), "resume", "primary"), (_("Settings"), "settings", "secondary"),
+            (_("Back to menu"), "menu", "secondary"), (_("Quit the game"), "quit", "secondary")])
+
+    def choose(self, result: object) -> None:
+        if result == "resume":
+            self.dismiss(None)
+        elif result == "settings":
+            self.app.dispatch(OpenSettings())
+        elif result == "menu":
+            self.app.push(ConfirmScene(self.app, _("Leave this story?"), _(
+                "You can play it again from the start later."), yes=_("Leave"), no=_("Stay")), self._leave)
+        elif result == "quit":
+            self.app.push(ConfirmScene(self.app, _("Quit Red Flag Radar?"), "", yes=_("Quit"), no=_("Stay")),
+                          self._quit)
+
+    def _leave(self, yes: object) -> None:
+        if yes is True:
+            self.app.go_title()
+
+    def _quit(self, yes: object) -> None:
+        if yes is True:
+            self.app.quit()
+
+    def handle(self, intent: Intent) -> bool:
+        if isinstance(intent, QuickExit):
+            return False
+        return super().handle(intent)

@@ -1,0 +1,141 @@
+"""PageScene: the shared frame of menu-like screens (top bar, scrolling centred column, bottom bar)."""
+
+from __future__ import annotations
+
+from typing import Hashable, Optional
+
+from ...engine.beats import Beat  # noqa: F401 - re-exported for scene modules' type hints
+from ..display import Box, Hit, Item, RectT, Text
+from ..i18n import _
+from ..intents import Activate, Help, Intent, Next, QuickExit
+from ..layout import Ctx
+from ..scene import Scene
+from ..widgets import button, button_width
+
+
+def bar_height(ctx: Ctx) -> int:
+    """Height of the top and bottom bars: a small button plus a margin."""
+    m = ctx.m
+    return max(round(m.small * 2.2), round(m.small * 1.1) + 2 * max(6, round(m.small * 0.55))) + 2 * max(4, m.gap // 2)
+
+
+def top_bar(scene: Scene, ctx: Ctx, title: str, *, quick_exit: bool = True, left: Optional[list[Item]] = None) -> int:
+    """The top bar: a title on the left, the Quick exit (F12) button on the right; returns its height."""
+    m = ctx.m
+    items = scene.dl.items
+    h = bar_height(ctx)
+    items.append(Box((0, 0, m.w, h), ctx.c("topbar")))
+    items.append(Box((0, h - m.border, m.w, m.border), ctx.c("surface_alt" if not ctx.theme.high_contrast
+                                                              else "border")))
+    right = m.w - m.pad
+    if quick_exit:
+        label = _("Quick exit")
+        bw = min(m.w // 3, button_width(ctx, label, icon="exit", hint="F12", size=m.small))
+        bh = h - 2 * max(4, m.gap // 2)
+        r = button(ctx, items, right - bw, (h - bh) // 2, bw, label, target="quick_exit", style="secondary",
+                   icon="exit", hint="F12", size=m.small, min_h=bh)
+        right = r[0] - m.gap
+    font = m.font("bold", m.h2 if m.h2 * 14 < right else m.body)
+    tw, th = ctx.measure(title, font, ctx.c("on_topbar"), max(40, right - 2 * m.pad))
+    if th > h - 4:  # a long title on a narrow window: shrink to one line height budget
+        font = m.font("bold", m.small)
+        tw, th = ctx.measure(title, font, ctx.c("on_topbar"), max(40, right - 2 * m.pad))
+    items.append(Text(m.pad, (h - th) // 2, title, font, ctx.c("on_topbar"), max(40, right - 2 * m.pad), "left",
+                      tw, th))
+    if left:
+        items.extend(left)
+    return h
+
+
+def bottom_bar(scene: Scene, ctx: Ctx, right_text: str = "", *, help_button: bool = True) -> int:
+    """The bottom bar: Get help (H) on the left and a status text on the right; returns its height."""
+    m = ctx.m
+    items = scene.dl.items
+    h = bar_height(ctx)
+    y = m.h - h
+    items.append(Box((0, y, m.w, h), ctx.c("topbar")))
+    items.append(Box((0, y, m.w, m.border), ctx.c("surface_alt" if not ctx.theme.high_contrast else "border")))
+    x = m.pad
+    if help_button:
+        label = _("Get help")
+        bw = min(m.w // 3, button_width(ctx, label, icon="help", hint="H", size=m.small))
+        bh = h - 2 * max(4, m.gap // 2)
+        r = button(ctx, items, x, y + (h - bh) // 2, bw, label, target="help", style="soft", icon="help",
+                   hint="H", size=m.small, min_h=bh)
+        x = r[0] + r[2] + m.gap
+    if right_text:
+        font = m.font("bold", m.body)
+        tw, th = ctx.measure(right_text, font, ctx.c("on_topbar"), max(40, m.w - x - 2 * m.pad), "right")
+        items.append(Text(m.w - m.pad - tw, y + (h - th) // 2, right_text, font, ctx.c("on_topbar"),
+                          max(40, m.w - x - 2 * m.pad), "right", tw, th))
+    return h
+
+
+class PageScene(Scene):
+    """A screen with bars and a centred, scrolling column. Subclasses fill `column()` and `activate()`."""
+
+    title = ""
+    quick_exit_button = True
+    help_button = True
+    column_chars = 38
+    """Column width in body-text ems (about 60-70 characters of text)."""
+
+    def page_title(self) -> str:
+        """Title in the top bar."""
+        return self.title or _("Red Flag Radar")
+
+    def status(self) -> str:
+        """Text at the right of the bottom bar."""
+        return ""
+
+    def build(self, ctx: Ctx) -> None:
+        m = ctx.m
+        self.dl.add(Box((0, 0, m.w, m.h), ctx.c("bg")))
+        top = top_bar(self, ctx, self.page_title(), quick_exit=self.quick_exit_button)
+        bottom = bottom_bar(self, ctx, self.status(), help_button=self.help_button)
+        area: RectT = (0, top, m.w, m.h - top - bottom)
+        col_w = min(m.w - 2 * m.pad, round(m.body * self.column_chars))
+        x = (m.w - col_w) // 2
+        items: list[Item] = []
+        y0 = top + m.pad
+        h = self.column(ctx, items, x, y0, col_w) + m.pad
+        self.scroll_view("page", area, items, h + y0 - top)
+
+    def column(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int) -> int:
+        """Lay out the page content from (x, y) in width w; returns the height used."""
+        return 0
+
+    def add_button(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int, label: str, target: Hashable, *,
+                   style: str = "primary", icon: Optional[str] = None, hint: Optional[str] = None) -> RectT:
+        """A focusable button inside the page column."""
+        r = button(ctx, items, x, y, w, label, target=target, focused=self.focus == target, style=style, icon=icon,
+                   hint=hint)
+        self.add_focus(target, r, "page")
+        return r
+
+    def handle(self, intent: Intent) -> bool:
+        if isinstance(intent, Next):
+            target = self.primary()
+            if target is not None:
+                return self.activate(target, Activate())
+            return False
+        return super().handle(intent)
+
+    def primary(self) -> Optional[Hashable]:
+        """What Next presses on this page (the focused control by default)."""
+        return self.focus
+
+    def activate(self, target: Hashable, intent: Intent) -> bool:
+        """Bar buttons: quick exit and help."""
+        if target == "quick_exit":
+            self.app.dispatch(QuickExit())
+            return True
+        if target == "help":
+            self.app.dispatch(Help())
+            return True
+        return False
+
+
+def hit(items: list[Item], rect: RectT, target: Hashable) -> None:
+    """Add a pointer target."""
+    items.append(Hit(rect, target))

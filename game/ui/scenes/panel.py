@@ -1,0 +1,274 @@
+"""The player's right-hand (or lower) panel for each beat: choices, feedback card, spot task, result, ending."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...content.schema import Tone
+from ...engine.beats import ChoiceBeat, EndingBeat, FeedbackBeat, MessageBeat, SpotBeat, SpotResultBeat
+from ..display import Box, FocusRing, Hit, Icon, Item
+from ..i18n import _, ngettext
+from ..kinds.rich import rich_text
+from ..layout import Ctx
+from ..widgets import avatar, chip, choice_row, one_line, text_block
+
+if TYPE_CHECKING:
+    from .player import PlayerScene
+
+
+def tag_chips(scene: PlayerScene, ctx: Ctx, items: list[Item], x: int, y: int, w: int, tags: list[str]) -> int:
+    """Chips naming skills (check, green) and red flags (flag icon + 'Red flag:' label); returns height."""
+    m = ctx.m
+    cx, cy, row_h = x, y, 0
+    lib = scene.app.library
+    for t in tags:
+        tag = lib.tag(t, scene.session.item.pack)
+        if tag is not None and not tag.on_screen:
+            continue
+        label = tag.label if tag else t
+        if t.startswith("skill."):
+            text, icon, fg, bg = _("Skill: {label}").format(label=label), "check", "safe", "safe_soft"
+        else:
+            text, icon, fg, bg = _("Red flag: {label}").format(label=label), "flag", "flag", "flag_soft"
+        from ..widgets import chip_size
+
+        cw, ch = chip_size(ctx, text, icon=icon, max_w=w)
+        if cx > x and cx + cw > x + w:
+            cx, cy = x, cy + row_h + m.gap // 2
+            row_h = 0
+        cw, ch = chip(ctx, items, cx, cy, text, icon=icon, fg=fg, bg=bg, max_w=w)
+        cx += cw + m.gap // 2
+        row_h = max(row_h, ch)
+    return (cy + row_h - y) if row_h else 0
+
+
+def points_text(points: int) -> str:
+    """'+3 points' / '0 points' / '-1 point'."""
+    sign = "+" if points > 0 else ""
+    return sign + ngettext("{n} point", "{n} points", abs(points)).format(n=points)
+
+
+def message_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: MessageBeat, x: int, y: int, w: int) -> int:
+    """Messages only: a Next button."""
+    m = ctx.m
+    y0 = y
+    if scene.revealing:
+        return text_block(ctx, items, x, y, w, _("Reading... press Enter to show everything."), role="muted")
+    y += text_block(ctx, items, x, y, w, _("When you are ready, go on."), role="muted") + m.gap
+    r = scene.focus_button(ctx, items, x, y, w, _("Next"), "next", icon="chevron_right", hint=_("Enter"))
+    return r[1] + r[3] - y0
+
+
+def choice_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: ChoiceBeat, x: int, y: int, w: int) -> int:
+    """The prompt and the numbered choices (1-9 keys, arrows + Enter, click or tap)."""
+    m = ctx.m
+    y0 = y
+    if scene.revealing:
+        return text_block(ctx, items, x, y, w, _("Reading... press Enter to show everything."), role="muted")
+    y += text_block(ctx, items, x, y, w, beat.prompt or _("What do you do?"), style="bold", size=m.h2) + m.pad
+    for pos, opt in enumerate(beat.options):
+        target = ("choice", pos)
+        r = choice_row(ctx, items, x, y, w, pos + 1, opt.choice.text, target=target, focused=scene.focus == target)
+        scene.add_focus(target, r, "panel")
+        y += r[3] + m.gap
+    y += text_block(ctx, items, x, y, w, _("Press a number, or use the arrows and Enter."), role="muted",
+                    size=m.small)
+    return y - y0
+
+
+def feedback_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: FeedbackBeat, x: int, y: int,
+                   w: int) -> int:
+    """Why the choice mattered: icon, headline, plain words, chips, points. Never red for the choice itself."""
+    m = ctx.m
+    c = beat.choice
+    if beat.is_best:
+        icon, role, headline = "shield", "safe", _("Smart move")
+    elif beat.points > 0:
+        icon, role, headline = "check_circle", "safe", _("Good thinking")
+    else:
+        icon, role, headline = "lightbulb", "caution", _("Something to think about")
+    headline = c.headline or headline
+    inner: list[Item] = []
+    ix, iw = x + m.pad, w - 2 * m.pad
+    iy = y + m.pad
+    ic = round(m.body * 2)
+    inner.append(Icon((ix, iy, ic, ic), icon, ctx.c(role), ctx.c("surface")))
+    th = text_block(ctx, inner, ix + ic + m.gap, iy, iw - ic - m.gap, headline, style="bold", size=m.h2)
+    iy += max(ic, th) + m.gap
+    iy += text_block(ctx, inner, ix, iy, iw, _("You chose: {text}").format(text=c.text), role="muted",
+                     size=m.small) + m.gap
+    if c.feedback:
+        iy += text_block(ctx, inner, ix, iy, iw, c.feedback) + m.gap
+    ch = tag_chips(scene, ctx, inner, ix, iy, iw, list(c.tags))
+    iy += ch + (m.gap if ch else 0)
+    cw, chh = chip(ctx, inner, ix, iy, points_text(beat.points), icon="star", max_w=iw)
+    iy += chh
+    if not beat.is_best and beat.best_points > beat.points:
+        iy += m.gap // 2
+        iy += text_block(ctx, inner, ix, iy, iw, _("Another choice here was even safer. The debrief shows why."),
+                         role="muted", size=m.small)
+    iy += m.pad
+    h = iy - y
+    items.append(Box((x, y, w, h), ctx.c("surface"), m.radius))
+    items.append(Box((x, y, w, max(4, m.gap // 2)), ctx.c(role), m.radius))
+    items.append(Box((x, y, w, h), ctx.c("border" if ctx.theme.high_contrast else "surface_alt"), m.radius,
+                     m.border))
+    items.extend(inner)
+    y2 = y + h + m.pad
+    r = scene.focus_button(ctx, items, x, y2, w, _("Next"), "next", icon="chevron_right", hint=_("Enter"))
+    return r[1] + r[3] - y
+
+
+def spot_message(scene: PlayerScene, ctx: Ctx, items: list[Item], speaker: str, text: str, parts: list[str],
+                 styles: dict[int, str], x: int, y: int, w: int, focus_parts: bool) -> tuple[int, dict]:
+    """The spot-the-flags message as a big bubble with its parts as spans; returns (height, rects by part)."""
+    m = ctx.m
+    view_name = scene.session.scn.character(speaker)
+    name = view_name.name if view_name else speaker
+    r = round(m.body * 0.9)
+    avatar(ctx, items, x + r, y + r, r, name, speaker)
+    one_line(ctx, items, x + 2 * r + m.gap, y + r - m.body // 2 - 2, name, style="bold", max_w=w - 2 * r - m.gap)
+    y0 = y
+    y += 2 * r + m.gap
+    spans: list[tuple[str, object]] = []
+    from ..kinds.rich import split_quotes
+
+    spans = split_quotes(text, list(enumerate(parts)))  # type: ignore[arg-type]
+    pad = m.pad
+    probe: list[Item] = []
+    size = round(m.body * 1.1)
+    _w, th, _r = rich_text(ctx, probe, 0, 0, w - 2 * pad, spans, ctx.c("on_bubble_them"), size=size, marked=styles)
+    bh = th + 2 * pad
+    items.append(Box((x, y, w, bh), ctx.c("bubble_them"), m.radius))
+    if ctx.theme.high_contrast:
+        items.append(Box((x, y, w, bh), ctx.c("border"), m.radius, m.border))
+    _w, th, rects = rich_text(ctx, items, x + pad, y + pad, w - 2 * pad, spans, ctx.c("on_bubble_them"), size=size,
+                              marked=styles)
+    if focus_parts:
+        for key, rs in rects.items():
+            target = ("part", int(key))  # type: ignore[call-overload]
+            for rr in rs:
+                items.append(Hit((rr[0] - 4, rr[1] - 2, rr[2] + 8, rr[3] + 4), target))
+            if rs:
+                scene.add_focus(target, rs[0], "panel")
+                if scene.focus == target:
+                    for rr in rs:
+                        items.append(FocusRing((rr[0] - 3, rr[1], rr[2] + 6, rr[3]), 4, m.focus_w, m.focus_gap,
+                                               ctx.c("focus"), ctx.c("focus_gap")))
+    return y + bh - y0, rects
+
+
+def spot_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: SpotBeat, x: int, y: int, w: int) -> int:
+    """Mark the parts that worry you (click/tap, or Tab/arrows + Space), then Submit."""
+    m = ctx.m
+    y0 = y
+    if scene.revealing:
+        return text_block(ctx, items, x, y, w, _("Reading... press Enter to show everything."), role="muted")
+    spot = beat.spot
+    y += text_block(ctx, items, x, y, w, spot.prompt, style="bold", size=m.h2) + m.gap
+    y += text_block(ctx, items, x, y, w, _("Not everything is a red flag. Mark only what worries you."),
+                    role="muted", size=m.small) + m.pad
+    styles = {i: ("selected" if i in scene.selected else "select") for i in range(len(spot.parts))}
+    h, rects = spot_message(scene, ctx, items, spot.speaker, spot.text, [p.text for p in spot.parts], styles, x, y, w,
+                            True)
+    for i in scene.selected:
+        if i in rects and rects[i]:
+            rx, ry, rw, rh = rects[i][-1]
+            s = max(10, rh * 2 // 3)
+            items.append(Icon((rx + rw + 2, ry - s // 3, s, s), "flag", ctx.c("primary")))
+    y += h + m.gap
+    n = len(scene.selected)
+    y += text_block(ctx, items, x, y, w, ngettext("{n} part marked", "{n} parts marked", n).format(n=n),
+                    role="muted", size=m.small) + m.gap
+    r = scene.focus_button(ctx, items, x, y, w, _("Submit"), "submit", icon="check", hint="S")
+    y = r[1] + r[3] + m.gap
+    y += text_block(ctx, items, x, y, w, _("Tab or arrows to move, Space to mark, S to submit."), role="muted",
+                    size=m.small)
+    return y - y0
+
+
+OUTCOME = {
+    "hit": ("flag", "flag", "flag_soft"),
+    "miss": ("flag_outline", "flag", "flag_soft"),
+    "false_alarm": ("shield", "safe", "safe_soft"),
+    "clear": ("check", "safe", "safe_soft"),
+}
+
+
+def outcome_label(outcome: str) -> str:
+    """Words for a spot result (never colour alone)."""
+    return {"hit": _("Red flag - you spotted it"), "miss": _("Red flag - missed"),
+            "false_alarm": _("Not a red flag"), "clear": _("Not a red flag - well left alone")}[outcome]
+
+
+def spot_result_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: SpotResultBeat, x: int, y: int,
+                      w: int) -> int:
+    """Every part explained: hits, misses and false alarms, and the benign parts too."""
+    m = ctx.m
+    y0 = y
+    spot = beat.spot
+    hits = sum(1 for r in beat.results if r.outcome == "hit")
+    flags = sum(1 for r in beat.results if r.part.flag)
+    y += text_block(ctx, items, x, y, w, _("You found {hits} of {flags} red flags").format(hits=hits, flags=flags),
+                    style="bold", size=m.h2) + m.gap
+    styles = {r.index: {"hit": "flag", "miss": "missed", "false_alarm": "false_alarm", "clear": "plain"}[r.outcome]
+              for r in beat.results}
+    h, _rects = spot_message(scene, ctx, items, spot.speaker, spot.text, [p.text for p in spot.parts], styles, x, y,
+                             w, False)
+    y += h + m.pad
+    for r in beat.results:
+        icon, fg, bg = OUTCOME[r.outcome]
+        inner: list[Item] = []
+        iy = y + m.gap
+        cw, ch = chip(ctx, inner, x + m.gap, iy, outcome_label(r.outcome), icon=icon, fg=fg, bg=bg, max_w=w - 2 * m.gap)
+        if r.outcome == "hit":
+            inner.append(Icon((x + m.gap + cw + m.gap // 2, iy + 2, ch - 4, ch - 4), "check", ctx.c("safe")))
+        iy += ch + m.gap // 2
+        iy += text_block(ctx, inner, x + m.gap, iy, w - 2 * m.gap, f"\u201c{r.part.text}\u201d", style="bold") + 2
+        iy += text_block(ctx, inner, x + m.gap, iy, w - 2 * m.gap, r.part.explain)
+        if r.part.flag and r.part.tags:
+            iy += m.gap // 2
+            iy += tag_chips(scene, ctx, inner, x + m.gap, iy, w - 2 * m.gap, list(r.part.tags))
+        hh = iy - y + m.gap
+        items.append(Box((x, y, w, hh), ctx.c("surface"), m.small_radius))
+        items.append(Box((x, y, max(4, m.gap // 2), hh), ctx.c(fg)))
+        items.extend(inner)
+        y += hh + m.gap
+    cw, ch = chip(ctx, items, x, y, points_text(beat.points), icon="star", max_w=w)
+    y += ch + m.pad
+    r2 = scene.focus_button(ctx, items, x, y, w, _("Next"), "next", icon="chevron_right", hint=_("Enter"))
+    return r2[1] + r2[3] - y0
+
+
+TONE_ART = {Tone.SAFE: ("shield", "safe"), Tone.HELP_SOUGHT: ("hand", "safe"), Tone.RISKY: ("lightbulb", "caution")}
+
+
+def ending_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: EndingBeat, x: int, y: int, w: int) -> int:
+    """The ending, calmly: a risky ending says what can still help, with the help button first."""
+    m = ctx.m
+    y0 = y
+    e = beat.ending
+    icon, role = TONE_ART[e.tone]
+    ic = round(m.body * 2.4)
+    items.append(Icon((x, y, ic, ic), icon, ctx.c(role), ctx.c("surface")))
+    th = text_block(ctx, items, x + ic + m.gap, y, w - ic - m.gap, e.title, style="bold", size=m.h1)
+    y += max(ic, th) + m.gap
+    y += text_block(ctx, items, x, y, w, e.text) + m.pad
+    if e.still_helps or e.tone == Tone.RISKY:
+        inner: list[Item] = []
+        iy = y + m.pad
+        iy += text_block(ctx, inner, x + m.pad, iy, w - 2 * m.pad, _("What can still help"), style="bold") + 4
+        iy += text_block(ctx, inner, x + m.pad, iy, w - 2 * m.pad, e.still_helps or _(
+            "It is never too late to tell an adult you trust. Help lines listen and can help you plan."))
+        hh = iy + m.pad - y
+        items.append(Box((x, y, w, hh), ctx.c("caution_soft"), m.radius))
+        items.extend(inner)
+        y += hh + m.pad
+        r = scene.focus_button(ctx, items, x, y, w, _("See who can help"), "gethelp", icon="help", hint="H")
+        y += r[3] + m.gap
+        r = scene.focus_button(ctx, items, x, y, w, _("Continue to the debrief"), "next", style="secondary",
+                               icon="chevron_right")
+    else:
+        r = scene.focus_button(ctx, items, x, y, w, _("Continue to the debrief"), "next", icon="chevron_right",
+                               hint=_("Enter"))
+    return r[1] + r[3] - y0

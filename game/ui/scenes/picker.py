@@ -1,0 +1,150 @@
+"""Scenario picker: a keyboard- and mouse-navigable grid of cards; a broken scenario shows a wrench."""
+
+from __future__ import annotations
+
+from typing import Hashable
+
+from ..display import Box, Hit, Icon, Item
+from ..i18n import _
+from ..intents import Intent
+from ..layout import Ctx
+from ..library import CatalogItem
+from ..scene import Scene
+from ..widgets import chip, focus_ring, one_line, text_block
+from .page import bottom_bar, top_bar
+
+
+def age_label(tier: str) -> str:
+    """Ages for an age tier."""
+    return _("Ages 12-14") if tier == "core" else _("Ages 15-18")
+
+
+class PickerScene(Scene):
+    """Cards: title, theme chip, minutes, age tier and stars earned; tutorial first."""
+
+    name = "picker"
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.items = app.library.items()
+        self.progress: dict[str, dict] = {}
+        self.load_progress()
+
+    def load_progress(self) -> None:
+        """Stars per scenario for the current nickname (nothing without one)."""
+        try:
+            self.progress = self.app.store.progress(self.app.settings.nickname) if self.app.settings.nickname else {}
+        except Exception:  # noqa: BLE001 - progress is a nicety; never block the picker
+            self.progress = {}
+
+    def resume(self, result: object = None) -> None:
+        self.load_progress()
+        super().resume(result)
+
+    def build(self, ctx: Ctx) -> None:
+        m = ctx.m
+        self.dl.add(Box((0, 0, m.w, m.h), ctx.c("bg")))
+        top = top_bar(self, ctx, _("Choose a story"), quick_exit=False)
+        nick = self.app.settings.nickname
+        bottom = bottom_bar(self, ctx, _("Playing as {name}").format(name=nick) if nick else "")
+        area = (0, top, m.w, m.h - top - bottom)
+        items: list[Item] = []
+        y = top + m.pad
+        avail = m.w - 2 * m.pad
+        card_min = round(m.body * 15)
+        cols = max(1, min(4, (avail + m.pad) // (card_min + m.pad)))
+        card_w = (avail - (cols - 1) * m.pad) // cols
+        if not self.items:
+            y += text_block(ctx, items, m.pad, y, avail, _("No stories were found in {folder}.").format(
+                folder=str(self.app.library.folder)), role="muted")
+        rows = [self.items[i:i + cols] for i in range(0, len(self.items), cols)]
+        for r, row in enumerate(rows):
+            built = []
+            for c, item in enumerate(row):
+                content: list[Item] = []
+                x = m.pad + c * (card_w + m.pad)
+                h = self.card(ctx, content, item, x + m.pad, y + m.pad, card_w - 2 * m.pad) + 2 * m.pad
+                built.append((x, content, h, item, r * cols + c))
+            row_h = max(b[2] for b in built)
+            for x, content, _h, item, idx in built:
+                rect = (x, y, card_w, row_h)
+                focused = self.focus == idx
+                items.append(Box(rect, ctx.c("primary_soft" if focused else "surface"), m.radius))
+                items.append(Box(rect, ctx.c("primary" if focused else ("flag" if not item.ok else "border")),
+                                 m.radius, m.border + (2 if focused else 0)))
+                items.extend(content)
+                if focused:
+                    focus_ring(ctx, items, rect)
+                items.append(Hit(rect, idx))
+                self.add_focus(idx, rect, "grid")
+            y += row_h + m.pad
+        self.scroll_view("grid", area, items, y - top)
+
+    def card(self, ctx: Ctx, items: list[Item], item: CatalogItem, x: int, y: int, w: int) -> int:
+        """One card's content; returns its height."""
+        m = ctx.m
+        y0 = y
+        scn = item.scenario
+        if scn is None:
+            ic = round(m.body * 1.8)
+            items.append(Icon((x, y, ic, ic), "wrench", ctx.c("flag")))
+            y += ic + m.gap // 2
+            y += text_block(ctx, items, x, y, w, item.title, style="bold", size=m.h2) + m.gap
+            n = len(item.checked.errors) if item.checked else 1
+            cw, ch = chip(ctx, items, x, y, _("Needs fixes: {n} problem(s)").format(n=n), icon="wrench", fg="flag",
+                          bg="flag_soft", max_w=w)
+            y += ch + m.gap
+            y += text_block(ctx, items, x, y, w, _("Press Enter to see what to fix."), role="muted", size=m.small)
+            return y - y0
+        y += text_block(ctx, items, x, y, w, scn.title, style="bold", size=m.h2) + m.gap
+        theme = self.app.library.tag_label(scn.theme, item.pack)
+        cw, ch = chip(ctx, items, x, y, theme, max_w=w)
+        y += ch + m.gap
+        meta = _("{n} min").format(n=scn.minutes) + "  ·  " + age_label(scn.age_tier.value)
+        y += text_block(ctx, items, x, y, w, meta, role="muted", size=m.small) + m.gap
+        y += text_block(ctx, items, x, y, w, scn.summary, size=m.small) + m.gap
+        stars = int(self.progress.get(scn.id, {}).get("stars", 0) or 0)
+        s = round(m.body * 1.2)
+        for i in range(3):
+            items.append(Icon((x + i * (s + 4), y, s, s), "star" if i < stars else "star_outline",
+                              ctx.c("caution" if i < stars else "muted")))
+        label = _("{n} of 3 stars").format(n=stars) if stars else _("Not played yet")
+        one_line(ctx, items, x + 3 * (s + 4) + m.gap, y + (s - m.small) // 2 - 2, label, size=m.small, role="muted")
+        y += s
+        return y - y0
+
+    def activate(self, target: Hashable, intent: Intent) -> bool:
+        if target == "help":
+            from ..intents import Help
+
+            self.app.dispatch(Help())
+            return True
+        if isinstance(target, int) and 0 <= target < len(self.items):
+            self.open(self.items[target])
+            return True
+        return False
+
+    def open(self, item: CatalogItem) -> None:
+        """A playable card opens its content note; a broken one opens its diagnostics."""
+        if item.ok:
+            from .content_note import ContentNoteScene
+
+            self.app.push(ContentNoteScene(self.app, item))
+        else:
+            from .diagnostics import DiagnosticsScene
+
+            self.app.push(DiagnosticsScene(self.app, item))
+
+    def handle(self, intent: Intent) -> bool:
+        from ..intents import Choose, Next
+
+        if isinstance(intent, Next) and self.focus is not None:
+            return self.activate(self.focus, intent)
+        if isinstance(intent, Choose) and 0 <= intent.index < len(self.items):
+            self.set_focus(intent.index)
+            return True
+        return super().handle(intent)
+
+    def back(self) -> bool:
+        self.app.go_title()
+        return True

@@ -1,0 +1,395 @@
+"""The scenario player: top bar with progress, the device frame with the story, the panel for each beat."""
+
+from __future__ import annotations
+
+import math
+from typing import Hashable, Optional
+
+import pygame
+
+from ...content.schema import ME, SYSTEM, Message, ScreenKind
+from ...engine.beats import (
+    ChoiceBeat,
+    DebriefBeat,
+    EndingBeat,
+    FeedbackBeat,
+    MessageBeat,
+    NodeBeat,
+    SpotBeat,
+    SpotResultBeat,
+    SummaryBeat,
+)
+from ...engine.conditions import holds
+from ..display import Box, Circle, Icon, Item, RectT
+from ..frame import device_frame
+from ..i18n import _
+from ..intents import Activate, Back, Choose, Help, Intent, Next, Pointer, QuickExit, Submit, Toggle
+from ..kinds import KindView
+from ..kinds import render as render_kind
+from ..layout import Ctx
+from ..play import PlaySession
+from ..scene import Scene
+from ..widgets import button, text_block
+from . import panel as P
+from .page import bottom_bar, top_bar
+
+ANIMATED_KINDS = {ScreenKind.DM, ScreenKind.SMS, ScreenKind.GAME_LOBBY}
+EASE_S = 0.2
+
+
+class PlayerScene(Scene):
+    """Shows the current beat; turns choices, spot answers and Next into engine calls."""
+
+    name = "player"
+
+    def __init__(self, app, session: PlaySession) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.session = session
+        scn = session.scn
+        self.help_theme = scn.theme
+        self.help_ids = list(scn.debrief.resources) if scn.debrief else []
+        self.selected: set[int] = set()
+        self.toggles: dict[str, bool] = {}
+        self.changed_toggle: Optional[str] = None
+        self.messages: tuple[Message, ...] = ()
+        self.revealed = 0
+        self.timer = 0.0
+        self.typing_who: Optional[str] = None
+        self.typing_rect: Optional[RectT] = None
+        self.ease = 1.0
+        self.clock = 0.0
+        self.on_beat()
+
+    # ------------------------------------------------------------- beats
+    @property
+    def beat(self):  # type: ignore[no-untyped-def]
+        """The current beat."""
+        return self.session.beat()
+
+    def on_beat(self) -> None:
+        """A new beat: reset per-beat state; debrief and summary get their own scenes."""
+        beat = self.beat
+        if isinstance(beat, (DebriefBeat, SummaryBeat)):
+            self.leave_for(beat)
+            return
+        self.focus = None
+        self.scrolls = {} if isinstance(beat, NodeBeat) or isinstance(beat, EndingBeat) else self.scrolls
+        self.scrolls.pop("panel", None)
+        if isinstance(beat, NodeBeat):
+            self.selected = set()
+            self.changed_toggle = None
+            node = beat.node
+            self.toggles = {t.id: bool(t.on) for t in (node.card.toggles if node.card else [])}
+            self.messages = beat.messages
+            animate = self.app.ctx.typing_animation and node.screen in ANIMATED_KINDS and len(self.messages) > 0
+            self.revealed = 0 if animate else len(self.messages)
+            self.typing_who = None
+            self.timer = 0.0
+            if animate:
+                self._schedule()
+        elif isinstance(beat, EndingBeat):
+            st = self.session.state
+            self.messages = tuple(m for m in beat.node.messages if holds(m.when, st.vars, st.visited))
+            self.revealed = len(self.messages)
+        self.ease = 0.0 if (self.app.animate and isinstance(beat, (FeedbackBeat, SpotResultBeat))) else 1.0
+        self.invalidate()
+
+    def leave_for(self, beat: object) -> None:
+        """Hand over to the debrief or summary scene."""
+        from .debrief import DebriefScene
+        from .summary import SummaryScene
+
+        scene = DebriefScene(self.app, self.session) if isinstance(beat, DebriefBeat) else \
+            SummaryScene(self.app, self.session)
+        if self.app.stack and self.app.stack[-1] is self:
+            self.app.replace(scene)
+        else:
+            self._handover = scene
+
+    def enter(self) -> None:
+        handover = getattr(self, "_handover", None)
+        if handover is not None:
+            self._handover = None
+            self.app.replace(handover)
+
+    @property
+    def revealing(self) -> bool:
+        """True while chat messages are still appearing."""
+        return self.revealed < len(self.messages)
+
+    def _schedule(self) -> None:
+        """Time until the next message appears; others 'type' first."""
+        if not self.revealing:
+            self.typing_who = None
+            return
+        msg = self.messages[self.revealed]
+        if msg.speaker in (ME, SYSTEM) or self.revealed == 0:
+            self.typing_who = None
+            self.timer = 0.35 if self.revealed else 0.15
+        else:
+            self.typing_who = msg.speaker
+            self.timer = min(1.4, max(0.5, 0.3 + len(msg.text) * 0.012))
+
+    def reveal_all(self) -> None:
+        """Skip the reveal: show every message now."""
+        self.revealed = len(self.messages)
+        self.typing_who = None
+        self.invalidate()
+
+    def update(self, dt: float) -> bool:
+        self.clock += dt
+        animating = False
+        if self.revealing:
+            self.timer -= dt
+            if self.timer <= 0:
+                self.revealed += 1
+                self._schedule()
+                self.invalidate()
+            animating = True
+        if self.ease < 1.0:
+            self.ease = min(1.0, self.ease + dt / EASE_S)
+            self.invalidate()
+            animating = True
+        return animating
+
+    # ------------------------------------------------------------- screens
+    def screen_key(self) -> tuple:
+        st = self.session.state
+        return (self.name, st.node, st.phase.value, len(st.steps), self.revealing)
+
+    def screen_name(self) -> str:
+        beat = self.beat
+        if isinstance(beat, FeedbackBeat):
+            return "feedback"
+        if isinstance(beat, SpotResultBeat):
+            return "spot-result"
+        if isinstance(beat, SpotBeat):
+            return "spot"
+        if isinstance(beat, EndingBeat):
+            return "ending"
+        if isinstance(beat, NodeBeat):
+            return beat.node.screen.value.replace("_", "-")
+        return self.name
+
+    # ------------------------------------------------------------- layout
+    def build(self, ctx: Ctx) -> None:
+        m = ctx.m
+        self.dl.add(Box((0, 0, m.w, m.h), ctx.c("bg")))
+        seen, total = self.session.progress()
+        top = top_bar(self, ctx, self.session.scn.title, left=None)
+        self._dots(ctx, top, seen, total)
+        bottom = bottom_bar(self, ctx, _("Score {n}").format(n=self.session.state.score))
+        mid_y, mid_h = top + m.pad, m.h - top - bottom - 2 * m.pad
+        if m.wide:
+            fw = round(m.w * 0.55) - m.pad
+            frame_area = (m.pad, mid_y, fw - m.pad, mid_h)
+            panel_rect = (fw + m.pad, top, m.w - fw - 2 * m.pad + m.pad, m.h - top - bottom)
+        else:
+            fh = round(mid_h * 0.55)
+            frame_area = (m.pad, mid_y, m.w - 2 * m.pad, fh)
+            panel_rect = (0, mid_y + fh + m.gap, m.w, mid_h - fh - m.gap + m.pad)
+        self._frame(ctx, frame_area)
+        self._panel(ctx, panel_rect)
+        panel_sv = self.scrolls.get("panel")
+        self.main_scroll = "panel" if panel_sv is not None and panel_sv.max_offset > 0 else "thread"
+
+    def _dots(self, ctx: Ctx, bar_h: int, seen: int, total: int) -> None:
+        m = ctx.m
+        total = max(total, seen, 1)
+        r = max(4, round(m.small * 0.3))
+        gap = r * 3
+        n = min(total, 12)
+        filled = round(seen * n / total)
+        w = n * gap
+        x0 = (m.w - w) // 2
+        if x0 < m.w * 0.35:  # no room beside the title: skip the dots (the title matters more)
+            return
+        for i in range(n):
+            cx = x0 + i * gap + r
+            if i < filled:
+                self.dl.add(Circle((cx, bar_h // 2), r, ctx.c("primary")))
+            else:
+                self.dl.add(Circle((cx, bar_h // 2), r, ctx.c("muted"), max(1, r // 3)))
+
+    def _view(self) -> KindView:
+        beat = self.beat
+        node = beat.node if isinstance(beat, (NodeBeat, EndingBeat)) else self.session.scn.nodes[
+            self.session.state.node]
+        node_id = self.session.state.node
+        return KindView(self.session.scn, node_id, node, self.messages[:self.revealed],
+                        typing=self.typing_who if self.revealing else None, toggles=dict(self.toggles),
+                        changed_toggle=self.changed_toggle, asset=self.session.asset)
+
+    def _frame(self, ctx: Ctx, area: RectT) -> None:
+        m = ctx.m
+        view = self._view()
+        beat = self.beat
+        if isinstance(beat, EndingBeat) and not view.messages and view.node.card is None:
+            self._ending_art(ctx, area, beat)
+            self.typing_rect = None
+            return
+        screen = device_frame(ctx, self.dl.items, area, view.node.screen, view.node.app or "")
+        out = render_kind(ctx, view, screen)
+        self.dl.extend(out.header)
+        body_rect = (screen[0], screen[1] + out.header_h, screen[2], screen[3] - out.header_h)
+        self.scroll_view("thread", body_rect, out.body, out.body_h, stick_bottom=True)
+        self.typing_rect = out.typing_at
+        del m
+
+    def _ending_art(self, ctx: Ctx, area: RectT, beat: EndingBeat) -> None:
+        m = ctx.m
+        icon, role = P.TONE_ART[beat.ending.tone]
+        self.dl.add(Box(area, ctx.c("surface"), m.radius))
+        s = min(area[2], area[3]) // 3
+        cx, cy = area[0] + area[2] // 2, area[1] + area[3] // 2 - s // 3
+        self.dl.add(Circle((cx, cy), round(s * 0.8), ctx.c(f"{role}_soft")))
+        self.dl.add(Icon((cx - s // 2, cy - s // 2, s, s), icon, ctx.c(role), ctx.c("surface")))
+        text_block(ctx, self.dl.items, area[0] + m.pad, cy + s, area[2] - 2 * m.pad, _("The end of this story"),
+                   role="muted", align="center")
+
+    def _panel(self, ctx: Ctx, rect: RectT) -> None:
+        m = ctx.m
+        items: list[Item] = []
+        x, w = rect[0] + m.pad, rect[2] - 2 * m.pad
+        y = rect[1] + m.pad
+        if self.ease < 1.0:
+            y += round((1 - (1 - (1 - self.ease) ** 3)) * m.body * 4)
+        beat = self.beat
+        builder = {MessageBeat: P.message_panel, ChoiceBeat: P.choice_panel, FeedbackBeat: P.feedback_panel,
+                   SpotBeat: P.spot_panel, SpotResultBeat: P.spot_result_panel, EndingBeat: P.ending_panel}.get(
+            type(beat))
+        h = builder(self, ctx, items, beat, x, y, w) if builder else 0  # type: ignore[operator]
+        self.scroll_view("panel", rect, items, h + 2 * m.pad)
+
+    def focus_button(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int, label: str, target: Hashable, *,
+                     style: str = "primary", icon: Optional[str] = None, hint: Optional[str] = None) -> RectT:
+        """A focusable button in the panel."""
+        r = button(ctx, items, x, y, w, label, target=target, focused=self.focus == target, style=style, icon=icon,
+                   hint=hint)
+        self.add_focus(target, r, "panel")
+        return r
+
+    def default_focus(self, targets: list[Hashable]) -> Optional[Hashable]:
+        if "next" in targets and not isinstance(self.beat, EndingBeat):
+            return "next"
+        if isinstance(self.beat, EndingBeat) and "next" in targets:
+            return "next"
+        return targets[0] if targets else None
+
+    # ------------------------------------------------------------- drawing
+    def draw_dynamic(self, surface: pygame.Surface) -> None:
+        """Typing dots bounce while someone is typing (dt-based)."""
+        if self.typing_rect is None or not self.revealing or self.typing_who is None:
+            return
+        sv = self.scrolls.get("thread")
+        off = sv.offset if sv else 0
+        x, y, w, h = self.typing_rect
+        y -= off
+        if sv is not None and (y < sv.rect[1] or y + h > sv.rect[1] + sv.rect[3]):
+            return
+        r = max(3, h // 8)
+        for i in range(3):
+            phase = self.clock * 6 - i * 0.8
+            dy = 0 if self.app.settings.reduced_motion else round(math.sin(phase) * r * 0.8)
+            pygame.draw.circle(surface, self.app.ctx.c("muted"), (x + w // 4 + i * w // 4, y + h // 2 + dy), r)
+
+    # ------------------------------------------------------------- input
+    def handle(self, intent: Intent) -> bool:
+        if self.revealing and (isinstance(intent, (Next, Activate, Toggle, Choose, Submit))
+                               or (isinstance(intent, Pointer) and intent.pressed)):
+            if isinstance(intent, Pointer) and self.dl.hit_test(intent.x, intent.y, self.offsets()) in (
+                    "quick_exit", "help"):
+                return super().handle(intent)
+            self.reveal_all()
+            return True
+        beat = self.beat
+        if isinstance(intent, Choose):
+            if isinstance(beat, ChoiceBeat) and 0 <= intent.index < len(beat.options):
+                self.choose(intent.index)
+                return True
+            if isinstance(beat, SpotBeat) and 0 <= intent.index < len(beat.spot.parts):
+                self.toggle_part(intent.index)
+                return True
+            return True  # a number with no option here does nothing
+        if isinstance(intent, Next):
+            if isinstance(beat, (MessageBeat, FeedbackBeat, SpotResultBeat, EndingBeat)):
+                self.next()
+                return True
+            if isinstance(beat, SpotBeat):
+                self.submit()
+                return True
+            return False
+        if isinstance(intent, Submit):
+            if isinstance(beat, SpotBeat):
+                self.submit()
+                return True
+            return False
+        if isinstance(intent, Help):
+            from .help import HelpScene
+
+            self.app.push(HelpScene(self.app, self.help_theme, self.help_ids))
+            return True
+        if isinstance(intent, Back):
+            from .dialog import PauseScene
+
+            self.app.push(PauseScene(self.app))
+            return True
+        if isinstance(intent, Toggle) and isinstance(self.focus, tuple) and self.focus[0] == "part":
+            self.toggle_part(int(self.focus[1]))
+            return True
+        return super().handle(intent)
+
+    def activate(self, target: Hashable, intent: Intent) -> bool:
+        if isinstance(target, tuple) and target[0] == "choice":
+            self.choose(int(target[1]))
+            return True
+        if isinstance(target, tuple) and target[0] == "part":
+            self.toggle_part(int(target[1]))
+            return True
+        if target == "submit":
+            self.submit()
+            return True
+        if target == "next":
+            self.next()
+            return True
+        if target in ("gethelp", "help"):
+            return self.handle(Help())
+        if target == "quick_exit":
+            self.app.dispatch(QuickExit())
+            return True
+        return False
+
+    def choose(self, pos: int) -> None:
+        """Take the visible option at this position."""
+        beat = self.beat
+        if not isinstance(beat, ChoiceBeat) or not 0 <= pos < len(beat.options):
+            return
+        opt = beat.options[pos]
+        if opt.choice.toggle and opt.choice.toggle in self.toggles:
+            self.toggles[opt.choice.toggle] = not self.toggles[opt.choice.toggle]
+            self.changed_toggle = opt.choice.toggle
+        self.session.choose(opt.index)
+        self.on_beat()
+
+    def toggle_part(self, i: int) -> None:
+        """Mark or unmark a spot part."""
+        if not isinstance(self.beat, SpotBeat):
+            return
+        self.selected ^= {i}
+        self.set_focus(("part", i))
+        self.invalidate()
+
+    def submit(self) -> None:
+        """Submit the spot answer."""
+        if isinstance(self.beat, SpotBeat):
+            self.session.submit_spot(sorted(self.selected))
+            self.on_beat()
+
+    def next(self) -> None:
+        """Move on from a beat that needs only Next."""
+        if isinstance(self.beat, (MessageBeat, FeedbackBeat, SpotResultBeat, EndingBeat)):
+            self.session.advance()
+            self.on_beat()
+
+    def back(self) -> bool:
+        return self.handle(Back())

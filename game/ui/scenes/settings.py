@@ -1,0 +1,187 @@
+"""Settings: text size, theme, font, reduced motion, sound, fullscreen, typing animation, nickname, clear data."""
+
+from __future__ import annotations
+
+from typing import Hashable, Optional
+
+from ..display import Box, Circle, Hit, Item, Text
+from ..i18n import _
+from ..intents import Focus, Intent
+from ..layout import Ctx
+from ..widgets import focus_ring, text_block
+from .page import PageScene
+
+SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
+
+
+def switch(ctx: Ctx, items: list[Item], x: int, y: int, on: bool) -> tuple[int, int]:
+    """A toggle switch with an On/Off word (never colour alone); returns its size."""
+    m = ctx.m
+    h = round(m.body * 1.3)
+    w = h * 2
+    items.append(Box((x, y, w, h), ctx.c("primary" if on else "surface_alt"), h // 2))
+    items.append(Box((x, y, w, h), ctx.c("primary" if on else "border"), h // 2, m.border))
+    r = h // 2 - max(3, m.border + 1)
+    cx = x + w - h // 2 if on else x + h // 2
+    items.append(Circle((cx, y + h // 2), r, ctx.c("on_primary" if on else "muted")))
+    label = _("On") if on else _("Off")
+    font = m.font("bold", m.small)
+    tw, th = ctx.measure(label, font, ctx.c("text"))
+    items.append(Text(x + w + m.gap, y + (h - th) // 2, label, font, ctx.c("text"), 0, "left", tw, th))
+    return w + m.gap + tw, h
+
+
+class SettingsScene(PageScene):
+    """Every change applies at once and is saved; Back returns to where the player was."""
+
+    name = "settings"
+    column_chars = 36
+    quick_exit_button = False
+
+    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(app)
+        self.notice = ""
+
+    def page_title(self) -> str:
+        return _("Settings")
+
+    def rows(self) -> list[tuple[str, str, str, Optional[bool]]]:
+        """(target, label, value text, switch state or None)."""
+        s = self.app.settings
+        fonts = {"default": _("Atkinson Hyperlegible"), "hyperlegible": _("Atkinson Hyperlegible"),
+                 "dyslexic": _("Lexend (wider letters)")}
+        return [
+            ("text", _("Text size"), f"{round(s.text_scale * 100)}%", None),
+            ("theme", _("High contrast"), "", s.theme == "high_contrast"),
+            ("font", _("Font"), fonts.get(s.font, s.font), None),
+            ("motion", _("Reduce motion"), "", s.reduced_motion),
+            ("typing", _("Typing animation"), "", s.typing_animation),
+            ("sound", _("Sound"), "", s.sound),
+            ("fullscreen", _("Fullscreen (F11)"), "", s.fullscreen),
+            ("nickname", _("Nickname"), s.nickname or _("none"), None),
+        ]
+
+    def column(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int) -> int:
+        m = ctx.m
+        y0 = y
+        for target, label, value, state in self.rows():
+            inner: list[Item] = []
+            rh = round(m.body * 2.6)
+            ty = y
+            lw = w // 2
+            th = text_block(ctx, inner, x + m.pad, ty + m.gap, lw - m.pad, label, style="bold")
+            if state is not None:
+                sw, sh = switch(ctx, inner, x + lw, y + m.gap, state)
+                ch = sh
+            else:
+                ch = text_block(ctx, inner, x + lw, y + m.gap, w - lw - m.pad - (0 if target != "text" else
+                                round(m.body * 5)), value)
+                if target == "text":
+                    bs = round(m.body * 1.8)
+                    for i, (sym, d) in enumerate((("−", -1), ("+", 1))):
+                        bx = x + w - m.pad - (2 - i) * (bs + m.gap // 2)
+                        inner.append(Box((bx, y + m.gap // 2, bs, bs), ctx.c("primary_soft"), m.small_radius))
+                        inner.append(Box((bx, y + m.gap // 2, bs, bs), ctx.c("primary"), m.small_radius, m.border))
+                        f = m.font("bold", m.h2)
+                        tw, tth = ctx.measure(sym, f, ctx.c("on_primary_soft"))
+                        inner.append(Text(bx + (bs - tw) // 2, y + m.gap // 2 + (bs - tth) // 2, sym, f,
+                                          ctx.c("on_primary_soft"), 0, "left", tw, tth))
+                        inner.append(Hit((bx, y + m.gap // 2, bs, bs), ("text", d)))
+                    ch = max(ch, bs)
+            rh = max(rh, th + 2 * m.gap, ch + 2 * m.gap)
+            rect = (x, y, w, rh)
+            focused = self.focus == target
+            items.append(Box(rect, ctx.c("primary_soft" if focused else "surface"), m.radius))
+            items.append(Hit(rect, target))
+            items.extend(inner)
+            if focused:
+                focus_ring(ctx, items, rect)
+            self.add_focus(target, rect, "page")
+            y += rh + m.gap
+        y += m.gap
+        y += text_block(ctx, items, x, y, w, _(
+            "Lexend has wider letters and spacing that some readers with dyslexia find easier. "
+            "Atkinson Hyperlegible makes similar letters (like I, l and 1) easy to tell apart."),
+            role="muted", size=m.small) + m.pad
+        r = self.add_button(ctx, items, x, y, w, _("Clear all data"), "clear", style="secondary", icon="cross")
+        y += r[3] + m.gap
+        if self.notice:
+            y += text_block(ctx, items, x, y, w, self.notice, role="caution") + m.gap
+        r = self.add_button(ctx, items, x, y, w, _("Back"), "close", icon="chevron_left")
+        return y + r[3] - y0
+
+    def handle(self, intent: Intent) -> bool:
+        if isinstance(intent, Focus) and intent.dx and not intent.linear:
+            if self.focus == "text":
+                self.step_text(intent.dx)
+                return True
+            if self.focus in ("theme", "font", "motion", "typing", "sound", "fullscreen"):
+                self.activate(self.focus, intent)
+                return True
+        return super().handle(intent)
+
+    def step_text(self, d: int) -> None:
+        """Text size one step up or down (100% to 200%)."""
+        cur = self.app.settings.text_scale
+        i = min(range(len(SCALES)), key=lambda k: abs(SCALES[k] - cur))
+        i = max(0, min(len(SCALES) - 1, i + d))
+        self.apply(text_scale=SCALES[i])
+
+    def apply(self, **changes: object) -> None:
+        """Apply and save a change."""
+        notice = self.app.apply_settings(self.app.settings.replace(**changes))
+        self.notice = notice or ""
+        self.invalidate()
+
+    def activate(self, target: Hashable, intent: Intent) -> bool:
+        s = self.app.settings
+        if isinstance(target, tuple) and target[0] == "text":
+            self.set_focus("text")
+            self.step_text(int(target[1]))
+        elif target == "text":
+            self.step_text(1 if s.text_scale < SCALES[-1] else -len(SCALES))
+        elif target == "theme":
+            self.apply(theme="default" if s.theme == "high_contrast" else "high_contrast")
+        elif target == "font":
+            self.apply(font="dyslexic" if s.font != "dyslexic" else "default")
+        elif target == "motion":
+            self.apply(reduced_motion=not s.reduced_motion)
+        elif target == "typing":
+            self.apply(typing_animation=not s.typing_animation)
+        elif target == "sound":
+            self.apply(sound=not s.sound)
+        elif target == "fullscreen":
+            self.apply(fullscreen=not s.fullscreen)
+        elif target == "nickname":
+            from .nickname import NicknameScene
+
+            self.app.push(NicknameScene(self.app))
+        elif target == "clear":
+            from .dialog import ConfirmScene
+
+            self.app.push(ConfirmScene(self.app, _("Clear all data?"), _(
+                "This deletes every nickname, star, badge and class record on this computer. It cannot be undone."),
+                yes=_("Clear all data"), no=_("Keep my data")), self._clear)
+        elif target == "close":
+            return self.back()
+        else:
+            return super().activate(target, intent)
+        return True
+
+    def _clear(self, yes: object) -> None:
+        if yes is not True:
+            return
+        try:
+            self.app.store.clear_all()
+            self.notice = _("All data was cleared.")
+        except Exception:  # noqa: BLE001
+            self.notice = _("The data could not be cleared. Please try again.")
+        self.app.apply_settings(self.app.settings.replace(nickname=None))
+        self.invalidate()
+
+    def back(self) -> bool:
+        if len(self.app.stack) > 1:
+            self.dismiss(None)
+        else:
+            self.app.go_title()
+        return True
