@@ -142,6 +142,28 @@ def cmd_graph(ns: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_twee(ns: argparse.Namespace) -> int:
+    """Convert a Twine story (Twee 3) into a scenario draft."""
+    from .twee_yaml import convert_file
+
+    src, out = Path(ns.file), Path(ns.output)
+    if not src.is_file():
+        raise UsageError(f"no such file: '{ns.file}'")
+    if out.exists() and not ns.force:
+        raise UsageError(f"'{ns.output}' already exists; choose another name or add --force")
+    text, diags, todo = convert_file(src, out, _display(src))
+    for d in diags:
+        print(d.format(), file=sys.stderr)
+    if text is None:
+        return 1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    checked = check_file(out, _display(out))
+    print(f"wrote {_display(out)}: {len(todo)} thing(s) to convert by hand (listed at the top); "
+          f"validate: {len(checked.errors)} error(s), {len(checked.warnings)} warning(s)")
+    return 0
+
+
 def cmd_schema(ns: argparse.Namespace) -> int:
     """Print the scenario JSON Schema."""
     from .schema_export import scenario_schema
@@ -210,6 +232,12 @@ def build_parser() -> argparse.ArgumentParser:
     gra.add_argument("--format", choices=("mermaid", "dot", "png"), required=True)
     gra.add_argument("-o", "--output", required=True, metavar="OUT", help="file to write")
     gra.set_defaults(func=cmd_graph)
+
+    twe = sub.add_parser("import-twee", help="turn a Twine story (Twee 3) into a scenario draft")
+    twe.add_argument("file", metavar="FILE.twee")
+    twe.add_argument("-o", "--output", required=True, metavar="OUT.yaml")
+    twe.add_argument("--force", action="store_true", help="overwrite OUT.yaml if it exists")
+    twe.set_defaults(func=cmd_import_twee)
     return parser
 
 
