@@ -114,10 +114,6 @@ class App:
             screen = pygame.display.set_mode(size, flags)
         except pygame.error:
             screen = pygame.display.set_mode(self.window_size, pygame.RESIZABLE)
-        try:
-            pygame.Window.from_display_module().minimum_size = MIN_SIZE
-        except (AttributeError, pygame.error, ValueError):
-            pass
         return screen
 
     @property
@@ -311,8 +307,11 @@ class App:
 
     def layout(self) -> None:
         """Lay out every visible scene that needs it."""
-        for s in self.visible():
-            if s.dirty:
+        for _round in range(3):  # a failing layout may swap in the error scene, which then needs one too
+            dirty = [s for s in self.visible() if s.dirty]
+            if not dirty:
+                return
+            for s in dirty:
                 self._guard(s, lambda s=s: s.layout(self.ctx))
 
     def render(self, force: bool = False) -> bool:
