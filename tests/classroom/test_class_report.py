@@ -294,3 +294,13 @@ def test_report_command_in_a_subprocess(records: Path, tmp_path: Path) -> None:
                           cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr == "" and out.is_file()
+
+
+def test_readme_documents_every_csv_column() -> None:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("### Class report CSV columns", 1)[1].split("\n## ", 1)[0]
+    documented: list[str] = []
+    for line in section.splitlines():
+        if line.startswith("| `"):
+            documented += re.findall(r"`([a-z_]+)`", line.split("|")[1])
+    assert sorted(documented) == sorted(COLUMNS)
