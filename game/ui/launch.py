@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any, Optional
 
 
-
 def parse_size(text: Optional[str]) -> tuple[int, int]:
     """'1280x720' -> (1280, 720); raises ValueError for anything else."""
     if not text:
