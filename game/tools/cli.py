@@ -164,6 +164,21 @@ def cmd_import_twee(ns: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_new(ns: argparse.Namespace) -> int:
+    """Write a new scenario that validates and plays, with comments on every field."""
+    from .scaffold import ID_PATTERN, default_path, scaffold
+
+    if not ID_PATTERN.match(ns.id) or len(ns.id) > 64:
+        raise UsageError(f"'{ns.id}' is not a valid id: use lowercase letters, digits, '-', '_' or '.'")
+    out = Path(ns.output) if ns.output else default_path(ns.id)
+    if out.exists():
+        raise UsageError(f"'{out}' already exists; choose another id or -o PATH")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(scaffold(ns.id, out), encoding="utf-8")
+    print(f"wrote {_display(out)}\nnext: python main.py validate {_display(out)} --strict")
+    return 0
+
+
 def cmd_schema(ns: argparse.Namespace) -> int:
     """Print the scenario JSON Schema."""
     from .schema_export import scenario_schema
@@ -238,6 +253,11 @@ def build_parser() -> argparse.ArgumentParser:
     twe.add_argument("-o", "--output", required=True, metavar="OUT.yaml")
     twe.add_argument("--force", action="store_true", help="overwrite OUT.yaml if it exists")
     twe.set_defaults(func=cmd_import_twee)
+
+    new = sub.add_parser("new", help="write a new scenario that validates and plays, with comments")
+    new.add_argument("id", metavar="ID")
+    new.add_argument("-o", "--output", metavar="PATH", help="where to write (default: scenarios/en/ID.yaml)")
+    new.set_defaults(func=cmd_new)
     return parser
 
 
