@@ -44,7 +44,8 @@ class Model(BaseModel):
 
 
 class ScreenKind(str, Enum):
-    """How a node looks: the kind of app screen it imitates."""
+    """How a node looks: dm (direct messages), sms (texts), feed (posts), profile (a profile page), job_ad,
+    marketplace (a listing), game_lobby, email, settings (switches) or narration (plain story text)."""
 
     DM = "dm"
     SMS = "sms"
@@ -224,11 +225,16 @@ class Message(Model):
     """One chat message, post, or line of a listing, in the order it appears."""
 
     speaker: Id = Field(alias="from", description="Character id, 'me' for the player, or 'system' for app notices.")
-    text: Text = Field(description="What the message says. Keep it short: a bubble holds about 40 words.")
-    time: Optional[str] = Field(default=None, max_length=20, description="Small timestamp, e.g. '9:41 PM'.")
+    text: Text = Field(description="What the message says. Keep it short: a bubble holds about 40 words "
+                                   "(validate warns over 280 characters).",
+                       examples=["Hey! I love your drawings. What school do you go to?"])
+    time: Optional[str] = Field(default=None, max_length=20,
+                                description="Small timestamp, e.g. '9:41 PM'. Quote it so YAML keeps it as text.",
+                                examples=["9:41 PM", "Yesterday"])
     image: Optional[str] = Field(default=None, description="Optional picture: a path inside the pack.")
     post: Optional[PostInfo] = Field(default=None, description="Post details on feed and profile screens.")
-    when: Optional[Condition] = Field(default=None, description="Show this message only when the condition holds.")
+    when: Optional[Condition] = Field(default=None, description="Show this message only when the condition holds, "
+                                      "e.g. {var: asked_friend, equals: true}.")
 
 
 class Toggle(Model):
@@ -260,19 +266,24 @@ class Choice(Model):
     """Something the player can do. Feedback explains why, in plain words."""
 
     text: Text = Field(max_length=160, description="What the player does or says, short and in their words.")
-    goto: Id = Field(description="The node this choice leads to.")
-    points: int = Field(default=0, ge=-10, le=10, description="Score for this choice (-10 to 10).")
+    goto: Id = Field(description="The node this choice leads to: a key under `nodes`.")
+    points: int = Field(default=0, ge=-10, le=10,
+                        description="Score for this choice (-10 to 10). Safer choices and telling someone score "
+                                    "more; a risky choice scores 0, never less for being tricked.")
     headline: Optional[str] = Field(
         default=None, max_length=80, description="One-line feedback headline, e.g. 'Smart move: you checked first'."
     )
-    feedback: Optional[str] = Field(default=None, max_length=600, description="Two or three plain sentences on why.")
+    feedback: Optional[str] = Field(default=None, max_length=600,
+                                    description="Two or three plain sentences on why. On a risky choice, say what "
+                                                "the other person did and what helps now; never 'wrong'.")
     tags: list[str] = Field(
         default_factory=list,
         description="Skill shown (skill.*) or tactic exposed (stage.*, pcw.*): ids from tags.yaml.",
     )
     set: dict[str, Scalar] = Field(default_factory=dict, description="Variables to set when chosen: {name: value}.")
     add: dict[str, int] = Field(default_factory=dict, description="Number variables to add to when chosen.")
-    when: Optional[Condition] = Field(default=None, description="Offer this choice only when the condition holds.")
+    when: Optional[Condition] = Field(default=None, description="Offer this choice only when the condition holds, "
+                                      "e.g. {var: care, at_least: 1} or {not: {visited: spot}}.")
     toggle: Optional[Id] = Field(default=None, description="On a settings screen: the toggle this choice flips.")
 
 
@@ -307,10 +318,12 @@ class Spot(Model):
 class Ending(Model):
     """How the story ends. Every ending leads to the debrief."""
 
-    tone: Tone = Field(description="safe, risky or help_sought.")
+    tone: Tone = Field(description="safe, risky or help_sought. The best-scoring path must end safe or "
+                                   "help_sought.")
     title: Text = Field(max_length=80, description="Short ending title.")
     text: Text = Field(description="What happened, calmly told.")
-    still_helps: Optional[str] = Field(default=None, description="For risky endings: what can still help now.")
+    still_helps: Optional[str] = Field(default=None, description="For risky endings: what can still help now, "
+                                       "e.g. 'Stop replying, keep the messages and tell an adult you trust.'")
 
 
 class Node(Model):
@@ -325,7 +338,8 @@ class Node(Model):
     prompt: Optional[str] = Field(default=None, max_length=160, description="Question above the choices.")
     choices: Optional[list[Choice]] = Field(default=None, min_length=1, description="What the player can do.")
     spot: Optional[Spot] = Field(default=None, description="A spot-the-flags task.")
-    next: Optional[Id] = Field(default=None, description="Node to continue to when there is no choice.")
+    next: Optional[Id] = Field(default=None, description="Node to continue to when there is no choice "
+                                                         "(the player taps Next).")
     ending: Optional[Ending] = Field(default=None, description="Makes this node an ending.")
     discussion: Optional[str] = Field(default=None, description="A question for a class pause at this node.")
     teacher_note: Optional[str] = Field(default=None, description="Note for the facilitator; hidden from students.")
@@ -364,7 +378,9 @@ class Debrief(Model):
 
     red_flags: list[RedFlag] = Field(default_factory=list, description="Red flags, located in the story.")
     tactics: list[str] = Field(default_factory=list, description="Tactic tags this scenario shows.")
-    questions: list[Text] = Field(default_factory=list, description="Discussion questions (3 or more).")
+    questions: list[Text] = Field(default_factory=list,
+                                  description="Discussion questions (3 or more), about the characters: 'What could "
+                                              "Mateo do?', never 'Has this happened to you?'")
     help_a_friend: Text = Field(description="What to do if this happens to a friend.")
     teacher_notes: Optional[str] = Field(default=None, description="What to watch for; handling a disclosure.")
     resources: list[str] = Field(default_factory=list, description="Help resource ids from resources.yaml.")
@@ -374,13 +390,17 @@ class Scenario(Model):
     """A whole scenario: one file, one story, one debrief."""
 
     schema_version: int = Field(ge=1, description="Format version; this game reads 1.")
-    id: Id = Field(description="Unique scenario id, usually the file name.")
-    lang: str = Field(default="en", pattern=r"^[a-z]{2}(-[A-Z]{2})?$", description="Language code, e.g. 'en'.")
+    id: Id = Field(description="Unique scenario id, usually the file name.", examples=["fake-job-offer"])
+    lang: str = Field(default="en", pattern=r"^[a-z]{2}(-[A-Z]{2})?$",
+                      description="Language code, e.g. 'en' or 'es'. A translation lives in scenarios/<lang>/ under "
+                                  "the same file name, with the same node ids, choices and targets.")
     title: Text = Field(max_length=60, description="Title on the picker card.")
     summary: Text = Field(max_length=400, description="One or two sentences for the picker and the guide.")
-    theme: str = Field(description="Theme tag from tags.yaml, e.g. 'theme.fake_job'.")
-    age_tier: AgeTier = Field(description="core (12-14) or extended (15-18).")
-    minutes: int = Field(ge=1, le=60, description="Estimated minutes of play.")
+    theme: str = Field(description="Theme tag from scenarios/tags.yaml, e.g. 'theme.fake_job'.",
+                       examples=["theme.grooming", "theme.fake_job", "theme.sextortion", "theme.gaming"])
+    age_tier: AgeTier = Field(description="core (12-14) or extended (15-18). Sets the reading-level target: "
+                                          "grade 7.0 for core, 8.5 for extended.")
+    minutes: int = Field(ge=1, le=60, description="Estimated minutes of one play (1-60).")
     order: int = Field(default=100, description="Sort position in the picker (lower first).")
     content_note: Text = Field(max_length=300, description="Short note shown before play, with a real skip option.")
     learning_goals: list[Text] = Field(min_length=1, description="What students should be able to do afterwards.")
@@ -388,8 +408,9 @@ class Scenario(Model):
         default_factory=dict, description="Story variables and their starting values (true/false, numbers, text)."
     )
     characters: list[Character] = Field(default_factory=list, description="Everyone who speaks.")
-    start: Id = Field(description="The first node.")
-    nodes: dict[str, Node] = Field(min_length=1, description="The story's nodes, keyed by id.")
+    start: Id = Field(description="The first node: a key under `nodes`.")
+    nodes: dict[str, Node] = Field(min_length=1, description="The story's nodes, keyed by id. Each node is one "
+                                                             "screen; every path must reach an ending.")
     debrief: Optional[Debrief] = Field(default=None, description="The debrief every ending leads to.")
 
     @model_validator(mode="after")
