@@ -20,7 +20,8 @@ class Bar:
     text: str
     y: int
     length: float
-    highlight: bool
+    tone: str
+    """CSS class of the bar: "" (plain), "safer" or "flag"; the text beside it says the same in words."""
 
 
 @dataclass(frozen=True)
@@ -35,14 +36,13 @@ class BarChart:
     description: str
 
 
-def bar_chart(items: Sequence[tuple[str, int, str, bool]], *, width: int = 560, what: str = "votes") -> BarChart:
-    """Lay out ``(label, value, text beside the bar, highlight)`` rows; bar lengths scale to the largest value."""
+def bar_chart(items: Sequence[tuple[str, int, str, str]], *, width: int = 560, what: str = "votes") -> BarChart:
+    """Lay out ``(label, value, text beside the bar, tone)`` rows; bar lengths scale to the largest value."""
     plot = width - LABEL_WIDTH - VALUE_WIDTH
     top = max((value for _, value, _, _ in items), default=0)
     bars = tuple(
-        Bar(label, value, text, i * ROW + (ROW - BAR) // 2, round(plot * value / top, 1) if top > 0 else 0.0,
-            highlight)
-        for i, (label, value, text, highlight) in enumerate(items)
+        Bar(label, value, text, i * ROW + (ROW - BAR) // 2, round(plot * value / top, 1) if top > 0 else 0.0, tone)
+        for i, (label, value, text, tone) in enumerate(items)
     )
     description = f"Bar chart of {what}: " + ", ".join(f"{b.label} {b.value}" for b in bars)
     return BarChart(width, max(ROW, ROW * len(bars)), LABEL_WIDTH, plot, bars, description)

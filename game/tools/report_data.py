@@ -177,7 +177,7 @@ def _decision(step: int, row: dict[str, Any], options: list[dict[str, Any]], scn
     word = unit if unit != "votes and choices" else "votes"
     chart = bar_chart(
         [(o.letter, o.count, f"{o.count} {word if o.count != 1 else word[:-1]}" + (" · safer" if o.safer else "")
-          + (" · red flag" if o.flag else ""), o.safer or bool(o.flag)) for o in out],
+          + (" · red flag" if o.flag else ""), "safer" if o.safer else "flag" if o.flag else "") for o in out],
         what=unit,
     )
     return Decision(step, row["node_id"], kind, prompt, int(row["decisions"]), int(row["sessions"]), unit, total,
