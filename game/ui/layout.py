@@ -83,6 +83,14 @@ class Ctx:
 
 
 @dataclass(frozen=True)
+class Gap:
+    """A span tag for an empty box of width w inside a flow (room for an inline icon); it stays with the next word."""
+
+    w: int
+    key: Hashable = None
+
+
+@dataclass(frozen=True)
 class Piece:
     """A positioned run of words from one span, relative to the flow's origin."""
 
@@ -106,16 +114,18 @@ class Flow:
 
 
 def flow(fonts: FontCache, spans: Sequence[tuple[str, Hashable]], width: int, font: FontKey,
-         bold_spans: Sequence[int] = ()) -> Flow:
+         bold_spans: Sequence[int] = (), leading: int = 0) -> Flow:
     """Wrap spans of text (each with a tag) into lines no wider than `width`; long words break.
 
     Args:
         spans: (text, tag) runs in reading order; a piece keeps the index of its span.
         bold_spans: span indices drawn in bold (measured in bold too).
+        leading: extra pixels between lines (room for outlines around selectable phrases).
     """
     f_reg = fonts.get(font)
     f_bold = fonts.get(("bold", font[1]))
-    line_h = f_reg.get_linesize()
+    text_h = f_reg.get_linesize()
+    line_h = text_h + max(0, int(leading))
     space_w = f_reg.size(" ")[0]
     width = max(space_w * 4, int(width))
     pieces: list[Piece] = []
@@ -129,11 +139,21 @@ def flow(fonts: FontCache, spans: Sequence[tuple[str, Hashable]], width: int, fo
             text = cur[2].rstrip(" ")
             fnt = f_bold if cur[3] in bold_spans else f_reg
             w = fnt.size(text)[0]
-            pieces.append(Piece(cur[0], cur[1], w, line_h, text, cur[3]))
+            pieces.append(Piece(cur[0], cur[1], w, text_h, text, cur[3]))
         cur = None
 
     for si, (text, _tag) in enumerate(spans):
         fnt = f_bold if si in bold_spans else f_reg
+        if isinstance(_tag, Gap):
+            close()
+            nxt = spans[si + 1][0].split(" ")[0] if si + 1 < len(spans) else ""
+            need = _tag.w + (f_reg.size(nxt)[0] if nxt else 0)
+            if x > 0 and x + need > width:
+                x, y = 0, y + line_h
+            pieces.append(Piece(x, y, _tag.w, text_h, "", si))
+            x += _tag.w
+            max_w = max(max_w, x)
+            continue
         for li, para in enumerate(text.split("\n")):
             if li > 0:
                 close()
@@ -152,7 +172,7 @@ def flow(fonts: FontCache, spans: Sequence[tuple[str, Hashable]], width: int, fo
                     while cut > 1 and fnt.size(word[:cut])[0] > width - x:
                         cut -= 1
                     close()
-                    pieces.append(Piece(x, y, fnt.size(word[:cut])[0], line_h, word[:cut], si))
+                    pieces.append(Piece(x, y, fnt.size(word[:cut])[0], text_h, word[:cut], si))
                     max_w = max(max_w, x + fnt.size(word[:cut])[0])
                     word = word[cut:]
                     token = word + (" " if wi < len(words) - 1 else "")
@@ -168,5 +188,5 @@ def flow(fonts: FontCache, spans: Sequence[tuple[str, Hashable]], width: int, fo
     rects: dict[int, list[RectT]] = {}
     for p in pieces:
         rects.setdefault(p.span, []).append((p.x, p.y, p.w, p.h))
-    height = (y + line_h) if pieces else 0
+    height = (y + text_h) if pieces else 0
     return Flow(pieces, rects, min(width, max_w), height, line_h)

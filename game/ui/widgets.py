@@ -182,7 +182,7 @@ def initials(name: str) -> str:
     if not words:
         return "?"
     if len(words) == 1:
-        return words[0][:2].upper() if len(words[0]) > 1 and not words[0][1].isdigit() else words[0][:1].upper()
+        return words[0][:1].upper()
     return (words[0][0] + words[1][0]).upper()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Hashable, Optional, Sequence
 
 from ..display import Box, Icon, Item, Line, Text
-from ..layout import Ctx, flow
+from ..layout import Ctx, Gap, flow
 from ..theme import Color
 
 
@@ -39,31 +39,48 @@ def split_quotes(text: str, quotes: Sequence[tuple[Hashable, str]]) -> list[tupl
 
 def rich_text(ctx: Ctx, items: list[Item], x: int, y: int, w: int, spans: Sequence[tuple[str, Optional[Hashable]]],
               color: Color, *, size: Optional[int] = None, marked: Optional[dict[Hashable, str]] = None,
-              ) -> tuple[int, int, dict[Hashable, list[tuple[int, int, int, int]]]]:
+              leading: int = 0) -> tuple[int, int, dict[Hashable, list[tuple[int, int, int, int]]]]:
     """Lay out spans at (x, y) in width w; spans whose key is in `marked` get a background and underline.
 
     `marked` maps a span key to a style: 'flag' (red-flag highlight with a flag icon), 'select' (dotted
-    underline, selectable), 'selected' (filled + outlined), 'missed' (outlined in the flag colour, with an
-    outlined flag icon), 'false_alarm' (grey with a dotted underline), 'plain'.
+    underline, selectable), 'selected' (filled + outlined, with a small flag), 'missed' (outlined in the flag
+    colour, with an outlined flag icon), 'false_alarm' (grey with a dotted underline), 'plain'.
     Returns (width, height, rects by key).
     """
     m = ctx.m
     font = m.font("regular", size)
-    fl = flow(ctx.fonts, spans, w, font)
-    rects: dict[Hashable, list[tuple[int, int, int, int]]] = {}
     marked = marked or {}
+    icon_w = round(ctx.fonts.line_height(font) * 0.75)
+    expanded: list[tuple[str, Hashable]] = []
+    for text, key in spans:
+        if key is not None and marked.get(key) in ("flag", "missed", "selected"):
+            expanded.append(("", Gap(icon_w, key)))
+        expanded.append((text, key))
+    fl = flow(ctx.fonts, expanded, w, font, leading=leading)
+    rects: dict[Hashable, list[tuple[int, int, int, int]]] = {}
     for si, rlist in fl.span_rects.items():
-        key = spans[si][1]
+        tag = expanded[si][1]
+        if isinstance(tag, Gap):
+            gx, gy, gw, gh = rlist[0]
+            s = min(gw, gh) - 2
+            style = marked.get(tag.key)
+            name = "flag_outline" if style == "missed" else "flag"
+            items.append(Icon((x + gx, y + gy + (gh - s) // 2, s, s), name,
+                              ctx.c("primary" if style == "selected" else "flag")))
+            continue
+        key = tag
         if key is None:
             continue
         style = marked.get(key, "plain")
         abs_rects = [(x + rx, y + ry, rw, rh) for rx, ry, rw, rh in rlist]
         rects[key] = abs_rects
-        for i, (rx, ry, rw, rh) in enumerate(abs_rects):
+        for rx, ry, rw, rh in abs_rects:
             if style == "flag":
                 items.append(Box((rx - 3, ry, rw + 6, rh), ctx.c("flag_soft"), 4))
                 items.append(Line((rx, ry + rh - 2), (rx + rw, ry + rh - 2), ctx.c("flag"), max(2, m.border)))
             elif style == "select":
+                items.append(Box((rx - 2, ry + 1, rw + 4, rh - 2), ctx.c("primary_soft"), 5))
+                items.append(Box((rx - 2, ry + 1, rw + 4, rh - 2), ctx.c("border"), 5, 1))
                 items.append(Line((rx, ry + rh - 2), (rx + rw, ry + rh - 2), ctx.c("primary"), max(2, m.border),
                                   dash=max(3, m.border * 2)))
             elif style == "selected":
@@ -75,19 +92,14 @@ def rich_text(ctx: Ctx, items: list[Item], x: int, y: int, w: int, spans: Sequen
                 items.append(Box((rx - 3, ry, rw + 6, rh), ctx.c("surface_alt"), 4))
                 items.append(Line((rx, ry + rh - 2), (rx + rw, ry + rh - 2), ctx.c("muted"), max(2, m.border),
                                   dash=max(3, m.border * 2)))
-            del i
     for p in fl.pieces:
-        key = spans[p.span][1]
+        if not p.text:
+            continue
+        key = expanded[p.span][1]
         col = color
-        if key is not None and marked.get(key) in ("flag",):
+        if key is not None and marked.get(key) == "flag":
             col = ctx.c("text")
-        if key is not None and marked.get(key) in ("selected",):
-            col = ctx.c("on_primary_soft")
+        if key is not None and marked.get(key) in ("selected", "select"):
+            col = ctx.c("on_primary_soft") if marked.get(key) == "selected" else ctx.c("text")
         items.append(Text(x + p.x, y + p.y, p.text, font, col, 0, "left", p.w, p.h))
-    for key, style in marked.items():
-        if style in ("flag", "missed") and key in rects:
-            rx, ry, rw, rh = rects[key][0]
-            s = max(10, rh * 2 // 3)
-            items.append(Icon((rx - s - 2, ry + (rh - s) // 2, s, s), "flag" if style == "flag" else "flag_outline",
-                              ctx.c("flag")))
     return fl.width, fl.height, rects

@@ -42,6 +42,7 @@ def top_bar(scene: Scene, ctx: Ctx, title: str, *, quick_exit: bool = True, left
         tw, th = ctx.measure(title, font, ctx.c("on_topbar"), max(40, right - 2 * m.pad))
     items.append(Text(m.pad, (h - th) // 2, title, font, ctx.c("on_topbar"), max(40, right - 2 * m.pad), "left",
                       tw, th))
+    scene.bar_free = (m.pad + tw + m.pad, right)  # type: ignore[attr-defined]
     if left:
         items.extend(left)
     return h

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...content.schema import Tone
+from ...content.schema import ME, Tone
 from ...engine.beats import ChoiceBeat, EndingBeat, FeedbackBeat, MessageBeat, SpotBeat, SpotResultBeat
 from ..display import Box, FocusRing, Hit, Icon, Item
 from ..i18n import _, ngettext
@@ -123,8 +123,8 @@ def spot_message(scene: PlayerScene, ctx: Ctx, items: list[Item], speaker: str, 
                  styles: dict[int, str], x: int, y: int, w: int, focus_parts: bool) -> tuple[int, dict]:
     """The spot-the-flags message as a big bubble with its parts as spans; returns (height, rects by part)."""
     m = ctx.m
-    view_name = scene.session.scn.character(speaker)
-    name = view_name.name if view_name else speaker
+    who = scene.session.scn.character(speaker)
+    name = who.name if who else (_("You") if speaker == ME else speaker)
     r = round(m.body * 0.9)
     avatar(ctx, items, x + r, y + r, r, name, speaker)
     one_line(ctx, items, x + 2 * r + m.gap, y + r - m.body // 2 - 2, name, style="bold", max_w=w - 2 * r - m.gap)
@@ -137,13 +137,13 @@ def spot_message(scene: PlayerScene, ctx: Ctx, items: list[Item], speaker: str, 
     pad = m.pad
     probe: list[Item] = []
     size = round(m.body * 1.1)
-    _w, th, _r = rich_text(ctx, probe, 0, 0, w - 2 * pad, spans, ctx.c("on_bubble_them"), size=size, marked=styles)
+    _w, th, _r = rich_text(ctx, probe, 0, 0, w - 2 * pad, spans, ctx.c("text"), size=size, marked=styles,
+                           leading=size // 3)
     bh = th + 2 * pad
-    items.append(Box((x, y, w, bh), ctx.c("bubble_them"), m.radius))
-    if ctx.theme.high_contrast:
-        items.append(Box((x, y, w, bh), ctx.c("border"), m.radius, m.border))
-    _w, th, rects = rich_text(ctx, items, x + pad, y + pad, w - 2 * pad, spans, ctx.c("on_bubble_them"), size=size,
-                              marked=styles)
+    items.append(Box((x, y, w, bh), ctx.c("surface"), m.radius))
+    items.append(Box((x, y, w, bh), ctx.c("border"), m.radius, m.border))
+    _w, th, rects = rich_text(ctx, items, x + pad, y + pad, w - 2 * pad, spans, ctx.c("text"), size=size,
+                              marked=styles, leading=size // 3)
     if focus_parts:
         for key, rs in rects.items():
             target = ("part", int(key))  # type: ignore[call-overload]
@@ -165,17 +165,13 @@ def spot_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: SpotBeat, 
     if scene.revealing:
         return text_block(ctx, items, x, y, w, _("Reading... press Enter to show everything."), role="muted")
     spot = beat.spot
-    y += text_block(ctx, items, x, y, w, spot.prompt, style="bold", size=m.h2) + m.gap
+    y += text_block(ctx, items, x, y, w, spot.prompt, style="bold", size=m.h2 if len(spot.prompt) <= 60 else m.body)
+    y += m.gap
     y += text_block(ctx, items, x, y, w, _("Not everything is a red flag. Mark only what worries you."),
                     role="muted", size=m.small) + m.pad
     styles = {i: ("selected" if i in scene.selected else "select") for i in range(len(spot.parts))}
     h, rects = spot_message(scene, ctx, items, spot.speaker, spot.text, [p.text for p in spot.parts], styles, x, y, w,
                             True)
-    for i in scene.selected:
-        if i in rects and rects[i]:
-            rx, ry, rw, rh = rects[i][-1]
-            s = max(10, rh * 2 // 3)
-            items.append(Icon((rx + rw + 2, ry - s // 3, s, s), "flag", ctx.c("primary")))
     y += h + m.gap
     n = len(scene.selected)
     y += text_block(ctx, items, x, y, w, ngettext("{n} part marked", "{n} parts marked", n).format(n=n),

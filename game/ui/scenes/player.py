@@ -201,8 +201,9 @@ class PlayerScene(Scene):
         n = min(total, 12)
         filled = round(seen * n / total)
         w = n * gap
-        x0 = (m.w - w) // 2
-        if x0 < m.w * 0.35:  # no room beside the title: skip the dots (the title matters more)
+        left, right = getattr(self, "bar_free", (0, m.w))
+        x0 = max(left, (m.w - w) // 2)
+        if x0 + w > right:  # no room beside the title: skip the dots (the title matters more)
             return
         for i in range(n):
             cx = x0 + i * gap + r
