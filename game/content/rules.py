@@ -24,7 +24,8 @@ _PHONE = re.compile(r"(?<!\d)(?:1[\s.\-])?\(?(\d{3})\)?[\s.\-]?(\d{3})[\s.\-](\d
 
 
 # "not your fault", "never your fault", "none of this is your fault", "isn't all your fault"...
-_NEGATED = re.compile(r"(\bnot|\bnever|n't|\bnone of (this|that|it) (is|was)|\bno part of (this|it) is)( all| at all)? $")
+_NEGATED = re.compile(
+    r"(\bnot|\bnever|n't|\bnone of (this|that|it) (is|was)|\bno part of (this|it) is)( all| at all)? $")
 
 
 # "How could you tell / check / help ...?" asks for ideas; "How could you do that?" blames.

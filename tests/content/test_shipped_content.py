@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,7 @@ THEMES = {"theme.oversharing", "theme.grooming", "theme.fake_job", "theme.market
           "theme.financial_control", "theme.peer_recruitment"}
 
 
-@lru_cache(maxsize=None)
+@cache
 def checked(path: Path) -> Checked:
     return check_file(path)
 
