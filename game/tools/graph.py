@@ -18,8 +18,8 @@ TONE_COLOURS = {
 
 def _mermaid_text(text: str) -> str:
     """Text safe inside a Mermaid double-quoted label."""
-    out = text.replace("&", "#amp;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
-    return out.replace("|", "#124;")
+    out = text.replace("#", "#35;").replace("&", "#amp;").replace('"', "#quot;")
+    return out.replace("<", "#lt;").replace(">", "#gt;").replace("|", "#124;")
 
 
 def mermaid_ids(graph: StoryGraph) -> dict[str, str]:

@@ -31,6 +31,23 @@ def _edge_multiset(graph: StoryGraph) -> Counter[tuple[str, str, str, bool]]:
     return Counter((e.source, e.target, e.label, e.conditional) for e in graph.edges)
 
 
+def _unescape(label: str) -> str:
+    for code, char in (("#124;", "|"), ("#gt;", ">"), ("#lt;", "<"), ("#quot;", '"'), ("#amp;", "&"), ("#35;", "#")):
+        label = label.replace(code, char)
+    return label
+
+
+def test_labels_are_escaped() -> None:
+    from game.content.storygraph import GraphEdge, GraphNode
+
+    graph = StoryGraph("s", 'A "quoted" title', (GraphNode("a", "dm", start=True), GraphNode("b", "sms", "safe")),
+                       (GraphEdge("a", "b", "choice", 'Say "no" | #1 <b> & (+2)'),))
+    mer = to_mermaid(graph)
+    assert '-->|"Say #quot;no#quot; #124; #35;1 #lt;b#gt; #amp; (+2)"|' in mer
+    assert _unescape("Say #quot;no#quot; #124; #35;1 #lt;b#gt; #amp; (+2)") == 'Say "no" | #1 <b> & (+2)'
+    assert '"a" -> "b" [label="Say \\"no\\" | #1 <b> & (+2)"];' in to_dot(graph)
+
+
 @pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
 def test_mermaid_and_dot_name_every_node_and_edge(path: Path) -> None:
     scn = _scenario(path)
@@ -45,7 +62,7 @@ def test_mermaid_and_dot_name_every_node_and_edge(path: Path) -> None:
     assert {back[k]: v for k, v in declared.items()} == {nid: nid for nid in scn.nodes}
     found = Counter()
     for src, arrow, label, dst in re.findall(r'^  (n\d+) (-->|-\.->)(?:\|"([^"]*)"\|)? (n\d+)$', mer, re.M):
-        found[(back[src], back[dst], label.replace("#124;", "|").replace("#quot;", '"'), arrow == "-.->")] += 1
+        found[(back[src], back[dst], _unescape(label), arrow == "-.->")] += 1
     assert found == _edge_multiset(graph)
 
     dot = to_dot(graph)
