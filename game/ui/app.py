@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import logging
 import time
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Mapping, Optional
@@ -13,18 +11,15 @@ import pygame
 
 from ..session.paths import resolve_data_dir
 from ..session.settings import Settings, load_settings, save_settings
-from ..session.store import Store
+from . import log
 from .assets import FontCache, ImageCache, TextCache
 from .display import Painter
 from .i18n import _, set_language
 from .input import map_event
 from .intents import Fullscreen, Help, Home, Intent, OpenSettings, QuickExit, Quit, Resize
 from .layout import Ctx, Metrics
-from .library import Library
 from .scene import Scene
 from .theme import load_theme
-
-log = logging.getLogger(__name__)
 
 MIN_SIZE = (800, 500)
 IDLE_WAIT_MS = 1000
@@ -77,10 +72,8 @@ class App:
             overrides["fullscreen"] = True
         self.settings: Settings = settings.replace(**overrides) if overrides else settings
         set_language(opts.lang or self.settings.lang)
-        self.store = Store.open(self.data_dir)
-        if self.store.notice:
-            self.notices.append(self.store.notice)
-        self.library = Library(opts.pack, opts.lang)
+        self._store: Any = None
+        self._library: Any = None
         pygame.display.init()
         pygame.font.init()
         self.window_size = (max(MIN_SIZE[0], opts.size[0]), max(MIN_SIZE[1], opts.size[1]))
@@ -101,6 +94,29 @@ class App:
         self.frames_drawn = 0
         self.text_mode = False
         self._animating = False
+
+    # ------------------------------------------------------------- services (opened on first use)
+    @property
+    def store(self) -> Any:
+        """The record store (opened on first use, so the first frame is not kept waiting)."""
+        if self._store is None:
+            from ..session.store import Store
+
+            self._store = Store.open(self.data_dir)
+            if self._store.notice:
+                self.notices.append(self._store.notice)
+                for s in self.stack:
+                    s.invalidate()
+        return self._store
+
+    @property
+    def library(self) -> Any:
+        """The scenarios on offer and the help resources (loaded on first use)."""
+        if self._library is None:
+            from .library import Library
+
+            self._library = Library(self.opts.pack, self.opts.lang)
+        return self._library
 
     # ------------------------------------------------------------- window and context
     def _set_mode(self, fullscreen: bool) -> pygame.Surface:
@@ -280,6 +296,8 @@ class App:
         except Exception as exc:
             if self.opts.strict:
                 raise
+            import traceback
+
             detail = traceback.format_exc()
             log.error("scene %s failed:\n%s", scene.name, detail)
             self.errors.append(f"{scene.name}: {type(exc).__name__}: {exc}")
@@ -321,6 +339,14 @@ class App:
         key = (self.screen.get_size(), id(self.theme), *((id(s), s.version) for s in vis))
         if not force and key == self._static_key and not self._animating:
             return False
+        if self._static is None and self.frames_drawn == 0:  # the very first frame: straight to the screen
+            self.screen.fill(self.theme.c("bg"))
+            for s in vis:
+                self._guard(s, lambda s=s: s.draw_static(self.screen))
+            self._static_key = key
+            pygame.display.flip()
+            self.frames_drawn += 1
+            return True
         if key != self._static_key or self._static is None or self._static.get_size() != self.screen.get_size():
             if self._static is None or self._static.get_size() != self.screen.get_size():
                 self._static = pygame.Surface(self.screen.get_size()).convert()
@@ -354,12 +380,18 @@ class App:
             if not self.running:
                 break
 
-    def run(self, max_seconds: Optional[float] = None) -> int:
-        """The window loop: one event pump, dt timing, no redraw while nothing changes."""
+    def run(self, max_seconds: Optional[float] = None, close: bool = True) -> int:
+        """The window loop: one event pump, dt timing, no redraw while nothing changes.
+
+        Args:
+            max_seconds: stop after this long (benchmarks); None runs until Quit.
+            close: shut pygame down at the end.
+        """
         if not self.stack:
             self.go_title()
         start = time.perf_counter()
         self.render(force=True)
+        self.store  # noqa: B018 - open the records right after the first frame (notices show on the title)
         animating = False
         while self.running:
             if max_seconds is not None and time.perf_counter() - start > max_seconds:
@@ -378,13 +410,15 @@ class App:
             animating = self.update(min(dt, 0.1))
             self._animating = animating
             self.render()
-        self.close()
+        if close:
+            self.close()
         return self.exit_code
 
     def close(self) -> None:
         """Shut down: close the store (records are flushed per decision) and pygame."""
         try:
-            self.store.close()
+            if self._store is not None:
+                self._store.close()
         except Exception:  # noqa: BLE001
             log.exception("closing the record store failed")
         pygame.display.quit()

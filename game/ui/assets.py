@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 from collections import OrderedDict
 from pathlib import Path
 from typing import Optional
 
 import pygame
 
-from ..content.catalog import art_dir
-from .theme import FONT_FILES, Color
-
-log = logging.getLogger(__name__)
+from . import log
+from .theme import FONT_FILES, Color, art_dir
 
 FontKey = tuple[str, int]
 """(style, pixel size): style is 'regular' or 'bold'."""
@@ -65,11 +62,16 @@ TextKey = tuple[str, str, int, Color, int, str]
 
 
 class TextCache:
-    """LRU cache of rendered text surfaces keyed by text, font, colour, wrap width and alignment."""
+    """LRU cache of rendered text surfaces keyed by text, font, colour, wrap width and alignment.
 
-    def __init__(self, fonts: FontCache, capacity: int = 1500) -> None:
+    Bounded by pixel memory (`budget` bytes, 24 MB by default: a few screens of text at 1080p), so long
+    sessions keep a steady footprint.
+    """
+
+    def __init__(self, fonts: FontCache, budget: int = 24 * 2**20) -> None:
         self.fonts = fonts
-        self.capacity = capacity
+        self.budget = budget
+        self.bytes = 0
         self._items: OrderedDict[TextKey, pygame.Surface] = OrderedDict()
         self.renders = 0
         self.hits = 0
@@ -77,6 +79,7 @@ class TextCache:
     def clear(self) -> None:
         """Drop every rendered surface (after a font or theme change)."""
         self._items.clear()
+        self.bytes = 0
 
     def render(self, text: str, font: FontKey, color: Color, wrap: int = 0, align: str = "left") -> pygame.Surface:
         """The rendered text (from the cache when possible)."""
@@ -101,8 +104,10 @@ class TextCache:
             surf.set_alpha(color[3])
         self._items[key] = surf  # type: ignore[index]
         self.renders += 1
-        if len(self._items) > self.capacity:
-            self._items.popitem(last=False)
+        self.bytes += surf.get_width() * surf.get_height() * 4
+        while self.bytes > self.budget and len(self._items) > 1:
+            _k, old = self._items.popitem(last=False)
+            self.bytes -= old.get_width() * old.get_height() * 4
         return surf
 
     def size(self, text: str, font: FontKey, color: Color, wrap: int = 0, align: str = "left") -> tuple[int, int]:

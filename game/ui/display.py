@@ -1,9 +1,8 @@
-"""The display list: plain-data drawing items built by layout, and the blitter that draws them."""
+"""The display list: plain-data drawing items (NamedTuples) built by layout, and the blitter that draws them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Hashable, Iterable, Iterator, Mapping, Optional, Union
+from typing import Hashable, Iterable, Iterator, Mapping, NamedTuple, Optional, Union
 
 import pygame
 
@@ -15,8 +14,7 @@ RectT = tuple[int, int, int, int]
 """(x, y, w, h) in window pixels."""
 
 
-@dataclass(frozen=True)
-class Box:
+class Box(NamedTuple):
     """A filled (width 0) or outlined rectangle with rounded corners; alpha < 255 blends."""
 
     rect: RectT
@@ -25,8 +23,7 @@ class Box:
     width: int = 0
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(NamedTuple):
     """A text run at (x, y); wrapped at `wrap` pixels when > 0. w/h are its rendered size."""
 
     x: int
@@ -40,8 +37,7 @@ class Text:
     h: int = 0
 
 
-@dataclass(frozen=True)
-class Image:
+class Image(NamedTuple):
     """A picture scaled to fit `rect`; `path` None (or unloadable) draws a placeholder."""
 
     rect: RectT
@@ -49,8 +45,7 @@ class Image:
     placeholder: Color = (200, 200, 200, 255)
 
 
-@dataclass(frozen=True)
-class Icon:
+class Icon(NamedTuple):
     """A drawn icon by name (flag, shield, check, lightbulb, globe, lock, people, ...)."""
 
     rect: RectT
@@ -59,8 +54,7 @@ class Icon:
     accent: Optional[Color] = None
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """A straight line, optionally dashed (dotted underline of spot-the-flags parts)."""
 
     start: tuple[int, int]
@@ -70,8 +64,7 @@ class Line:
     dash: int = 0
 
 
-@dataclass(frozen=True)
-class Circle:
+class Circle(NamedTuple):
     """A filled (width 0) or outlined circle."""
 
     center: tuple[int, int]
@@ -80,8 +73,7 @@ class Circle:
     width: int = 0
 
 
-@dataclass(frozen=True)
-class FocusRing:
+class FocusRing(NamedTuple):
     """The focus ring around `rect`: a gap in focus_gap colour, then the ring in focus colour."""
 
     rect: RectT
@@ -92,16 +84,14 @@ class FocusRing:
     gap_color: Color
 
 
-@dataclass(frozen=True)
-class Hit:
+class Hit(NamedTuple):
     """Not drawn: a pointer target. `target` is what the scene activates or focuses."""
 
     rect: RectT
     target: Hashable
 
 
-@dataclass(frozen=True)
-class Group:
+class Group(NamedTuple):
     """Items clipped to `rect` and scrolled by the scene's offset for `key` (content is `content_h` tall)."""
 
     rect: RectT
@@ -113,11 +103,13 @@ class Group:
 Item = Union[Box, Text, Image, Icon, Line, Circle, FocusRing, Hit, Group]
 
 
-@dataclass
 class DisplayList:
-    """A screen's items in drawing order, plus its scroll views by key."""
+    """A screen's items in drawing order (scroll views are Group items)."""
 
-    items: list[Item] = field(default_factory=list)
+    __slots__ = ("items",)
+
+    def __init__(self, items: Optional[list[Item]] = None) -> None:
+        self.items: list[Item] = items if items is not None else []
 
     def add(self, item: Item) -> Item:
         """Append an item and return it."""
@@ -154,6 +146,23 @@ class DisplayList:
         return [it.text for it, _, _ in self.walk() if isinstance(it, Text)]
 
 
+def _in_band(it: Item, dy: int, top: int, bottom: int) -> bool:
+    """False when an item in a scrolled view lies wholly above `top` or below `bottom` (screen y)."""
+    if isinstance(it, Text):
+        y0, y1 = it.y, it.y + (it.h or 10**6)
+    elif isinstance(it, Circle):
+        y0, y1 = it.center[1] - it.radius, it.center[1] + it.radius
+    elif isinstance(it, Line):
+        y0, y1 = min(it.start[1], it.end[1]) - it.width, max(it.start[1], it.end[1]) + it.width
+    elif isinstance(it, FocusRing):
+        y0, y1 = it.rect[1] - it.gap - it.width, it.rect[1] + it.rect[3] + it.gap + it.width
+    elif isinstance(it, Hit):
+        return False
+    else:
+        y0, y1 = it.rect[1], it.rect[1] + it.rect[3]  # type: ignore[union-attr]
+    return y1 - dy >= top and y0 - dy <= bottom
+
+
 def _inside(r: RectT, x: int, y: int) -> bool:
     return r[0] <= x < r[0] + r[2] and r[1] <= y < r[1] + r[3]
 
@@ -186,8 +195,11 @@ class Painter:
         items = dl.items if isinstance(dl, DisplayList) else dl
         self._draw(surface, items, 0, offsets or {})
 
-    def _draw(self, surf: pygame.Surface, items: Iterable[Item], dy: int, offsets: Mapping[str, int]) -> None:
+    def _draw(self, surf: pygame.Surface, items: Iterable[Item], dy: int, offsets: Mapping[str, int],
+              top: int = -(10**9), bottom: int = 10**9) -> None:
         for it in items:
+            if dy and not _in_band(it, dy, top, bottom):
+                continue  # scrolled out of view: skip
             if isinstance(it, Text):
                 img = self.text.render(it.text, it.font, it.color, it.wrap, it.align)
                 surf.blit(img, (it.x, it.y - dy))
@@ -200,7 +212,7 @@ class Painter:
                 if clip.w <= 0 or clip.h <= 0:
                     continue
                 surf.set_clip(clip)
-                self._draw(surf, it.items, dy + int(offsets.get(it.key, 0)), offsets)
+                self._draw(surf, it.items, dy + int(offsets.get(it.key, 0)), offsets, clip.top, clip.bottom)
                 surf.set_clip(old)
             elif isinstance(it, Icon):
                 x, y, w, h = it.rect

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Hashable, Optional, Sequence
+from typing import Hashable, NamedTuple, Optional, Sequence
 
 from .assets import FontCache, FontKey, ImageCache, TextCache
 from .display import RectT
@@ -13,8 +12,7 @@ BODY_AT_1080 = 25
 """Body text in pixels at 1920x1080 and 100% text (the brief asks for at least 24)."""
 
 
-@dataclass(frozen=True)
-class Metrics:
+class Metrics(NamedTuple):
     """Every size a layout needs, computed from the window size and the text scale."""
 
     w: int
@@ -35,7 +33,7 @@ class Metrics:
     border: int
 
     @classmethod
-    def compute(cls, w: int, h: int, text_scale: float, theme: Theme) -> Metrics:
+    def compute(cls, w: int, h: int, text_scale: float, theme: Theme) -> Metrics:  # type: ignore[misc]
         """Metrics for a w x h window: sizes scale with the window, text also with text_scale (1.0-2.0)."""
         w, h = max(320, int(w)), max(240, int(h))
         unit = min(w / 1920, h / 1080)
@@ -60,18 +58,20 @@ class Metrics:
         return (style, int(size or self.body))
 
 
-@dataclass
 class Ctx:
     """What every layout function receives: theme, metrics and the caches (passed, never global)."""
 
-    theme: Theme
-    m: Metrics
-    fonts: FontCache
-    text: TextCache
-    images: ImageCache
-    reduced_motion: bool = False
-    typing_animation: bool = True
-    extra: dict[str, object] = field(default_factory=dict)
+    __slots__ = ("theme", "m", "fonts", "text", "images", "reduced_motion", "typing_animation")
+
+    def __init__(self, theme: Theme, m: Metrics, fonts: FontCache, text: TextCache, images: ImageCache,
+                 reduced_motion: bool = False, typing_animation: bool = True) -> None:
+        self.theme = theme
+        self.m = m
+        self.fonts = fonts
+        self.text = text
+        self.images = images
+        self.reduced_motion = reduced_motion
+        self.typing_animation = typing_animation
 
     def c(self, role: str) -> Color:
         """Theme colour by role."""
@@ -82,16 +82,14 @@ class Ctx:
         return self.text.size(text, font, color, wrap, align)
 
 
-@dataclass(frozen=True)
-class Gap:
+class Gap(NamedTuple):
     """A span tag for an empty box of width w inside a flow (room for an inline icon); it stays with the next word."""
 
     w: int
     key: Hashable = None
 
 
-@dataclass(frozen=True)
-class Piece:
+class Piece(NamedTuple):
     """A positioned run of words from one span, relative to the flow's origin."""
 
     x: int
@@ -102,8 +100,7 @@ class Piece:
     span: int
 
 
-@dataclass
-class Flow:
+class Flow(NamedTuple):
     """Rich text laid out into lines: pieces, each span's rectangles, and the total size."""
 
     pieces: list[Piece]

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-import traceback
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
@@ -11,8 +9,7 @@ from typing import Optional
 from ..content.catalog import Shared, find_scenario_files, load_shared, pack_root, scenarios_dir
 from ..content.schema import Resource, Scenario, TagDef
 from ..tools.check import Checked, check_file
-
-log = logging.getLogger(__name__)
+from . import log
 
 
 @dataclass
@@ -74,7 +71,7 @@ def check_item(path: Path) -> CatalogItem:
         item.checked = check_file(path)
         item.diagnostics = [d.format() for d in item.checked.errors] + [d.format() for d in item.checked.warnings]
     except Exception as exc:  # noqa: BLE001 - the picker must survive any broken file
-        log.error("checking %s failed:\n%s", path, traceback.format_exc())
+        log.exception("checking %s failed", path)
         item.problem = f"{type(exc).__name__}: {exc}"
         item.diagnostics = [f"{path}: error: this file could not be checked ({item.problem})"]
     return item

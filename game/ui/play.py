@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from collections import deque
 from typing import Any, Callable, Mapping, Optional
 
@@ -11,9 +10,8 @@ from ..content.schema import Scenario, TagVocabulary
 from ..engine import runner
 from ..engine.beats import Beat, ChoiceBeat, SpotBeat, SummaryBeat
 from ..engine.state import PlayState, Value
+from . import log
 from .library import CatalogItem
-
-log = logging.getLogger(__name__)
 
 
 def _safely(what: str, fn: Callable[[], Any]) -> Any:

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Hashable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Hashable, NamedTuple, Optional
 
 import pygame
 
@@ -15,8 +14,7 @@ if TYPE_CHECKING:
     from .app import App
 
 
-@dataclass
-class Focusable:
+class Focusable(NamedTuple):
     """A control the keyboard can reach: its target id, rectangle, and the scroll view it sits in."""
 
     target: Hashable
@@ -24,15 +22,18 @@ class Focusable:
     group: str = ""
 
 
-@dataclass
 class ScrollView:
     """One scrollable region: offset (pixels), content and view heights."""
 
-    offset: int = 0
-    content_h: int = 0
-    view_h: int = 0
-    rect: RectT = (0, 0, 0, 0)
-    stick_bottom: bool = False
+    __slots__ = ("offset", "content_h", "view_h", "rect", "stick_bottom")
+
+    def __init__(self, offset: int = 0, content_h: int = 0, view_h: int = 0, rect: RectT = (0, 0, 0, 0),
+                 stick_bottom: bool = False) -> None:
+        self.offset = offset
+        self.content_h = content_h
+        self.view_h = view_h
+        self.rect = rect
+        self.stick_bottom = stick_bottom
 
     @property
     def max_offset(self) -> int:

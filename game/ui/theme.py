@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
-
-import yaml
-
-from ..content.catalog import art_dir
+from typing import Any, Mapping, NamedTuple, Optional
 
 Color = tuple[int, int, int, int]
 
@@ -61,13 +56,12 @@ def contrast(a: Color, b: Color) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
-@dataclass(frozen=True)
-class Theme:
+class Theme(NamedTuple):
     """Colours by role and base sizes (pixels at 1920x1080), read from a theme file."""
 
     name: str
     colors: Mapping[str, Color]
-    sizes: Mapping[str, int] = field(default_factory=dict)
+    sizes: Mapping[str, int] = MappingProxyType({})
 
     def c(self, role: str) -> Color:
         """The colour for a role; an unknown role is a loud magenta in development, never a crash."""
@@ -83,15 +77,59 @@ class Theme:
         return self.name == "high_contrast"
 
 
+def art_dir() -> Path:
+    """Shipped art (fonts, themes): inside an installed wheel, else the checkout (as game.content.catalog does,
+    without importing the content model, so the first frame comes fast)."""
+    inside = Path(__file__).resolve().parent.parent / "art"
+    return inside if inside.is_dir() else Path(__file__).resolve().parent.parent.parent / "art"
+
+
 def theme_path(name: str) -> Path:
     """The file of a named theme."""
     return art_dir() / "themes" / f"{name}.yaml"
 
 
+def read_flat_yaml(text: str) -> Optional[dict[str, Any]]:
+    """Read the simple form theme files use (top-level `key: value` and one level of `key: value` sections,
+    `#` comments) without importing PyYAML; None when the text is anything else."""
+    out: dict[str, Any] = {}
+    section: Optional[dict[str, Any]] = None
+    for raw in text.splitlines():
+        line = raw.split(" #", 1)[0].rstrip() if not raw.lstrip().startswith("#") else ""
+        if not line.strip():
+            continue
+        indented = line[0] in " \t"
+        key, sep, value = line.strip().partition(":")
+        if not sep or not key.replace("_", "").isalnum():
+            return None
+        value = value.strip()
+        if value[:1] in ('"', "'"):
+            if len(value) < 2 or value[-1] != value[0]:
+                return None
+            value = value[1:-1]
+        elif value and not value.replace("_", "").replace(".", "").replace("-", "").isalnum():
+            return None
+        if indented:
+            if section is None or not value:
+                return None
+            section[key] = value
+        elif value:
+            out[key] = value
+            section = None
+        else:
+            section = out[key] = {}
+    return out
+
+
 def load_theme(name: str) -> Theme:
     """Load a theme by name; an unknown name falls back to the default theme."""
     path = theme_path(name if name in THEMES else "default")
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    text = path.read_text(encoding="utf-8")
+    data = read_flat_yaml(text)
+    if data is None:  # not the simple form: use the full YAML reader
+        import yaml
+
+        data = yaml.safe_load(text) or {}
     colors = {str(k): parse_color(v) for k, v in (data.get("colors") or {}).items()}
     sizes = {str(k): int(v) for k, v in (data.get("sizes") or {}).items()}
     return Theme(str(data.get("name", name)), MappingProxyType(colors), MappingProxyType(sizes))

@@ -70,19 +70,17 @@ class DialogScene(Scene):
 
 def _shift(it: Item, dy: int) -> Item:
     """A copy of an item moved down by dy."""
-    from dataclasses import replace
-
-    from ..display import Circle, Hit, Icon, Line, Text
+    from ..display import Circle, Line, Text
 
     if isinstance(it, Text):
-        return replace(it, y=it.y + dy)
+        return it._replace(y=it.y + dy)
     if isinstance(it, Line):
-        return replace(it, start=(it.start[0], it.start[1] + dy), end=(it.end[0], it.end[1] + dy))
+        return it._replace(start=(it.start[0], it.start[1] + dy), end=(it.end[0], it.end[1] + dy))
     if isinstance(it, Circle):
-        return replace(it, center=(it.center[0], it.center[1] + dy))
-    if isinstance(it, (Box, Icon, Hit)) or hasattr(it, "rect"):
+        return it._replace(center=(it.center[0], it.center[1] + dy))
+    if hasattr(it, "rect"):
         x, y, w, h = it.rect  # type: ignore[union-attr]
-        return replace(it, rect=(x, y + dy, w, h))  # type: ignore[type-var]
+        return it._replace(rect=(x, y + dy, w, h))  # type: ignore[union-attr]
     return it
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Hashable, Optional
 
-from ...engine.beats import Beat  # noqa: F401 - re-exported for scene modules' type hints
 from ..display import Box, Hit, Item, RectT, Text
 from ..i18n import _
 from ..intents import Activate, Help, Intent, Next, QuickExit
@@ -91,7 +90,6 @@ class PageScene(Scene):
 
     def build(self, ctx: Ctx) -> None:
         m = ctx.m
-        self.dl.add(Box((0, 0, m.w, m.h), ctx.c("bg")))
         top = top_bar(self, ctx, self.page_title(), quick_exit=self.quick_exit_button)
         bottom = bottom_bar(self, ctx, self.status(), help_button=self.help_button)
         area: RectT = (0, top, m.w, m.h - top - bottom)

@@ -43,7 +43,6 @@ class PickerScene(Scene):
 
     def build(self, ctx: Ctx) -> None:
         m = ctx.m
-        self.dl.add(Box((0, 0, m.w, m.h), ctx.c("bg")))
         top = top_bar(self, ctx, _("Choose a story"), quick_exit=False)
         nick = self.app.settings.nickname
         bottom = bottom_bar(self, ctx, _("Playing as {name}").format(name=nick) if nick else "")

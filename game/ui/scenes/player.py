@@ -174,7 +174,6 @@ class PlayerScene(Scene):
     # ------------------------------------------------------------- layout
     def build(self, ctx: Ctx) -> None:
         m = ctx.m
-        self.dl.add(Box((0, 0, m.w, m.h), ctx.c("bg")))
         seen, total = self.session.progress()
         top = top_bar(self, ctx, self.session.scn.title, left=None)
         self._dots(ctx, top, seen, total)
