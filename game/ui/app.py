@@ -94,6 +94,7 @@ class App:
         self.frames_drawn = 0
         self.text_mode = False
         self._animating = False
+        self._sounds: Any = None
 
     # ------------------------------------------------------------- services (opened on first use)
     @property
@@ -176,7 +177,8 @@ class App:
             self.painter.theme = self.theme
         if new.fullscreen != old.fullscreen and not self.opts.headless:
             self.screen = self._set_mode(new.fullscreen)
-        self.muted = self.muted and new.sound
+        if not new.sound and self._sounds is not None:
+            self._sounds.stop()
         self.relayout_all()
         if save:
             notice = save_settings(self.data_dir, new)
@@ -235,6 +237,8 @@ class App:
         from .scenes.title import TitleScene
 
         self.reset(TitleScene(self))
+        self.set_caption()
+        self.muted = False  # back in the game on purpose: sound (if on) may play again
 
     # ------------------------------------------------------------- intents
     def dispatch(self, intent: Intent) -> None:
@@ -271,17 +275,34 @@ class App:
         elif isinstance(intent, QuickExit):
             self.quit()
 
+    def play_sound(self, name: str) -> None:
+        """A soft interface sound, when sound is on (never in headless runs or after a quick exit)."""
+        if self.opts.headless or self.muted or not self.settings.sound:
+            return
+        if self._sounds is None:
+            from .sound import Sounds
+
+            self._sounds = Sounds()
+        self._sounds.play(name)
+
+    def set_caption(self, text: Optional[str] = None) -> None:
+        """The window title (the quick-exit page shows a neutral one)."""
+        pygame.display.set_caption(text or _("Red Flag Radar"))
+
     def quick_exit(self) -> None:
         """Replace everything with the neutral screen at once and silence sound."""
         from .scenes.quick_exit import QuickExitScene
 
         self.muted = True
+        if self._sounds is not None:
+            self._sounds.stop()
         try:
             if pygame.mixer.get_init():
                 pygame.mixer.stop()
         except pygame.error:
             pass
         self.reset(QuickExitScene(self))
+        self.set_caption(_("Notes"))
         self.render(force=True)
 
     def quit(self) -> None:

@@ -68,7 +68,7 @@ class PickerScene(Scene):
             for x, content, _h, item, idx in built:
                 rect = (x, y, card_w, row_h)
                 focused = self.focus == idx
-                items.append(Box(rect, ctx.c("primary_soft" if focused else "surface"), m.radius))
+                items.append(Box(rect, ctx.c("surface"), m.radius))
                 items.append(Box(rect, ctx.c("primary" if focused else ("flag" if not item.ok else "border")),
                                  m.radius, m.border + (2 if focused else 0)))
                 items.extend(content)

@@ -369,6 +369,8 @@ class PlayerScene(Scene):
             self.toggles[opt.choice.toggle] = not self.toggles[opt.choice.toggle]
             self.changed_toggle = opt.choice.toggle
         self.session.choose(opt.index)
+        beat2 = self.beat
+        self.app.play_sound("good" if isinstance(beat2, FeedbackBeat) and beat2.is_best else "tap")
         self.on_beat()
 
     def toggle_part(self, i: int) -> None:
@@ -383,6 +385,7 @@ class PlayerScene(Scene):
         """Submit the spot answer."""
         if isinstance(self.beat, SpotBeat):
             self.session.submit_spot(sorted(self.selected))
+            self.app.play_sound("tap")
             self.on_beat()
 
     def next(self) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Hashable, Optional
 
-from ..display import Box, Circle, Hit, Item, Text
+from ..display import Box, Circle, Hit, Icon, Item, Text
 from ..i18n import _
 from ..intents import Focus, Intent
 from ..layout import Ctx
@@ -76,6 +76,10 @@ class SettingsScene(PageScene):
             else:
                 ch = text_block(ctx, inner, x + lw, y + m.gap, w - lw - m.pad - (0 if target != "text" else
                                 round(m.body * 5)), value)
+                if target in ("font", "nickname"):
+                    cs = round(m.body * 0.9)
+                    inner.append(Icon((x + w - m.pad - cs, y + m.gap + (m.body - cs) // 2 + 2, cs, cs),
+                                      "chevron_right", ctx.c("primary")))
                 if target == "text":
                     bs = round(m.body * 1.8)
                     for i, (sym, d) in enumerate((("−", -1), ("+", 1))):
