@@ -16,7 +16,7 @@ from .assets import FontCache, ImageCache, TextCache
 from .display import Painter
 from .i18n import _, set_language
 from .input import map_event
-from .intents import Fullscreen, Help, Home, Intent, OpenSettings, QuickExit, Quit, Resize
+from .intents import Author, Fullscreen, Help, Home, Intent, OpenSettings, QuickExit, Quit, Resize
 from .layout import Ctx, Metrics
 from .scene import Scene
 from .theme import load_theme
@@ -46,6 +46,8 @@ class AppOptions:
     """Force animations on/off (headless runs turn them off)."""
     facilitator: bool = False
     class_label: Optional[str] = None
+    author: bool = False
+    """Author tools: F5 reload the scenario file, F6 show the play state, F7 jump to a node."""
 
 
 class App:
@@ -274,6 +276,10 @@ class App:
             self.push(SettingsScene(self))
         elif isinstance(intent, QuickExit):
             self.quit()
+        elif isinstance(intent, Author) and self.opts.author:
+            from .scenes.author import author_action
+
+            self._guard(top, lambda: author_action(self, intent.action))
 
     def play_sound(self, name: str) -> None:
         """A soft interface sound, when sound is on (never in headless runs or after a quick exit)."""

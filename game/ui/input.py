@@ -9,6 +9,7 @@ import pygame
 
 from .intents import (
     Activate,
+    Author,
     Back,
     Choose,
     Erase,
@@ -44,6 +45,9 @@ _KEYS: dict[int, Intent] = {
     pygame.K_F12: QuickExit(),
     pygame.K_F11: Fullscreen(),
     pygame.K_F1: Help(),
+    pygame.K_F5: Author("reload"),
+    pygame.K_F6: Author("state"),
+    pygame.K_F7: Author("jump"),
 }
 
 

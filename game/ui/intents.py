@@ -156,5 +156,15 @@ class OpenSettings(_Intent):
     __slots__ = ()
 
 
+
+class Author(_Intent):
+    """Author tools (with --author): 'reload' (F5), 'state' (F6) or 'jump' (F7)."""
+
+    __slots__ = ("action",)
+
+    def __init__(self, action: str) -> None:
+        self._set(action=action)
+
+
 Intent = Union[Next, Back, Choose, Focus, Activate, Toggle, Submit, Scroll, Pointer, Help, QuickExit, Fullscreen,
-               Home, Quit, Resize, TextInput, Erase, OpenSettings]
+               Home, Quit, Resize, TextInput, Erase, OpenSettings, Author]

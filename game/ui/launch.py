@@ -96,7 +96,8 @@ def play(ns: argparse.Namespace) -> int:
             return 2
     opts = AppOptions(size=size, headless=bool(ns.headless), data_dir=ns.data_dir, pack=pack, lang=ns.lang or "en",
                       theme=ns.theme, text_scale=ns.text_scale, fullscreen=bool(ns.fullscreen) or None,
-                      scenario=scenario, start_at=ns.start_at, preset=preset, class_label=ns.class_label)
+                      scenario=scenario, start_at=ns.start_at, preset=preset, class_label=ns.class_label,
+                      author=bool(getattr(ns, "author", False)))
     app = App(opts)
     code = open_start(app)
     if code:

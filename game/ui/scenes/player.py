@@ -23,7 +23,7 @@ from ...engine.conditions import holds
 from ..display import Box, Circle, Icon, Item, RectT
 from ..frame import device_frame
 from ..i18n import _
-from ..intents import Activate, Back, Choose, Help, Intent, Next, Pointer, QuickExit, Submit, Toggle
+from ..intents import Activate, Back, Choose, Help, Intent, Next, Pointer, QuickExit, Scroll, Submit, Toggle
 from ..kinds import KindView
 from ..kinds import render as render_kind
 from ..layout import Ctx
@@ -396,3 +396,19 @@ class PlayerScene(Scene):
 
     def back(self) -> bool:
         return self.handle(Back())
+
+    def scroll_by(self, intent: Scroll) -> bool:
+        """Wheel and drag scroll the view under the pointer; PgUp/PgDn scroll the story, arrows the panel."""
+        if self._view_at(*self._pointer):
+            return super().scroll_by(intent)
+        key = "thread" if intent.page else "panel"
+        sv = self.scrolls.get(key)
+        if sv is None or sv.max_offset <= 0:
+            return super().scroll_by(intent)
+        step = sv.view_h * 0.85 if intent.page else self.app.ctx.m.body * 2.2
+        old = sv.offset
+        sv.offset = int(sv.offset + intent.dy * step)
+        sv.clamp()
+        if sv.offset != old:
+            self.touch()
+        return True
