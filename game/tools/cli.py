@@ -276,7 +276,11 @@ def add_play_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--pack", metavar="DIR", help="play scenarios from this pack folder")
     p.add_argument("--data-dir", metavar="DIR", help="where progress and records are kept")
     p.add_argument("--headless", action="store_true", help="no window: run a script and write screenshots")
-    p.add_argument("--script", metavar="FILE|STEPS", help="steps for headless play, or auto:SEED")
+    p.add_argument("--script", metavar="FILE|STEPS",
+                   help="headless steps, separated by spaces or commas (or a file, one per line, # comments): "
+                        "next | N (choose the N-th option) | spot:1+3 (mark parts, submit) | submit | back | help | "
+                        "quickexit | home | settings | key:NAME | type:TEXT | auto:SEED (a seeded random path "
+                        "to the summary)")
     p.add_argument("--screenshots", metavar="DIR", help="write one PNG per screen here")
     p.add_argument("--size", metavar="WxH", default=None, help="window size, e.g. 1280x720")
     p.set_defaults(func=cmd_play)
