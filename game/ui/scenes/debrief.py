@@ -77,7 +77,8 @@ class DebriefScene(PageScene):
                 iy += text_block(ctx, inner, x + m.gap, iy, w - 2 * m.gap, rf.explain, role="muted")
                 if rf.tags:
                     iy += m.gap // 2
-                    iy += tag_chips(self, ctx, inner, x + m.gap, iy, w - 2 * m.gap, list(rf.tags))  # type: ignore[arg-type]
+                    iy += tag_chips(self, ctx, inner, x + m.gap, iy, w - 2 * m.gap, list(rf.tags),  # type: ignore[arg-type]
+                                    tactic_word=True)
                 hh = iy - y + m.gap
                 items.append(Box((x, y, w, hh), ctx.c("surface"), m.small_radius))
                 items.append(Box((x, y, max(4, m.gap // 2), hh), ctx.c("flag")))

@@ -16,8 +16,10 @@ if TYPE_CHECKING:
     from .player import PlayerScene
 
 
-def tag_chips(scene: PlayerScene, ctx: Ctx, items: list[Item], x: int, y: int, w: int, tags: list[str]) -> int:
-    """Chips naming skills (check, green) and red flags (flag icon + 'Red flag:' label); returns height."""
+def tag_chips(scene: PlayerScene, ctx: Ctx, items: list[Item], x: int, y: int, w: int, tags: list[str],
+              tactic_word: bool = False) -> int:
+    """Chips naming skills (check, green) and red flags (flag icon + 'Red flag:' or 'Tactic:' label); returns
+    the height used."""
     m = ctx.m
     cx, cy, row_h = x, y, 0
     lib = scene.app.library
@@ -29,7 +31,8 @@ def tag_chips(scene: PlayerScene, ctx: Ctx, items: list[Item], x: int, y: int, w
         if t.startswith("skill."):
             text, icon, fg, bg = _("Skill: {label}").format(label=label), "check", "safe", "safe_soft"
         else:
-            text, icon, fg, bg = _("Red flag: {label}").format(label=label), "flag", "flag", "flag_soft"
+            word = _("Tactic: {label}") if tactic_word else _("Red flag: {label}")
+            text, icon, fg, bg = word.format(label=label), "flag", "flag", "flag_soft"
         from ..widgets import chip_size
 
         cw, ch = chip_size(ctx, text, icon=icon, max_w=w)
