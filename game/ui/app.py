@@ -81,6 +81,7 @@ class App:
         self.window_size = (max(MIN_SIZE[0], opts.size[0]), max(MIN_SIZE[1], opts.size[1]))
         self.screen = self._set_mode(self.settings.fullscreen and not opts.headless)
         pygame.display.set_caption(_("Red Flag Radar"))
+        self._set_window_icon()
         pygame.key.set_repeat(400, 40)
         self.fonts = FontCache(self.settings.font)
         self.text = TextCache(self.fonts)
@@ -134,6 +135,15 @@ class App:
         except pygame.error:
             screen = pygame.display.set_mode(self.window_size, pygame.RESIZABLE)
         return screen
+
+    def _set_window_icon(self) -> None:
+        """The game's flag as the window icon (drawn in code, like every icon)."""
+        try:
+            from .icons import render_icon
+
+            pygame.display.set_icon(render_icon("flag", 32, 32, (179, 38, 30, 255)))
+        except pygame.error:
+            pass
 
     @property
     def animate(self) -> bool:

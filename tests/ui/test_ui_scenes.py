@@ -293,3 +293,43 @@ def test_author_keys_do_nothing_without_the_option(make_app) -> None:  # type: i
     app = start_tour(make_app)
     send(app, Author("jump"))
     assert top_name(app) == "player"
+
+
+def test_stars_are_kept_per_nickname_and_shown_in_the_picker(make_app) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.headless import ScriptRunner
+    from game.ui.launch import open_start
+
+    app = make_app(scenario=FORMAT_TOUR)
+    app.apply_settings(app.settings.replace(nickname="blue_fox"))
+    open_start(app)
+    ScriptRunner(app, None).run(["auto:1"])
+    assert top_name(app) == "summary"
+    progress = app.store.progress("blue_fox")
+    assert progress["format-tour"]["stars"] >= 1
+    app.apply_settings(app.settings.replace(nickname=None))
+    send(app, Home())
+    assert app.store.sessions()[-1]["nickname"] == "blue_fox"
+
+
+def test_without_a_nickname_no_progress_is_kept(make_app) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.headless import ScriptRunner
+    from game.ui.launch import open_start
+
+    app = make_app(scenario=FORMAT_TOUR)
+    open_start(app)
+    ScriptRunner(app, None).run(["auto:2"])
+    assert top_name(app) == "summary"
+    assert app.store.progress(None) == {}
+    assert all(s["nickname"] is None for s in app.store.sessions())
+
+
+def test_an_unreadable_image_becomes_a_placeholder(make_app, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.display import DisplayList, Image
+
+    app = make_app()
+    app.go_title()
+    bad = tmp_path / "broken.png"
+    bad.write_bytes(b"not a png at all")
+    assert app.images.get(bad, 100, 80) is None
+    assert app.images.warnings and "placeholder" in app.images.warnings[0]
+    app.painter.draw(app.screen, DisplayList([Image((10, 10, 100, 80), str(bad)), Image((0, 0, 50, 50), None)]))

@@ -232,7 +232,8 @@ class PlayerScene(Scene):
         out = render_kind(ctx, view, screen)
         self.dl.extend(out.header)
         body_rect = (screen[0], screen[1] + out.header_h, screen[2], screen[3] - out.header_h)
-        self.scroll_view("thread", body_rect, out.body, out.body_h, stick_bottom=True)
+        chat = view.node.screen in ANIMATED_KINDS  # chats follow the newest message; cards and feeds start at the top
+        self.scroll_view("thread", body_rect, out.body, out.body_h, stick_bottom=chat)
         self.typing_rect = out.typing_at
         del m
 
