@@ -58,7 +58,7 @@ def message_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: Message
     if scene.revealing:
         return text_block(ctx, items, x, y, w, _("Reading... press Enter to show everything."), role="muted")
     y += text_block(ctx, items, x, y, w, _("When you are ready, go on."), role="muted") + m.gap
-    r = scene.focus_button(ctx, items, x, y, w, _("Next"), "next", icon="chevron_right", hint=_("Enter"))
+    r = scene.focus_button(ctx, items, x, y, w, _("Next"), "next", icon="chevron_right", hint=_("Enter"), footer=True)
     return r[1] + r[3] - y0
 
 
@@ -118,7 +118,7 @@ def feedback_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: Feedba
                      m.border))
     items.extend(inner)
     y2 = y + h + m.pad
-    r = scene.focus_button(ctx, items, x, y2, w, _("Next"), "next", icon="chevron_right", hint=_("Enter"))
+    r = scene.focus_button(ctx, items, x, y2, w, _("Next"), "next", icon="chevron_right", hint=_("Enter"), footer=True)
     return r[1] + r[3] - y
 
 
@@ -179,7 +179,7 @@ def spot_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: SpotBeat, 
     n = len(scene.selected)
     y += text_block(ctx, items, x, y, w, ngettext("{n} part marked", "{n} parts marked", n).format(n=n),
                     role="muted", size=m.small) + m.gap
-    r = scene.focus_button(ctx, items, x, y, w, _("Submit"), "submit", icon="check", hint="S")
+    r = scene.focus_button(ctx, items, x, y, w, _("Submit"), "submit", icon="check", hint="S", footer=True)
     y = r[1] + r[3] + m.gap
     y += text_block(ctx, items, x, y, w, _("Tab or arrows to move, Space to mark, S to submit."), role="muted",
                     size=m.small)
@@ -235,7 +235,8 @@ def spot_result_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: Spo
         y += hh + m.gap
     cw, ch = chip(ctx, items, x, y, points_text(beat.points), icon="star", max_w=w)
     y += ch + m.pad
-    r2 = scene.focus_button(ctx, items, x, y, w, _("Next"), "next", icon="chevron_right", hint=_("Enter"))
+    r2 = scene.focus_button(ctx, items, x, y, w, _("Next"), "next", icon="chevron_right", hint=_("Enter"),
+                            footer=True)
     return r2[1] + r2[3] - y0
 
 
@@ -263,11 +264,12 @@ def ending_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: EndingBe
         items.append(Box((x, y, w, hh), ctx.c("caution_soft"), m.radius))
         items.extend(inner)
         y += hh + m.pad
-        r = scene.focus_button(ctx, items, x, y, w, _("See who can help"), "gethelp", icon="help", hint="H")
+        r = scene.focus_button(ctx, items, x, y, w, _("See who can help"), "gethelp", icon="help", hint="H",
+                               footer=True)
         y += r[3] + m.gap
         r = scene.focus_button(ctx, items, x, y, w, _("Continue to the debrief"), "next", style="secondary",
-                               icon="chevron_right")
+                               icon="chevron_right", footer=True)
     else:
         r = scene.focus_button(ctx, items, x, y, w, _("Continue to the debrief"), "next", icon="chevron_right",
-                               hint=_("Enter"))
+                               hint=_("Enter"), footer=True)
     return r[1] + r[3] - y0

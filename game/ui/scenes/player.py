@@ -259,12 +259,37 @@ class PlayerScene(Scene):
         builder = {MessageBeat: P.message_panel, ChoiceBeat: P.choice_panel, FeedbackBeat: P.feedback_panel,
                    SpotBeat: P.spot_panel, SpotResultBeat: P.spot_result_panel, EndingBeat: P.ending_panel}.get(
             type(beat))
+        self._footer: list[tuple] = []
         h = builder(self, ctx, items, beat, x, y, w) if builder else 0  # type: ignore[operator]
-        self.scroll_view("panel", rect, items, h + 2 * m.pad)
+        if not self._footer:
+            self.scroll_view("panel", rect, items, h + 2 * m.pad)
+            return
+        # the main buttons stay in view below the scrolling content
+        probe: list[Item] = []
+        heights = [button(ctx, probe, 0, 0, w, spec[0], target=spec[1], style=spec[2], icon=spec[3],
+                          hint=spec[4])[3] for spec in self._footer]
+        foot_h = sum(heights) + m.gap * (len(heights) - 1) + 2 * m.pad
+        foot_h = min(foot_h, rect[3] // 2 + m.pad)
+        content = (rect[0], rect[1], rect[2], rect[3] - foot_h)
+        self.scroll_view("panel", content, items, h + 2 * m.pad)
+        fy = rect[1] + rect[3] - foot_h
+        self.dl.add(Box((rect[0], fy, rect[2], foot_h), ctx.c("bg")))
+        self.dl.add(Box((rect[0] + m.pad, fy, rect[2] - 2 * m.pad, max(1, m.border // 2 + 1)), ctx.c("surface_alt")
+                        if not ctx.theme.high_contrast else ctx.c("border")))
+        by = fy + m.pad
+        for label, target, style, icon, hint in self._footer:
+            r = button(ctx, self.dl.items, x, by, w, label, target=target, focused=self.focus == target, style=style,
+                       icon=icon, hint=hint)
+            self.add_focus(target, r)
+            by += r[3] + m.gap
 
     def focus_button(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int, label: str, target: Hashable, *,
-                     style: str = "primary", icon: Optional[str] = None, hint: Optional[str] = None) -> RectT:
-        """A focusable button in the panel."""
+                     style: str = "primary", icon: Optional[str] = None, hint: Optional[str] = None,
+                     footer: bool = False) -> RectT:
+        """A focusable button in the panel; footer=True pins it below the scrolling content (returns (x, y, w, 0))."""
+        if footer:
+            self._footer.append((label, target, style, icon, hint))
+            return (x, y - ctx.m.pad, w, 0)
         r = button(ctx, items, x, y, w, label, target=target, focused=self.focus == target, style=style, icon=icon,
                    hint=hint)
         self.add_focus(target, r, "panel")
