@@ -55,12 +55,16 @@ def rich_text(ctx: Ctx, items: list[Item], x: int, y: int, w: int, spans: Sequen
     for text, key in spans:
         if key is not None and marked.get(key) in ("flag", "missed", "selected"):
             expanded.append(("", Gap(icon_w, key)))
+        elif key is not None and marked.get(key) in ("select", "false_alarm"):
+            expanded.append(("", Gap(max(3, icon_w // 3), None)))  # breathing room between outlined phrases
         expanded.append((text, key))
     fl = flow(ctx.fonts, expanded, w, font, leading=leading)
     rects: dict[Hashable, list[tuple[int, int, int, int]]] = {}
     for si, rlist in fl.span_rects.items():
         tag = expanded[si][1]
         if isinstance(tag, Gap):
+            if tag.key is None:
+                continue
             gx, gy, gw, gh = rlist[0]
             s = min(gw, gh) - 2
             style = marked.get(tag.key)

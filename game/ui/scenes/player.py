@@ -270,12 +270,17 @@ class PlayerScene(Scene):
                           hint=spec[4])[3] for spec in self._footer]
         foot_h = sum(heights) + m.gap * (len(heights) - 1) + 2 * m.pad
         foot_h = min(foot_h, rect[3] // 2 + m.pad)
-        content = (rect[0], rect[1], rect[2], rect[3] - foot_h)
-        self.scroll_view("panel", content, items, h + 2 * m.pad)
-        fy = rect[1] + rect[3] - foot_h
-        self.dl.add(Box((rect[0], fy, rect[2], foot_h), ctx.c("bg")))
-        self.dl.add(Box((rect[0] + m.pad, fy, rect[2] - 2 * m.pad, max(1, m.border // 2 + 1)), ctx.c("surface_alt")
-                        if not ctx.theme.high_contrast else ctx.c("border")))
+        content_h = h + 2 * m.pad
+        if content_h + foot_h <= rect[3]:  # everything fits: the buttons follow the content
+            self.scroll_view("panel", (rect[0], rect[1], rect[2], content_h), items, content_h)
+            fy = rect[1] + content_h - m.pad
+        else:  # pinned below the scrolling content
+            self.scroll_view("panel", (rect[0], rect[1], rect[2], rect[3] - foot_h), items, content_h)
+            fy = rect[1] + rect[3] - foot_h
+        if content_h + foot_h > rect[3]:
+            self.dl.add(Box((rect[0], fy, rect[2], foot_h), ctx.c("bg")))
+            self.dl.add(Box((rect[0] + m.pad, fy, rect[2] - 2 * m.pad, max(1, m.border // 2 + 1)),
+                            ctx.c("surface_alt") if not ctx.theme.high_contrast else ctx.c("border")))
         by = fy + m.pad
         for label, target, style, icon, hint in self._footer:
             r = button(ctx, self.dl.items, x, by, w, label, target=target, focused=self.focus == target, style=style,
