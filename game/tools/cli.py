@@ -6,13 +6,13 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
-from ..content.catalog import SHARED_FILES, find_scenario_files, scenarios_dir
-from ..content.diagnostics import sort_key
-from ..content.loader import load_model
-from ..content.schema import ResourceList, Scenario, TagVocabulary
-from .check import Checked, check_file
+if TYPE_CHECKING:
+    from .check import Checked
+
+# The content model (pydantic) is imported inside the commands that need it, so `play` opens its window
+# without waiting for it.
 
 
 class UsageError(Exception):
@@ -28,6 +28,8 @@ def _display(path: Path) -> str:
 
 def collect_files(args: Sequence[str]) -> list[Path]:
     """Expand the PATH arguments of validate into YAML files, or raise UsageError."""
+    from ..content.catalog import scenarios_dir
+
     roots = [Path(a) for a in args] or [scenarios_dir()]
     files: list[Path] = []
     for root in roots:
@@ -45,6 +47,12 @@ def collect_files(args: Sequence[str]) -> list[Path]:
 
 
 def _check_any(path: Path) -> Checked | list:
+    from ..content.catalog import SHARED_FILES
+    from ..content.diagnostics import sort_key
+    from ..content.loader import load_model
+    from ..content.schema import ResourceList, TagVocabulary
+    from .check import check_file
+
     if path.name in SHARED_FILES:
         model = TagVocabulary if path.name == "tags.yaml" else ResourceList
         return sorted(load_model(path, model, display=_display(path)).diagnostics, key=sort_key)
@@ -79,6 +87,10 @@ def cmd_validate(ns: argparse.Namespace) -> int:
 
 def resolve_scenario(ref: str) -> Path:
     """A scenario path, or a shipped scenario id / file stem."""
+    from ..content.catalog import find_scenario_files, scenarios_dir
+    from ..content.loader import load_model
+    from ..content.schema import Scenario
+
     p = Path(ref)
     if p.is_file():
         return p
@@ -96,6 +108,8 @@ def resolve_scenario(ref: str) -> Path:
 
 def cmd_paths(ns: argparse.Namespace) -> int:
     """Report endings, score ranges, decision points and path counts."""
+    from .check import check_file
+
     path = resolve_scenario(ns.scenario)
     checked = check_file(path, _display(path))
     if checked.errors or checked.exploration is None:
@@ -123,6 +137,8 @@ def cmd_paths(ns: argparse.Namespace) -> int:
 
 def load_checked(ref: str) -> Checked:
     """Resolve PATH|ID and check it; raises UsageError for an unknown reference."""
+    from .check import check_file
+
     path = resolve_scenario(ref)
     return check_file(path, _display(path))
 
@@ -144,6 +160,7 @@ def cmd_graph(ns: argparse.Namespace) -> int:
 
 def cmd_import_twee(ns: argparse.Namespace) -> int:
     """Convert a Twine story (Twee 3) into a scenario draft."""
+    from .check import check_file
     from .twee_yaml import convert_file
 
     src, out = Path(ns.file), Path(ns.output)
