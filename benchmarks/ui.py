@@ -43,11 +43,9 @@ pygame.display.flip()
 """
 
 FIRST_FRAME = """
-import tempfile
-from game.ui.app import App, AppOptions
-app = App(AppOptions(headless=True, data_dir=tempfile.mkdtemp()))
-app.go_title()
-app.render(force=True)
+import sys, tempfile
+from game.tools.cli import main
+main(["play", "--headless", "--data-dir", tempfile.mkdtemp()])  # the real path: parse, build the App, draw the title
 """
 
 

@@ -26,7 +26,6 @@ from typing import Optional
 
 import pygame
 
-from ..engine.beats import ChoiceBeat, SpotBeat
 from .app import App
 from .input import key_intent
 from .intents import Back, Choose, Help, Home, Intent, Next, OpenSettings, QuickExit, Submit, TextInput
@@ -160,6 +159,8 @@ class ScriptRunner:
 
     def auto_intents(self, top, rng: random.Random) -> list[Intent]:  # type: ignore[no-untyped-def]
         """The next move of a random but valid player."""
+        from ..engine.beats import ChoiceBeat, SpotBeat
+
         name = top.name
         if name == "player":
             beat = top.beat

@@ -80,14 +80,13 @@ def play(ns: argparse.Namespace) -> int:
         print("note: 'Lead a class' is not available yet; starting solo play.", file=sys.stderr)
 
     from .app import App, AppOptions
-    from .headless import ScriptError, ScriptRunner, parse_steps
 
     steps: list[str] = []
     if ns.headless:
+        from .headless import ScriptError, parse_steps, step_intents
+
         try:
             steps = parse_steps(ns.script or "")
-            from .headless import step_intents
-
             for t in steps:
                 if not t.lower().startswith("auto:"):
                     step_intents(t)
@@ -100,15 +99,15 @@ def play(ns: argparse.Namespace) -> int:
                       author=bool(getattr(ns, "author", False)))
     app = App(opts)
     code = open_start(app)
+    if not ns.headless:
+        return app.run() or code
+    from .headless import ScriptError, ScriptRunner
+
     if code:
-        if not ns.headless:
-            return app.run() or code
         runner = ScriptRunner(app, Path(ns.screenshots) if ns.screenshots else None)
         runner.settle()
         app.close()
         return code
-    if not ns.headless:
-        return app.run()
     runner = ScriptRunner(app, Path(ns.screenshots) if ns.screenshots else None)
     try:
         return runner.run(steps)
@@ -121,15 +120,15 @@ def play(ns: argparse.Namespace) -> int:
 
 def open_start(app: Any) -> int:
     """First screens: the title, or straight to a scenario's content note (or its diagnostics, exit code 1)."""
+    path = app.opts.scenario
+    if path is None:
+        app.go_title()
+        return 0
     from .scenes.content_note import ContentNoteScene
     from .scenes.diagnostics import DiagnosticsScene
     from .scenes.picker import PickerScene
     from .scenes.title import TitleScene
 
-    path = app.opts.scenario
-    if path is None:
-        app.go_title()
-        return 0
     item = app.library.item_for_path(path)
     if not item.ok:
         for line in item.diagnostics:
