@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Iterator, Optional, Union
@@ -169,8 +170,9 @@ def parity_reference(file_path: Path, scn: Scenario) -> Optional[Path]:
     own = _language(file_path, scn)
     root = file_path.resolve().parent.parent
     try:
-        others = {d.name: d / file_path.name for d in root.iterdir()
-                  if d.is_dir() and LANG_DIR.match(d.name) and d.name != own and (d / file_path.name).is_file()}
+        # names first: the parent of a loose file may be a big folder (/tmp), and a stat per entry is slow
+        names = [n for n in os.listdir(root) if LANG_DIR.match(n) and n != own]
+        others = {n: root / n / file_path.name for n in names if (root / n / file_path.name).is_file()}
     except OSError:
         return None
     langs = {own, *others}

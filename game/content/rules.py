@@ -42,8 +42,16 @@ class RuleHit:
     text: str
 
 
+_SPACES = re.compile(r"\s+")
+
+# Compiled once: (phrase, pattern). The substring test before each regex keeps clean text cheap.
+_BLAME = tuple((phrase, re.compile(re.escape(phrase) + (_NEUTRAL_HOW if phrase == "how could you" else "")))
+               for phrase in BLAME_PHRASES)
+_FAIL = tuple((phrase, re.compile(rf"\b{re.escape(phrase)}\b")) for phrase in FAIL_PHRASES)
+
+
 def _normalise(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("’", "'").lower())
+    return _SPACES.sub(" ", text.replace("’", "'").lower())
 
 
 def blame_hits(texts: Iterable[str]) -> list[RuleHit]:
@@ -51,15 +59,16 @@ def blame_hits(texts: Iterable[str]) -> list[RuleHit]:
     hits: list[RuleHit] = []
     for text in texts:
         low = _normalise(text)
-        for phrase in BLAME_PHRASES:
-            pattern = re.escape(phrase) + (_NEUTRAL_HOW if phrase == "how could you" else "")
-            for m in re.finditer(pattern, low):
+        for phrase, pattern in _BLAME:
+            if phrase not in low:
+                continue
+            for m in pattern.finditer(low):
                 before = low[max(0, m.start() - 24): m.start()]
                 if phrase == "your fault" and _NEGATED.search(before):
                     continue
                 hits.append(RuleHit("blame", phrase, text))
-        for phrase in FAIL_PHRASES:
-            if re.search(rf"\b{re.escape(phrase)}\b", low):
+        for phrase, pattern in _FAIL:
+            if phrase in low and pattern.search(low):
                 hits.append(RuleHit("fail", phrase, text))
     return hits
 
