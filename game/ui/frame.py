@@ -8,6 +8,7 @@ from .i18n import _
 from .layout import Ctx
 
 BROWSER_KINDS = {ScreenKind.JOB_AD, ScreenKind.EMAIL}
+WINDOW_KINDS = {ScreenKind.GAME_LOBBY}
 SITES = {ScreenKind.JOB_AD: "gigboard.example/jobs", ScreenKind.EMAIL: "mailbox.example/inbox"}
 
 
@@ -35,6 +36,18 @@ def device_frame(ctx: Ctx, items: list[Item], area: RectT, kind: ScreenKind, app
         tw, th = ctx.measure(site, f, ctx.c("muted"))
         items.append(Text(ax + m.gap // 2 + ic + m.gap // 2, y + (bar - th) // 2, site, f, ctx.c("muted"), 0, "left",
                           tw, th))
+        inner = (x + m.border * 2, y + bar, w - m.border * 4, h - bar - m.border * 2)
+        items.append(Box(inner, ctx.c("bg"), m.small_radius))
+        return inner
+    if kind in WINDOW_KINDS:  # a game window: title bar with the game's name
+        bar = round(m.small * 2.0)
+        items.append(Box(area, ctx.c("frame"), m.radius))
+        title = app_name or _("Game")
+        f = m.font("bold", m.small)
+        tw, th = ctx.measure(title, f, ctx.c("on_frame"), max(1, w - 2 * m.pad))
+        items.append(Text(x + (w - tw) // 2, y + (bar - th) // 2, title, f, ctx.c("on_frame"), max(1, w - 2 * m.pad),
+                          "left", tw, th))
+        bar = max(bar, th + 4)
         inner = (x + m.border * 2, y + bar, w - m.border * 4, h - bar - m.border * 2)
         items.append(Box(inner, ctx.c("bg"), m.small_radius))
         return inner

@@ -8,6 +8,7 @@ from typing import Callable, Optional
 
 import pygame
 
+from .icon_marks import SHAPES as _MARK_SHAPES
 from .theme import Color
 
 SS = 4  # supersampling factor
@@ -313,6 +314,7 @@ SHAPES: dict[str, Callable[[_Pen], None]] = {
     "battery": _battery, "signal": _signal, "circle": _dot,
 }
 """Every icon name the display list may use."""
+SHAPES.update(_MARK_SHAPES)  # app marks (mark_chattr, ...) and small app-screen icons (clock, school, ...)
 
 
 class IconCache:

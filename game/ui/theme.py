@@ -20,6 +20,8 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("safe", "surface"), ("safe", "safe_soft"), ("text", "safe_soft"), ("safe", "bg"),
     ("caution", "surface"), ("caution", "caution_soft"), ("text", "caution_soft"),
     ("on_topbar", "topbar"), ("on_disabled", "disabled"), ("on_frame", "frame"), ("on_notes", "notes_bg"),
+    *(("on_app", f"app_{k}") for k in ("chattr", "picstream", "gigboard", "swapspot", "questline", "hush", "mailbox",
+                                       "messages", "settings", "other")),
 )
 """Every (text role, background role) pair the UI draws; tests check each for contrast."""
 

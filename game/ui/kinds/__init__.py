@@ -65,22 +65,37 @@ class KindOutput:
     body_h: int = 0
     anchors: dict[int, list[RectT]] = field(default_factory=dict)
     typing_at: Optional[RectT] = None
+    lit: list[Item] = field(default_factory=list)
+    """With `view.dim`: the highlights' own items (lit phrases, flag icons, tactic chips), drawn above the dimming."""
 
 
 Renderer = Callable[[Ctx, KindView, RectT], KindOutput]
 
 
 def _registry() -> dict[ScreenKind, Renderer]:
-    from . import generic
+    from . import chat, listing, lobby, mail, narration, settings, social
 
-    reg: dict[ScreenKind, Renderer] = {k: generic.render for k in ScreenKind}
-    return reg
+    return {
+        ScreenKind.DM: chat.render_dm,
+        ScreenKind.SMS: chat.render_sms,
+        ScreenKind.FEED: social.render_feed,
+        ScreenKind.PROFILE: social.render_profile,
+        ScreenKind.JOB_AD: listing.render_job_ad,
+        ScreenKind.MARKETPLACE: listing.render_marketplace,
+        ScreenKind.GAME_LOBBY: lobby.render,
+        ScreenKind.EMAIL: mail.render,
+        ScreenKind.SETTINGS: settings.render,
+        ScreenKind.NARRATION: narration.render,
+    }
 
 
 RENDERERS: dict[ScreenKind, Renderer] = _registry()
-"""ScreenKind -> renderer, registered explicitly (B replaces the generic one kind by kind)."""
+"""ScreenKind -> renderer, registered explicitly (`kinds/generic.py` renders any kind and stays as a fallback)."""
 
 
 def render(ctx: Ctx, view: KindView, screen: RectT) -> KindOutput:
     """Render a node with the renderer registered for its screen kind."""
-    return RENDERERS.get(view.node.screen, RENDERERS[ScreenKind.NARRATION])(ctx, view, screen)
+    fn = RENDERERS.get(view.node.screen)
+    if fn is None:
+        from .generic import render as fn
+    return fn(ctx, view, screen)

@@ -1,0 +1,137 @@
+"""Listing screens: `job_ad` (a job board page in the browser) and `marketplace` (a buy-and-sell app listing)."""
+
+from __future__ import annotations
+
+from ...content.schema import Card
+from ..display import Box, Icon, Image, Item, RectT
+from ..i18n import _
+from ..layout import Ctx
+from ..widgets import avatar, text_block
+from . import KindOutput, KindView
+from .common import app_button, app_header, app_name, banner, flag_chips, rich, rule
+
+DETAIL_ICONS = (
+    (("meet", "address", "street", "location", "city", "cities", "place", "lane", "near"), "pin"),
+    (("am", "pm", "hour", "daytime", "night", "weekday", "weekend", "week", "day", "july", "start", "by "), "clock"),
+    (("pay", "paid", "cash", "$", "gift card", "money", "cost"), "coin"),
+    (("age", "16+", "18", "13", "14", "parent", "guardian"), "person"),
+    (("selfie", "photo", "pic", "picture"), "image"),
+    (("dm", "message", "chat", "email", "call", "phone"), "chat"),
+    (("interview", "form", "sign", "train"), "notes"),
+)
+
+
+def detail_icon(text: str) -> str:
+    """A small icon for a listing detail by its words (the words carry the meaning; the icon helps the eye)."""
+    low = f" {text.lower()} "
+    for words, icon in DETAIL_ICONS:
+        if any(w in low for w in words):
+            return icon
+    return "check"
+
+
+def poster_row(ctx: Ctx, view: KindView, out: KindOutput, items: list[Item], card: Card, x: int, y: int,
+               w: int) -> int:
+    """Who posted it: initials disc, name, and the note ('joined 2 days ago'); returns the height."""
+    m = ctx.m
+    if not card.poster:
+        if not card.poster_note:
+            return 0
+        _w, th, keys = rich(ctx, view, out, items, x, y, w, card.poster_note, role="muted", size=m.small)
+        return th + flag_chips(ctx, view, out, items, x, y + th, w, keys)
+    r = round(m.body * 0.95)
+    avatar(ctx, items, x + r, y + r, r, card.poster, card.poster)
+    tx, tw = x + 2 * r + m.gap, w - 2 * r - m.gap
+    ty = y + text_block(ctx, items, tx, y, tw, card.poster, style="bold")
+    if card.poster_note:
+        _w, th, keys = rich(ctx, view, out, items, tx, ty, tw, card.poster_note, role="muted", size=m.small)
+        ty += th + flag_chips(ctx, view, out, items, tx, ty + th, tw, keys)
+    return max(2 * r, ty - y)
+
+
+def details(ctx: Ctx, view: KindView, out: KindOutput, items: list[Item], card: Card, x: int, y: int, w: int) -> int:
+    """The details list, each line with a small icon; returns the height."""
+    m = ctx.m
+    if not card.details:
+        return 0
+    yy = y + text_block(ctx, items, x, y, w, _("Details"), style="bold", size=m.small) + m.gap // 2
+    ic = round(m.body * 0.95)
+    lh = ctx.fonts.line_height(m.font("regular"))
+    for d in card.details:
+        items.append(Icon((x, yy + max(0, (lh - ic) // 2), ic, ic), detail_icon(d), ctx.c("muted"),
+                          ctx.c("surface")))
+        _w, th, keys = rich(ctx, view, out, items, x + ic + m.gap, yy, w - ic - m.gap, d)
+        yy += th + flag_chips(ctx, view, out, items, x + ic + m.gap, yy + th, w - ic - m.gap, keys) + m.gap // 2
+    return yy - y
+
+
+def listing_card(ctx: Ctx, view: KindView, out: KindOutput, card: Card, x: int, y: int, w: int, *,
+                 market: bool) -> int:
+    """The listing: picture, title and pay/price in large type, poster, description, details, the app's button."""
+    m = ctx.m
+    inner: list[Item] = []
+    ix, iw = x + m.pad, w - 2 * m.pad
+    iy = y
+    if market or card.image:
+        ih = round(w * (0.5 if market else 0.34))
+        inner.append(Image((x, iy, w, ih), view.asset(card.image), ctx.c("surface_alt")))
+        iy += ih
+    iy += m.pad
+    big = [(card.price, "bold", m.h1), (card.title, "bold", m.h2)] if market else \
+        [(card.title, "bold", m.h2), (card.price, "bold", m.h1)]
+    for text, style, size in big:
+        if text:
+            _w, th, keys = rich(ctx, view, out, inner, ix, iy, iw, text, size=size, style=style)
+            iy += th + flag_chips(ctx, view, out, inner, ix, iy + th, iw, keys) + m.gap // 2
+    iy += m.gap // 2
+    ph = poster_row(ctx, view, out, inner, card, ix, iy, iw)
+    if ph:
+        iy += ph + m.gap
+        rule(ctx, inner, ix, iy, iw)
+        iy += m.gap
+    if card.body:
+        _w, th, keys = rich(ctx, view, out, inner, ix, iy, iw, card.body)
+        iy += th + flag_chips(ctx, view, out, inner, ix, iy + th, iw, keys) + m.gap
+    dh = details(ctx, view, out, inner, card, ix, iy, iw)
+    iy += dh + (m.gap // 2 if dh else 0)
+    if card.button:
+        iy += m.gap // 2
+        iy += app_button(ctx, inner, ix, iy, iw, card.button, app_name(view)) + m.gap
+    h = iy - y + m.pad - m.gap
+    out.body.append(Box((x, y, w, h), ctx.c("surface"), m.radius))
+    out.body.extend(inner)
+    out.body.append(Box((x, y, w, h), ctx.c("border"), m.radius, max(1, m.border // 2 + 1)))
+    return h
+
+
+def _render(ctx: Ctx, view: KindView, screen: RectT, *, market: bool) -> KindOutput:
+    m = ctx.m
+    out = KindOutput()
+    name = app_name(view)
+    if market:
+        out.header, out.header_h = app_header(ctx, view, screen, name or _("Listing"), subtitle=_("Listing"),
+                                              icons=("more",))
+    else:
+        out.header, out.header_h = app_header(ctx, view, screen, name or _("Jobs"), subtitle=_("Jobs near you"),
+                                              back=False, icons=("bell", "search"))
+    x, y, w, _h = screen
+    top = y + out.header_h
+    cw = min(w - 2 * m.gap, round(m.body * 34))
+    cx = x + (w - cw) // 2
+    cy = top + m.gap
+    for msg in view.messages:
+        cy += banner(ctx, view, out, cx, cy, cw, msg) + m.gap
+    if view.node.card is not None:
+        cy += listing_card(ctx, view, out, view.node.card, cx, cy, cw, market=market) + m.gap
+    out.body_h = cy - top + m.gap
+    return out
+
+
+def render_job_ad(ctx: Ctx, view: KindView, screen: RectT) -> KindOutput:
+    """A job board page: title, pay in large type, poster, description, details, the Apply/Message button."""
+    return _render(ctx, view, screen, market=False)
+
+
+def render_marketplace(ctx: Ctx, view: KindView, screen: RectT) -> KindOutput:
+    """A marketplace listing: photo, price in large type, title, seller, details, the Message button."""
+    return _render(ctx, view, screen, market=True)
