@@ -43,6 +43,13 @@ def _scale(value: Any) -> float:
     return min(TEXT_SCALE_MAX, max(TEXT_SCALE_MIN, number))
 
 
+def _opt_scale(value: Any) -> Optional[float]:
+    """A text scale, or None for "not chosen" (None, or anything that is not a number)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return None
+    return _scale(value)
+
+
 def _choice(value: Any, allowed: tuple[str, ...]) -> str:
     """``value`` when it is one of ``allowed``, else the first (default) one."""
     return value if isinstance(value, str) and value in allowed else allowed[0]
@@ -81,6 +88,12 @@ class Settings:
     typing_animation: bool = True
     nickname: Optional[str] = None
     lang: str = "en"
+    class_text_scale: Optional[float] = None
+    """Text size when leading a class; None means 125% or the player's own size if larger."""
+    class_theme: str = "default"
+    """Theme when leading a class (high contrast is a choice; projectors wash out dark themes)."""
+    class_typing_animation: bool = False
+    """Typing dots when leading a class: off unless chosen."""
 
     def __post_init__(self) -> None:
         fix = object.__setattr__
@@ -93,6 +106,14 @@ class Settings:
         fix(self, "typing_animation", _flag(self.typing_animation, True))
         fix(self, "nickname", _nickname(self.nickname))
         fix(self, "lang", _lang(self.lang))
+        fix(self, "class_text_scale", _opt_scale(self.class_text_scale))
+        fix(self, "class_theme", _choice(self.class_theme, THEMES))
+        fix(self, "class_typing_animation", _flag(self.class_typing_animation, False))
+
+    def for_class(self) -> Settings:
+        """The settings a class sees on the projector: large type, the class theme, no typing dots unless chosen."""
+        scale = self.class_text_scale if self.class_text_scale is not None else max(1.25, self.text_scale)
+        return self.replace(text_scale=scale, theme=self.class_theme, typing_animation=self.class_typing_animation)
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied (and normalised)."""

@@ -16,7 +16,7 @@ from .assets import FontCache, ImageCache, TextCache
 from .display import Painter
 from .i18n import _, set_language
 from .input import map_event
-from .intents import Author, Fullscreen, Help, Home, Intent, OpenSettings, QuickExit, Quit, Resize
+from .intents import Adjust, Author, Facilitate, Fullscreen, Help, Home, Intent, OpenSettings, QuickExit, Quit, Resize
 from .layout import Ctx, Metrics
 from .scene import Scene
 from .theme import load_theme
@@ -76,6 +76,10 @@ class App:
         set_language(opts.lang or self.settings.lang)
         self._store: Any = None
         self._library: Any = None
+        self.classroom: Any = None
+        """Facilitator mode (`classroom.Classroom`) while leading a class, else None."""
+        self._class_overrides: dict[str, Any] = {}
+        self.last_class_label: Optional[str] = None
         pygame.display.init()
         pygame.font.init()
         self.window_size = (max(MIN_SIZE[0], opts.size[0]), max(MIN_SIZE[1], opts.size[1]))
@@ -154,9 +158,49 @@ class App:
 
     def _make_ctx(self) -> Ctx:
         w, h = self.screen.get_size()
-        m = Metrics.compute(w, h, self.settings.text_scale, self.theme)
+        shown = self.shown_settings
+        m = Metrics.compute(w, h, shown.text_scale, self.theme)
         return Ctx(self.theme, m, self.fonts, self.text, self.images, reduced_motion=not self.animate,
-                   typing_animation=self.settings.typing_animation and self.animate)
+                   typing_animation=shown.typing_animation and self.animate)
+
+    @property
+    def shown_settings(self) -> Settings:
+        """The settings on screen: the player's, or the projector's ones while leading a class."""
+        if self.classroom is None:
+            return self.settings
+        shown = self.settings.for_class()
+        return shown.replace(**self._class_overrides) if self._class_overrides else shown
+
+    def change_settings(self, **changes: Any) -> Optional[str]:
+        """Change settings from the settings screen; while leading a class, text size, theme and typing
+        animation change the class's projector settings instead of the player's."""
+        if self.classroom is not None:
+            routed = {"text_scale": "class_text_scale", "theme": "class_theme",
+                      "typing_animation": "class_typing_animation"}
+            for key in [k for k in changes if k in routed]:
+                self._class_overrides.pop(key, None)
+            changes = {routed.get(k, k): v for k, v in changes.items()}
+        return self.apply_settings(self.settings.replace(**changes))
+
+    def start_class(self, label: Optional[str]) -> None:
+        """Enter facilitator mode (projector look, timer, notes, votes) with an optional class label."""
+        from .classroom import Classroom, clean_label
+
+        old = self.shown_settings
+        self.classroom = Classroom(clean_label(label))
+        self.last_class_label = self.classroom.label
+        self._class_overrides = {k: v for k, v in (("theme", self.opts.theme), ("text_scale", self.opts.text_scale))
+                                 if v is not None}
+        self._apply_look(old)
+
+    def end_class(self) -> None:
+        """Leave facilitator mode (back to the player's own settings)."""
+        if self.classroom is None:
+            return
+        old = self.shown_settings
+        self.classroom = None
+        self._class_overrides = {}
+        self._apply_look(old)
 
     def relayout_all(self) -> None:
         """The window, theme, font or text size changed: rebuild every scene's layout."""
@@ -179,8 +223,19 @@ class App:
 
     def apply_settings(self, new: Settings, save: bool = True) -> Optional[str]:
         """Use new settings now (theme, font, text size, fullscreen) and save them; returns a notice or None."""
-        old = self.settings
+        old = self.shown_settings
         self.settings = new
+        self._apply_look(old)
+        if save:
+            notice = save_settings(self.data_dir, new)
+            if notice:
+                self.notices.append(notice)
+            return notice
+        return None
+
+    def _apply_look(self, old: Settings) -> None:
+        """Follow a change of the shown settings (font, theme, fullscreen, sound) and lay everything out again."""
+        new = self.shown_settings
         if new.font != old.font:
             self.fonts.set_family(new.font)
             self.text.clear()
@@ -192,12 +247,6 @@ class App:
         if not new.sound and self._sounds is not None:
             self._sounds.stop()
         self.relayout_all()
-        if save:
-            notice = save_settings(self.data_dir, new)
-            if notice:
-                self.notices.append(notice)
-            return notice
-        return None
 
     # ------------------------------------------------------------- scene stack
     @property
@@ -248,6 +297,7 @@ class App:
         """Back to the title screen, dropping everything else."""
         from .scenes.title import TitleScene
 
+        self.end_class()
         self.reset(TitleScene(self))
         self.set_caption()
         self.muted = False  # back in the game on purpose: sound (if on) may play again
@@ -286,6 +336,10 @@ class App:
             self.push(SettingsScene(self))
         elif isinstance(intent, QuickExit):
             self.quit()
+        elif isinstance(intent, (Facilitate, Adjust)) and self.classroom is not None:
+            from .scenes.discussion import class_action
+
+            self._guard(top, lambda: class_action(self, intent))
         elif isinstance(intent, Author) and self.opts.author:
             from .scenes.author import author_action
 
@@ -353,9 +407,14 @@ class App:
                 break
         return self.stack[start:]
 
-    def update(self, dt: float) -> bool:
-        """Animate the top scene; True while it animates."""
+    def update(self, dt: float, real_dt: Optional[float] = None) -> bool:
+        """Animate the top scene; True while it animates. The class timer counts real time (`real_dt`, else dt)."""
         top = self.top
+        if self.classroom is not None and self.classroom.update(dt if real_dt is None else real_dt):
+            for s in self.visible():
+                s.invalidate()
+            if self.classroom.tone_due():
+                self.play_sound("end")
         if top is None:
             return False
         return bool(self._guard(top, lambda: top.update(dt)) is True)
@@ -434,22 +493,27 @@ class App:
             if max_seconds is not None and time.perf_counter() - start > max_seconds:
                 break
             if animating:
-                dt = self.clock.tick(60) / 1000.0
+                dt = real = self.clock.tick(60) / 1000.0
                 events = pygame.event.get()
             else:
-                first = pygame.event.wait(IDLE_WAIT_MS)
+                first = pygame.event.wait(self._idle_wait_ms())
                 events = [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
-                self.clock.tick()
+                real = self.clock.tick() / 1000.0
                 dt = 0.0
             self.process_events(events)
             if not self.running:
                 break
-            animating = self.update(min(dt, 0.1))
+            animating = self.update(min(dt, 0.1), real)
             self._animating = animating
             self.render()
         if close:
             self.close()
         return self.exit_code
+
+    def _idle_wait_ms(self) -> int:
+        """How long the idle loop may sleep: up to a second, or until the class timer shows a new second."""
+        wait = self.classroom.timer.wait_s() if self.classroom is not None else None
+        return IDLE_WAIT_MS if wait is None else max(10, min(IDLE_WAIT_MS, round(wait * 1000)))
 
     def close(self) -> None:
         """Shut down: close the store (records are flushed per decision) and pygame."""

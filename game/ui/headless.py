@@ -13,7 +13,18 @@ STEPS is a string of tokens separated by spaces or commas, or a file with one to
     settings      open the settings
     key:NAME      press a key by its pygame name, e.g. key:tab, key:return, key:f11
     type:TEXT     type text into a text field (the nickname)
-    auto:SEED     play a seeded random valid path through to the summary
+    auto:SEED     play a seeded random valid path through to the summary (leading a class: random votes)
+
+Leading a class (`--facilitator`):
+
+    vote:12,5,3   at a choice: enter the hand counts for the visible options in order, reveal, follow the majority
+    vote:4,4+2    a tie: the teacher picks option 2 (without +N the tie screen waits for a number step)
+    override:3    after a vote's reveal, go with option 3 instead (confirmed); `vote:` then stops at the reveal
+    discuss       the pause-for-discussion screen (D); `back` closes it
+    notes         the teacher notes overlay (N); `notes` again hides it
+    timer         start or pause the discussion timer (T)
+
+A `vote:` step keeps its commas: separate it from the other steps with spaces (or put it on its own line).
 """
 
 from __future__ import annotations
@@ -28,7 +39,20 @@ import pygame
 
 from .app import App
 from .input import key_intent
-from .intents import Back, Choose, Help, Home, Intent, Next, OpenSettings, QuickExit, Submit, TextInput
+from .intents import (
+    Activate,
+    Back,
+    Choose,
+    Facilitate,
+    Help,
+    Home,
+    Intent,
+    Next,
+    OpenSettings,
+    QuickExit,
+    Submit,
+    TextInput,
+)
 
 AUTO_LIMIT = 600
 
@@ -47,7 +71,36 @@ def parse_steps(script: str) -> list[str]:
             return [ln for ln in lines if ln]
     except OSError:
         pass
-    return [t for t in re.split(r"[\s,]+", text.strip()) if t]
+    tokens: list[str] = []
+    for chunk in text.split():
+        at = chunk.lower().find("vote:")
+        head, vote = (chunk[:at], chunk[at:]) if at >= 0 else (chunk, "")
+        tokens.extend(t for t in head.split(",") if t)
+        if vote:
+            tokens.append(vote.rstrip(","))
+    return tokens
+
+
+def parse_vote(token: str) -> tuple[list[int], Optional[int]]:
+    """'vote:12,5,3' -> ([12, 5, 3], None); 'vote:4,4+2' -> ([4, 4], 2) (the teacher's pick on a tie, 1-based)."""
+    body = token.split(":", 1)[1].strip()
+    counts_text, _plus, pick_text = body.partition("+")
+    try:
+        counts = [int(c) for c in counts_text.split(",") if c.strip()]
+        pick = int(pick_text) if pick_text else None
+    except ValueError as exc:
+        raise ScriptError(f"bad vote step '{token}': use vote:12,5,3 or vote:4,4+2") from exc
+    if not counts or any(c < 0 for c in counts) or (pick is not None and pick < 1):
+        raise ScriptError(f"bad vote step '{token}': counts are 0 or more, the tie pick is numbered from 1")
+    return counts, pick
+
+
+def parse_override(token: str) -> int:
+    """'override:3' -> 3 (1-based)."""
+    body = token.split(":", 1)[1].strip()
+    if not body.isdigit() or int(body) < 1:
+        raise ScriptError(f"bad override step '{token}': use override:3 (options are numbered from 1)")
+    return int(body)
 
 
 def step_intents(token: str, text_mode: bool = False) -> list[Intent]:
@@ -76,6 +129,14 @@ def step_intents(token: str, text_mode: bool = False) -> list[Intent]:
         return [intent] if intent is not None else []
     if low.startswith("type:"):
         return [TextInput(t[5:])]
+    if low.startswith("vote:"):
+        parse_vote(t)
+        return []  # the runner drives the vote screen
+    if low.startswith("override:"):
+        parse_override(t)
+        return []
+    if low in ("discuss", "notes", "timer"):
+        return [Facilitate(low)]
     raise ScriptError(f"unknown step '{token}' (see `python main.py play --help`)")
 
 
@@ -92,8 +153,8 @@ class ScriptRunner:
         if shots is not None:
             shots.mkdir(parents=True, exist_ok=True)
 
-    def settle(self) -> None:
-        """Lay out and draw, then take a screenshot if the screen is new."""
+    def settle(self, force: bool = False) -> None:
+        """Lay out and draw, then take a screenshot if the screen is new (or `force`)."""
         self.app.step(0.0)
         top = self.app.top
         if top is None:
@@ -101,7 +162,7 @@ class ScriptRunner:
         if top.name == "summary":
             self.reached_summary = True
         key = (type(top).__name__, top.screen_key(), self.app.screen.get_size(), len(self.app.stack))
-        if key == self.last_key:
+        if key == self.last_key and not force:
             return
         self.last_key = key
         self.count += 1
@@ -122,9 +183,18 @@ class ScriptRunner:
     def run(self, steps: list[str]) -> int:
         """Run every step; returns the exit code."""
         self.settle()
-        for token in steps:
+        for n, token in enumerate(steps):
             if not self.app.running:
                 break
+            low = token.lower()
+            if low.startswith("vote:"):
+                counts, pick = parse_vote(token)
+                then_override = n + 1 < len(steps) and steps[n + 1].lower().startswith("override:")
+                self.vote(counts, pick, follow=not then_override)
+                continue
+            if low.startswith("override:"):
+                self.override(parse_override(token))
+                continue
             if token.lower().startswith("auto:"):
                 seed = token[5:]
                 if not self.auto(int(seed) if seed.lstrip("-").isdigit() else sum(map(ord, seed))):
@@ -139,9 +209,74 @@ class ScriptRunner:
             return 1
         return self.app.exit_code
 
+    # ------------------------------------------------------------- class votes
+    def vote_scene(self, token: str):  # type: ignore[no-untyped-def]
+        """The vote screen, opened from the player's choice if needed (ScriptError when there is no vote here)."""
+        from .scenes.vote import VoteScene
+
+        top = self.app.top
+        if top is not None and top.name == "player" and self.app.classroom is not None:
+            if getattr(top, "revealing", False):
+                self.send(Next())
+            self.send(Next())
+            top = self.app.top
+        if not isinstance(top, VoteScene):
+            where = top.name if top is not None else "nothing"
+            hint = "" if self.app.classroom is not None else " (votes need --facilitator)"
+            raise ScriptError(f"'{token}': there is no class vote on this screen ({where}){hint}")
+        return top
+
+    def vote(self, counts: list[int], pick: Optional[int], follow: bool = True) -> None:
+        """Enter the counts with real intents (select each card, type its digits), reveal, then follow or pick."""
+        scene = self.vote_scene(f"vote:{','.join(map(str, counts))}")
+        n = len(scene.options)
+        if len(counts) != n:
+            raise ScriptError(f"vote: {len(counts)} count(s) given, but this choice shows {n} option(s)")
+        for i, c in enumerate(counts):
+            scene.set_focus(("card", i))
+            for d in str(c):
+                self.send(Choose(int(d) - 1))
+        self.settle(force=True)
+        self.send(Submit())
+        if scene.tied:
+            if pick is None:
+                return  # the tie screen waits for a number step (the teacher's pick)
+            if pick - 1 not in scene.leaders:
+                raise ScriptError(f"vote: option {pick} is not one of the tied options "
+                                  f"({', '.join(str(i + 1) for i in scene.leaders)})")
+            self.send(Choose(pick - 1))
+        elif pick is not None:
+            raise ScriptError("vote: +N picks on a tie, but this vote has a clear majority (use override:N)")
+        elif follow:
+            self.send(Next())
+
+    def override(self, option: int) -> None:
+        """After a reveal: go with another option, through the override screen and its confirm."""
+        from .scenes.vote import VoteScene
+
+        scene = self.app.top
+        if not isinstance(scene, VoteScene) or scene.phase == "count":
+            raise ScriptError(f"override:{option}: reveal a vote first (vote:...)")
+        if not 1 <= option <= len(scene.options):
+            raise ScriptError(f"override:{option}: this choice shows {len(scene.options)} option(s)")
+        if option - 1 in scene.leaders and not scene.tied:
+            raise ScriptError(f"override:{option}: that is the majority's option; use vote: without override")
+        scene.set_focus("override")
+        self.send(Activate())
+        scene.set_focus(("override_to", option - 1))
+        self.send(Activate())
+        confirm = self.app.top
+        if confirm is not None and confirm.name == "confirm":
+            confirm.set_focus(1)  # the "Go with ..." button
+            self.send(Activate())
+
     def auto(self, seed: int) -> bool:
         """Play a seeded random valid path to the summary; True when it got there."""
         rng = random.Random(seed)
+        top = self.app.top
+        if top is not None and top.name == "summary" and self.app.classroom is not None:
+            top.set_focus("another")  # leading a class: on to the next story
+            self.send(Next())
         for _ in range(AUTO_LIMIT):
             if not self.app.running:
                 return False
@@ -166,6 +301,11 @@ class ScriptRunner:
             beat = top.beat
             if top.revealing:
                 return [Next()]
+            if isinstance(beat, ChoiceBeat) and self.app.classroom is not None:  # a random show of hands
+                counts = [rng.randrange(0, 16) for _ in beat.options]
+                lead = [i for i, c in enumerate(counts) if c == max(counts)]
+                self.vote(counts, rng.choice(lead) + 1 if len(lead) > 1 else None)
+                return []
             if isinstance(beat, ChoiceBeat):
                 return [Choose(rng.randrange(len(beat.options)))]
             if isinstance(beat, SpotBeat):
@@ -185,6 +325,14 @@ class ScriptRunner:
         if name == "title":
             top.set_focus("play")
             return [Next()]
+        if name == "class-setup":
+            top.set_focus("start")
+            return [Next()]
+        if name in ("class-summary", "discussion", "teacher-notes"):
+            return [Next()] if name == "class-summary" else [Back()]
+        if name == "vote":
+            return [Back()] if top.phase == "count" else [Choose(top.leaders[0])]
+
         if name in ("content-note", "debrief"):
             if name == "content-note":
                 top.set_focus("start")

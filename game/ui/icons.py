@@ -268,6 +268,25 @@ def _play(p: _Pen) -> None:
     p.poly([(0.26, 0.14), (0.86, 0.5), (0.26, 0.86)])
 
 
+def _timer(p: _Pen) -> None:
+    p.circle((0.5, 0.56), 0.36, 0.08)
+    p.line((0.42, 0.1), (0.58, 0.1), 0.08)
+    p.line((0.5, 0.1), (0.5, 0.2), 0.07)
+    p.line((0.5, 0.56), (0.5, 0.34), 0.07)
+    p.line((0.5, 0.56), (0.64, 0.64), 0.07)
+
+
+def _pause(p: _Pen) -> None:
+    p.rect(0.24, 0.16, 0.18, 0.68, 0.04)
+    p.rect(0.58, 0.16, 0.18, 0.68, 0.04)
+
+
+def _chart(p: _Pen) -> None:
+    p.rect(0.12, 0.52, 0.18, 0.36, 0.03)
+    p.rect(0.41, 0.16, 0.18, 0.72, 0.03)
+    p.rect(0.7, 0.38, 0.18, 0.5, 0.03)
+
+
 def _dot(p: _Pen) -> None:
     p.circle((0.5, 0.5), 0.4)
 
@@ -311,7 +330,7 @@ SHAPES: dict[str, Callable[[_Pen], None]] = {
     "image": _image, "notes": _notes, "sun": _sun, "cloud": _cloud, "bell": _bell, "gift": _gift, "coin": _coin,
     "search": _search, "hand": _hand, "mail": _mail, "phone": _phone, "exit": _exit, "pin": _pin, "chat": _chat,
     "play": _play, "dot": _dot, "ring": _ring, "hexagon": _hexagon, "diamond": _diamond, "question": _question,
-    "battery": _battery, "signal": _signal, "circle": _dot,
+    "battery": _battery, "signal": _signal, "circle": _dot, "timer": _timer, "pause": _pause, "chart": _chart,
 }
 """Every icon name the display list may use."""
 SHAPES.update(_MARK_SHAPES)  # app marks (mark_chattr, ...) and small app-screen icons (clock, school, ...)

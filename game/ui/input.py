@@ -9,10 +9,12 @@ import pygame
 
 from .intents import (
     Activate,
+    Adjust,
     Author,
     Back,
     Choose,
     Erase,
+    Facilitate,
     Focus,
     Fullscreen,
     Help,
@@ -29,6 +31,9 @@ from .intents import (
 
 _NUMBER_KEYS = {getattr(pygame, f"K_{i}"): i - 1 for i in range(1, 10)}
 _NUMBER_KEYS.update({getattr(pygame, f"K_KP{i}"): i - 1 for i in range(1, 10)})
+_NUMBER_KEYS.update({pygame.K_0: -1, pygame.K_KP0: -1})
+_ADJUST_KEYS = {pygame.K_PLUS: 1, pygame.K_EQUALS: 1, pygame.K_KP_PLUS: 1, pygame.K_MINUS: -1, pygame.K_KP_MINUS: -1}
+_CLASS_KEYS = {pygame.K_t: "timer", pygame.K_n: "notes", pygame.K_d: "discuss"}
 
 _KEYS: dict[int, Intent] = {
     pygame.K_ESCAPE: Back(),
@@ -76,6 +81,12 @@ def map_key(key: int, mod: int = 0, text_mode: bool = False) -> Optional[Intent]
         return Help()
     if key == pygame.K_s and not ctrl:
         return Submit()
+    if key in _ADJUST_KEYS and not ctrl:
+        return Adjust(_ADJUST_KEYS[key])
+    if key in _CLASS_KEYS and not ctrl:
+        return Facilitate("timer_length" if key == pygame.K_t and shift else _CLASS_KEYS[key])
+    if key == pygame.K_BACKSPACE:
+        return Erase()
     return None
 
 

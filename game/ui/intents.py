@@ -43,7 +43,8 @@ class Back(_Intent):
 
 
 class Choose(_Intent):
-    """Pick the visible option at `index` (0-based; number keys 1-9)."""
+    """Pick the visible option at `index` (0-based; number keys 1-9; the 0 key gives index -1, which no option
+    matches; the vote screen reads number keys as digits: `(index + 1) % 10`)."""
 
     __slots__ = ("index",)
 
@@ -166,5 +167,23 @@ class Author(_Intent):
         self._set(action=action)
 
 
+class Facilitate(_Intent):
+    """Facilitator keys: 'timer' (T: start/pause), 'timer_length' (Shift+T), 'notes' (N), 'discuss' (D)."""
+
+    __slots__ = ("action",)
+
+    def __init__(self, action: str) -> None:
+        self._set(action=action)
+
+
+class Adjust(_Intent):
+    """+ / - keys: change a value by `delta` (a vote count, the timer length)."""
+
+    __slots__ = ("delta",)
+
+    def __init__(self, delta: int) -> None:
+        self._set(delta=delta)
+
+
 Intent = Union[Next, Back, Choose, Focus, Activate, Toggle, Submit, Scroll, Pointer, Help, QuickExit, Fullscreen,
-               Home, Quit, Resize, TextInput, Erase, OpenSettings, Author]
+               Home, Quit, Resize, TextInput, Erase, OpenSettings, Author, Facilitate, Adjust]

@@ -76,8 +76,6 @@ def play(ns: argparse.Namespace) -> int:
         os.environ["SDL_VIDEODRIVER"] = "dummy"
         os.environ["SDL_AUDIODRIVER"] = "dummy"
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
-    if getattr(ns, "facilitator", False):
-        print("note: 'Lead a class' is not available yet; starting solo play.", file=sys.stderr)
 
     from .app import App, AppOptions
 
@@ -96,6 +94,7 @@ def play(ns: argparse.Namespace) -> int:
     opts = AppOptions(size=size, headless=bool(ns.headless), data_dir=ns.data_dir, pack=pack, lang=ns.lang or "en",
                       theme=ns.theme, text_scale=ns.text_scale, fullscreen=bool(ns.fullscreen) or None,
                       scenario=scenario, start_at=ns.start_at, preset=preset, class_label=ns.class_label,
+                      facilitator=bool(getattr(ns, "facilitator", False)),
                       author=bool(getattr(ns, "author", False)))
     app = App(opts)
     code = open_start(app)
@@ -123,6 +122,10 @@ def open_start(app: Any) -> int:
     path = app.opts.scenario
     if path is None:
         app.go_title()
+        if app.opts.facilitator:  # lead a class: the class label and projector settings first
+            from .scenes.class_setup import ClassSetupScene
+
+            app.push(ClassSetupScene(app))
         return 0
     from .scenes.content_note import ContentNoteScene
     from .scenes.diagnostics import DiagnosticsScene
@@ -137,4 +140,6 @@ def open_start(app: Any) -> int:
         return 1
     app.asked_nickname = True
     app.reset(TitleScene(app), PickerScene(app), ContentNoteScene(app, item))
+    if app.opts.facilitator:
+        app.start_class(app.opts.class_label)
     return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from collections import deque
 from typing import Any, Callable, Mapping, Optional
 
@@ -11,6 +13,7 @@ from ..engine import runner
 from ..engine.beats import Beat, ChoiceBeat, SpotBeat, SummaryBeat
 from ..engine.state import PlayState, Value
 from . import log
+from .classroom import ClassDecision
 from .library import CatalogItem
 
 
@@ -43,6 +46,11 @@ class PlaySession:
         self.finished = False
         self._beat: Optional[Beat] = None
         self.session_id: Optional[int] = None
+        self.mode = mode
+        self.log: list[ClassDecision] = []
+        """Every confirmed decision of this play-through, in order (the class summary shows them)."""
+        self.questions_reached = 0
+        """How many debrief discussion questions were shown (the debrief sets it)."""
         if store is not None:
             self.session_id = _safely("start a session", lambda: store.start_session(
                 scn.id, mode=mode, class_label=class_label, nickname=nickname))
@@ -92,20 +100,37 @@ class PlaySession:
         return dist
 
     # ------------------------------------------------------------- acting
-    def choose(self, index: int) -> None:
-        """Take the choice with this node index; one decision record is written."""
+    def choose(self, index: int, votes: Optional[list[int]] = None, how: str = "majority") -> None:
+        """Take the choice with this node index; one decision record is written.
+
+        With `votes` (a class vote: one count per visible option, in order) the record holds the options offered,
+        the counts, and the chosen and safer options as positions among them; `how` says how the class decided.
+        """
         beat = self.beat()
         if not isinstance(beat, ChoiceBeat):
             raise runner.EngineError("there is no choice here")
         node_id = self.state.node
         self._set(runner.choose(self.scn, self.state, index))
+        step = self.state.steps[-1]
+        offered = [o.choice.text for o in beat.options]
+        pos = next((i for i, o in enumerate(beat.options) if o.index == index), None)
+        safer_pos = max(range(len(beat.options)), key=lambda i: beat.options[i].choice.points) if beat.options \
+            else None
+        top = max((o.choice.points for o in beat.options), default=0)
+        self.log.append(ClassDecision(node_id, "choice", beat.prompt or "", offered, list(votes) if votes else None,
+                                      pos, safer_pos, how, step.points,
+                                      safest=[i for i, o in enumerate(beat.options) if o.choice.points == top]))
         if self.store is not None and self.session_id is not None:
+            if votes is not None:
+                _safely("record a class vote", lambda: self._announce(self.store.record_decision(
+                    self.session_id, node_id=node_id, kind="choice", options=offered, chosen=pos, safer=safer_pos,
+                    points=step.points, votes=[int(v) for v in votes])))
+                return
             choices = beat.node.choices or []
             best = max(beat.options, key=lambda o: o.choice.points).index if beat.options else None
-            step = self.state.steps[-1]
-            _safely("record a decision", lambda: self.store.record_decision(
+            _safely("record a decision", lambda: self._announce(self.store.record_decision(
                 self.session_id, node_id=node_id, kind="choice", options=[c.text for c in choices],
-                chosen=index, safer=best, points=step.points))
+                chosen=index, safer=best, points=step.points)))
 
     def submit_spot(self, selected: list[int]) -> None:
         """Submit the marked parts; one decision record is written."""
@@ -115,13 +140,23 @@ class PlaySession:
         node_id = self.state.node
         before = (self.state.hits, self.state.misses, self.state.false_alarms)
         self._set(runner.submit_spot(self.scn, self.state, selected))
+        st = self.state
+        self.log.append(ClassDecision(
+            node_id, "spot", beat.spot.prompt, [p.text for p in beat.spot.parts], points=st.steps[-1].points,
+            hits=st.hits - before[0], misses=st.misses - before[1], false_alarms=st.false_alarms - before[2],
+            selected=sorted(set(selected)), flags=[bool(p.flag) for p in beat.spot.parts]))
         if self.store is not None and self.session_id is not None:
-            st = self.state
-            _safely("record a spot answer", lambda: self.store.record_decision(
+            _safely("record a spot answer", lambda: self._announce(self.store.record_decision(
                 self.session_id, node_id=node_id, kind="spot", options=[p.text for p in beat.spot.parts],
                 chosen=None, safer=None, points=st.steps[-1].points, hits=st.hits - before[0],
                 misses=st.misses - before[1], false_alarms=st.false_alarms - before[2],
-                selected=sorted(set(selected))))
+                selected=sorted(set(selected)))))
+
+    @staticmethod
+    def _announce(decision_id: object) -> None:
+        """Test hook: with RFR_PRINT_RECORDS=1 in the environment, print each decision id once it is on disk."""
+        if os.environ.get("RFR_PRINT_RECORDS") == "1":
+            print(f"recorded decision {decision_id}", file=sys.stdout, flush=True)
 
     def advance(self) -> None:
         """Next on a message, feedback, ending or debrief beat."""
@@ -142,7 +177,7 @@ class PlaySession:
         if self.session_id is not None:
             _safely("finish the session", lambda: self.store.finish_session(
                 self.session_id, ending_id=self.state.node, ending_tone=tone, score=beat.score,
-                best_score=beat.best_score))
+                best_score=beat.best_score, questions_reached=self.questions_reached))
         if self.nickname:
             _safely("save progress", lambda: self.store.save_progress(
                 self.nickname, self.scn.id, score=beat.score, stars=beat.stars, badges=[b.id for b in beat.badges]))

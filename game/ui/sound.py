@@ -1,4 +1,4 @@
-"""Soft interface sounds made in code (no files): a tap on a choice and a gentle two-note chime on a safe move."""
+"""Soft interface sounds made in code (no files): a tap, a safe-move chime, and the class timer's gentle end tone."""
 
 from __future__ import annotations
 
@@ -41,6 +41,7 @@ class Sounds:
                 "tap": pygame.mixer.Sound(buffer=_tone([(660, 0.06)], 0.18)),
                 "good": pygame.mixer.Sound(buffer=_tone([(523, 0.09), (784, 0.16)], 0.2)),
                 "page": pygame.mixer.Sound(buffer=_tone([(440, 0.05)], 0.12)),
+                "end": pygame.mixer.Sound(buffer=_tone([(523, 0.35), (392, 0.6)], 0.12)),
             }
         except (pygame.error, ValueError, OSError):
             self._failed = True
@@ -48,7 +49,7 @@ class Sounds:
         return True
 
     def play(self, name: str) -> Optional[object]:
-        """Play a sound by name (tap, good, page); returns the channel or None."""
+        """Play a sound by name (tap, good, page, end); returns the channel or None."""
         if not self._ready():
             return None
         snd = self._sounds.get(name)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Hashable
+from typing import Hashable, Optional
 
 from ...engine.beats import DebriefBeat
 from ..display import Box, Icon, Item
@@ -55,6 +55,14 @@ class DebriefScene(PageScene):
 
     def default_focus(self, targets: list[Hashable]) -> Hashable:
         return "next" if "next" in targets else (targets[0] if targets else None)
+
+    def class_context(self) -> tuple[Optional[str], list[str]]:
+        """Leading a class: D shows this page's question large; N shows the debrief's teacher notes."""
+        d = self.session.scn.debrief
+        if d is None:
+            return None, []
+        kind, idx = self.pages[self.page] if self.pages else ("", 0)
+        return (d.questions[idx] if kind == "question" else None), [d.teacher_notes] if d.teacher_notes else []
 
     def column(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int) -> int:
         m = ctx.m
@@ -130,6 +138,8 @@ class DebriefScene(PageScene):
     def _reached(self) -> None:
         """Record how many questions were reached (for class reports)."""
         kind, idx = self.pages[self.page]
+        if kind == "question":
+            self.session.questions_reached = max(getattr(self.session, "questions_reached", 0), idx + 1)
         if kind == "question" and self.session.store is not None and self.session.session_id is not None:
             try:
                 self.session.store.set_questions_reached(self.session.session_id, idx + 1)

@@ -34,6 +34,11 @@ def top_bar(scene: Scene, ctx: Ctx, title: str, *, quick_exit: bool = True, left
         r = button(ctx, items, right - bw, (h - bh) // 2, bw, label, target="quick_exit", style="secondary",
                    icon="exit", hint="F12", size=m.small, min_h=bh)
         right = r[0] - m.gap
+    room = getattr(scene.app, "classroom", None)
+    if room is not None:  # leading a class: the discussion timer, small (T)
+        from ..class_widgets import timer_chip
+
+        right = timer_chip(ctx, items, room, right, h)
     font = m.font("bold", m.h2 if m.h2 * 14 < right else m.body)
     tw, th = ctx.measure(title, font, ctx.c("on_topbar"), max(40, right - 2 * m.pad))
     if th > h - 4:  # a long title on a narrow window: shrink to one line height budget

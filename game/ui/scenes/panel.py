@@ -11,6 +11,7 @@ from ..i18n import _, ngettext
 from ..kinds.rich import rich_text
 from ..layout import Ctx
 from ..widgets import avatar, chip, choice_row, one_line, text_block
+from .class_panel import class_chose, class_decision, class_split, in_class
 
 if TYPE_CHECKING:
     from .player import PlayerScene
@@ -98,8 +99,8 @@ def feedback_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: Feedba
     inner.append(Icon((ix, iy, ic, ic), icon, ctx.c(role), ctx.c("surface")))
     th = text_block(ctx, inner, ix + ic + m.gap, iy, iw - ic - m.gap, headline, style="bold", size=m.h2)
     iy += max(ic, th) + m.gap
-    iy += text_block(ctx, inner, ix, iy, iw, _("You chose: {text}").format(text=c.text), role="muted",
-                     size=m.small) + m.gap
+    chose = class_chose(scene, beat.node_id) if in_class(scene) else _("You chose: {text}")
+    iy += text_block(ctx, inner, ix, iy, iw, chose.format(text=c.text), role="muted", size=m.small) + m.gap
     if c.feedback:
         iy += text_block(ctx, inner, ix, iy, iw, c.feedback) + m.gap
     ch = tag_chips(scene, ctx, inner, ix, iy, iw, list(c.tags))
@@ -118,6 +119,9 @@ def feedback_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: Feedba
                      m.border))
     items.extend(inner)
     y2 = y + h + m.pad
+    split = class_decision(scene, beat.node_id) if in_class(scene) else None
+    if split is not None:  # leading a class: how the class voted, beside the safest choice
+        y2 += class_split(scene, ctx, items, x, y2, w, split) + m.pad
     r = scene.focus_button(ctx, items, x, y2, w, _("Next"), "next", icon="chevron_right", hint=_("Enter"), footer=True)
     return r[1] + r[3] - y
 
@@ -170,8 +174,9 @@ def spot_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: SpotBeat, 
     spot = beat.spot
     y += text_block(ctx, items, x, y, w, spot.prompt, style="bold", size=m.h2 if len(spot.prompt) <= 60 else m.body)
     y += m.gap
-    y += text_block(ctx, items, x, y, w, _("Not everything is a red flag. Mark only what worries you."),
-                    role="muted", size=m.small) + m.pad
+    hint = _("Ask the class what worries them, and mark each part they call out. Not everything is a red flag.") \
+        if in_class(scene) else _("Not everything is a red flag. Mark only what worries you.")
+    y += text_block(ctx, items, x, y, w, hint, role="muted", size=m.small) + m.pad
     styles = {i: ("selected" if i in scene.selected else "select") for i in range(len(spot.parts))}
     h, rects = spot_message(scene, ctx, items, spot.speaker, spot.text, [p.text for p in spot.parts], styles, x, y, w,
                             True)
@@ -208,8 +213,9 @@ def spot_result_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: Spo
     spot = beat.spot
     hits = sum(1 for r in beat.results if r.outcome == "hit")
     flags = sum(1 for r in beat.results if r.part.flag)
-    y += text_block(ctx, items, x, y, w, _("You found {hits} of {flags} red flags").format(hits=hits, flags=flags),
-                    style="bold", size=m.h2) + m.gap
+    found = _("The class found {hits} of {flags} red flags") if in_class(scene) else \
+        _("You found {hits} of {flags} red flags")
+    y += text_block(ctx, items, x, y, w, found.format(hits=hits, flags=flags), style="bold", size=m.h2) + m.gap
     styles = {r.index: {"hit": "flag", "miss": "missed", "false_alarm": "false_alarm", "clear": "plain"}[r.outcome]
               for r in beat.results}
     h, _rects = spot_message(scene, ctx, items, spot.speaker, spot.text, [p.text for p in spot.parts], styles, x, y,

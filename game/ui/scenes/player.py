@@ -23,14 +23,29 @@ from ...engine.conditions import holds
 from ..display import Box, Circle, Icon, Item, RectT
 from ..frame import device_frame
 from ..i18n import _
-from ..intents import Activate, Back, Choose, Help, Intent, Next, Pointer, QuickExit, Scroll, Submit, Toggle
+from ..intents import (
+    Activate,
+    Back,
+    Choose,
+    Facilitate,
+    Help,
+    Intent,
+    Next,
+    Pointer,
+    QuickExit,
+    Scroll,
+    Submit,
+    Toggle,
+)
 from ..kinds import KindView
 from ..kinds import render as render_kind
 from ..layout import Ctx
 from ..play import PlaySession
 from ..scene import Scene
 from ..widgets import button, text_block
+from . import class_panel as CP
 from . import panel as P
+from .class_panel import in_class
 from .page import bottom_bar, top_bar
 
 ANIMATED_KINDS = {ScreenKind.DM, ScreenKind.SMS, ScreenKind.GAME_LOBBY}
@@ -101,6 +116,10 @@ class PlayerScene(Scene):
 
         scene = DebriefScene(self.app, self.session) if isinstance(beat, DebriefBeat) else \
             SummaryScene(self.app, self.session)
+        if isinstance(beat, DebriefBeat) and in_class(self):  # the class sees its votes first, then the debrief
+            from .class_summary import ClassSummaryScene
+
+            scene = ClassSummaryScene(self.app, self.session)
         if self.app.stack and self.app.stack[-1] is self:
             self.app.replace(scene)
         else:
@@ -177,7 +196,9 @@ class PlayerScene(Scene):
         seen, total = self.session.progress()
         top = top_bar(self, ctx, self.session.scn.title, left=None)
         self._dots(ctx, top, seen, total)
-        bottom = bottom_bar(self, ctx, _("Score {n}").format(n=self.session.state.score))
+        score = _("Score {n}").format(n=self.session.state.score)
+        bottom = bottom_bar(self, ctx, _("T timer \u00b7 N notes \u00b7 D discuss \u00b7 {score}").format(score=score)
+                            if in_class(self) else score)
         mid_y, mid_h = top + m.pad, m.h - top - bottom - 2 * m.pad
         if m.wide:
             fw = round(m.w * 0.55) - m.pad
@@ -259,8 +280,13 @@ class PlayerScene(Scene):
         builder = {MessageBeat: P.message_panel, ChoiceBeat: P.choice_panel, FeedbackBeat: P.feedback_panel,
                    SpotBeat: P.spot_panel, SpotResultBeat: P.spot_result_panel, EndingBeat: P.ending_panel}.get(
             type(beat))
+        if builder is P.choice_panel and in_class(self):
+            builder = CP.class_choice_panel
         self._footer: list[tuple] = []
         h = builder(self, ctx, items, beat, x, y, w) if builder else 0  # type: ignore[operator]
+        if (in_class(self) and isinstance(beat, (MessageBeat, SpotBeat)) and beat.node.discussion
+                and not self.revealing):
+            h += m.gap + CP.discussion_offer(self, ctx, items, x, y + h + m.gap, w, beat.node.discussion)
         if not self._footer:
             self.scroll_view("panel", rect, items, h + 2 * m.pad)
             return
@@ -301,6 +327,8 @@ class PlayerScene(Scene):
         return r
 
     def default_focus(self, targets: list[Hashable]) -> Optional[Hashable]:
+        if "vote" in targets:  # leading a class: Enter takes the vote
+            return "vote"
         if "next" in targets and not isinstance(self.beat, EndingBeat):
             return "next"
         if isinstance(self.beat, EndingBeat) and "next" in targets:
@@ -334,6 +362,11 @@ class PlayerScene(Scene):
             self.reveal_all()
             return True
         beat = self.beat
+        if isinstance(beat, ChoiceBeat) and in_class(self) and isinstance(intent, (Choose, Next)):
+            pos = intent.index if isinstance(intent, Choose) else 0
+            if 0 <= pos < len(beat.options):
+                self.open_vote(pos)
+            return True
         if isinstance(intent, Choose):
             if isinstance(beat, ChoiceBeat) and 0 <= intent.index < len(beat.options):
                 self.choose(intent.index)
@@ -371,6 +404,15 @@ class PlayerScene(Scene):
         return super().handle(intent)
 
     def activate(self, target: Hashable, intent: Intent) -> bool:
+        if isinstance(target, tuple) and target[0] == "vote_card":
+            self.open_vote(int(target[1]))
+            return True
+        if target == "vote":
+            self.open_vote(0)
+            return True
+        if target == "discuss":
+            self.app.dispatch(Facilitate("discuss"))
+            return True
         if isinstance(target, tuple) and target[0] == "choice":
             self.choose(int(target[1]))
             return True
@@ -390,8 +432,22 @@ class PlayerScene(Scene):
             return True
         return False
 
-    def choose(self, pos: int) -> None:
-        """Take the visible option at this position."""
+    def open_vote(self, card: int) -> None:
+        """Leading a class: the vote screen for this choice (the story follows what it decides)."""
+        from .vote import VoteScene
+
+        beat = self.beat
+        if isinstance(beat, ChoiceBeat):
+            self.app.push(VoteScene(self.app, self.session, beat, card), self._voted)
+
+    def _voted(self, result: object) -> None:
+        from .vote import VoteResult
+
+        if isinstance(result, VoteResult):
+            self.choose(result.position, votes=result.votes, how=result.how)
+
+    def choose(self, pos: int, votes: Optional[list[int]] = None, how: str = "majority") -> None:
+        """Take the visible option at this position (with the class's votes when leading a class)."""
         beat = self.beat
         if not isinstance(beat, ChoiceBeat) or not 0 <= pos < len(beat.options):
             return
@@ -399,7 +455,7 @@ class PlayerScene(Scene):
         if opt.choice.toggle and opt.choice.toggle in self.toggles:
             self.toggles[opt.choice.toggle] = not self.toggles[opt.choice.toggle]
             self.changed_toggle = opt.choice.toggle
-        self.session.choose(opt.index)
+        self.session.choose(opt.index, votes=votes, how=how)
         beat2 = self.beat
         self.app.play_sound("good" if isinstance(beat2, FeedbackBeat) and beat2.is_best else "tap")
         self.on_beat()

@@ -47,7 +47,7 @@ class SettingsScene(PageScene):
 
     def rows(self) -> list[tuple[str, str, str, Optional[bool]]]:
         """(target, label, value text, switch state or None)."""
-        s = self.app.settings
+        s = self.app.shown_settings  # leading a class: the projector's text size, contrast and typing
         fonts = {"default": _("Atkinson Hyperlegible"), "hyperlegible": _("Atkinson Hyperlegible"),
                  "dyslexic": _("Lexend (wider letters)")}
         return [
@@ -103,6 +103,10 @@ class SettingsScene(PageScene):
             self.add_focus(target, rect, "page")
             y += rh + m.gap
         y += m.gap
+        if self.app.classroom is not None:
+            y += text_block(ctx, items, x, y, w, _(
+                "Leading a class: text size, high contrast and typing animation here are the projector's, kept "
+                "apart from your own."), role="muted", size=m.small) + m.gap
         y += text_block(ctx, items, x, y, w, _(
             "Lexend has wider letters and spacing that some readers with dyslexia find easier. "
             "Atkinson Hyperlegible makes similar letters (like I, l and 1) easy to tell apart."),
@@ -126,19 +130,19 @@ class SettingsScene(PageScene):
 
     def step_text(self, d: int) -> None:
         """Text size one step up or down (100% to 200%)."""
-        cur = self.app.settings.text_scale
+        cur = self.app.shown_settings.text_scale
         i = min(range(len(SCALES)), key=lambda k: abs(SCALES[k] - cur))
         i = max(0, min(len(SCALES) - 1, i + d))
         self.apply(text_scale=SCALES[i])
 
     def apply(self, **changes: object) -> None:
         """Apply and save a change."""
-        notice = self.app.apply_settings(self.app.settings.replace(**changes))
+        notice = self.app.change_settings(**changes)
         self.notice = notice or ""
         self.invalidate()
 
     def activate(self, target: Hashable, intent: Intent) -> bool:
-        s = self.app.settings
+        s = self.app.shown_settings
         if isinstance(target, tuple) and target[0] == "text":
             self.set_focus("text")
             self.step_text(int(target[1]))

@@ -25,6 +25,8 @@ class SummaryScene(PageScene):
         self.help_theme = session.scn.theme
 
     def page_title(self) -> str:
+        if self.app.classroom is not None:
+            return _("Class results: {title}").format(title=self.session.scn.title)
         return _("Your results: {title}").format(title=self.session.scn.title)
 
     def default_focus(self, targets: list[Hashable]) -> Hashable:
@@ -56,7 +58,11 @@ class SummaryScene(PageScene):
                 th = text_block(ctx, items, x + ic + m.gap, y, w - ic - m.gap, b.label, style="bold")
                 th += text_block(ctx, items, x + ic + m.gap, y + th, w - ic - m.gap, b.why, role="muted", size=m.small)
                 y += max(ic, th) + m.gap
-        if not self.app.settings.nickname:
+        if self.app.classroom is not None:
+            y += text_block(ctx, items, x, y, w, _(
+                "The class report keeps the votes and the class label, never names: python main.py report."),
+                role="muted", size=m.small) + m.gap
+        elif not self.app.settings.nickname:
             y += text_block(ctx, items, x, y, w, _("Without a nickname, nothing about you is kept."), role="muted",
                             size=m.small) + m.gap
         y += m.gap

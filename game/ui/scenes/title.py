@@ -8,12 +8,12 @@ from ..display import Icon, Item
 from ..i18n import _
 from ..intents import Intent, OpenSettings, Quit
 from ..layout import Ctx
-from ..widgets import button, text_block
+from ..widgets import text_block
 from .page import PageScene
 
 
 class TitleScene(PageScene):
-    """Play / Lead a class (coming soon) / Settings / Get help / Quit."""
+    """Play / Lead a class / Settings / Get help / Quit."""
 
     name = "title"
     quick_exit_button = False
@@ -38,15 +38,14 @@ class TitleScene(PageScene):
                         role="muted", align="center") + m.pad
         for label, target, style, icon in (
             (_("Play"), "play", "primary", "play"),
+            (_("Lead a class"), "lead", "secondary", "people"),
             (_("Settings"), "settings", "secondary", "gear"),
             (_("Get help"), "help_page", "secondary", "help"),
             (_("Quit"), "quit", "secondary", "exit"),
         ):
             r = self.add_button(ctx, items, x, y, w, label, target, style=style, icon=icon)
             y += r[3] + m.gap
-        r = button(ctx, items, x, y, w, _("Lead a class (coming soon)"), target="lead", style="disabled",
-                   icon="people", size=m.small)
-        y += r[3]
+        y -= m.gap
         for note in self.app.notices[-2:]:
             y += m.gap
             y += text_block(ctx, items, x, y, w, note, role="caution", size=m.small, align="center")
@@ -68,6 +67,9 @@ class TitleScene(PageScene):
             self.app.dispatch(Quit())
             return True
         if target == "lead":
+            from .class_setup import ClassSetupScene
+
+            self.app.push(ClassSetupScene(self.app))
             return True
         return super().activate(target, intent)
 

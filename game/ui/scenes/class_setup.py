@@ -1,0 +1,187 @@
+"""'Lead a class': an optional class label (never a student's name) and the projector settings, then the picker."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Hashable, Optional
+
+from ..classroom import LABEL_MAX, clean_label
+from ..display import Box, Hit, Item, Text
+from ..i18n import _
+from ..intents import Erase, Focus, Intent, TextInput
+from ..layout import Ctx
+from ..widgets import focus_ring, text_block
+from .page import PageScene
+from .settings import SCALES, switch
+
+if TYPE_CHECKING:
+    from ..app import App
+
+class ClassSetupScene(PageScene):
+    """Type a class label (optional), check the projector settings, and go on to choose a story."""
+
+    name = "class-setup"
+    wants_text = True
+    column_chars = 34
+
+    def __init__(self, app: App) -> None:
+        super().__init__(app)
+        self.value = app.opts.class_label or getattr(app, "last_class_label", None) or ""
+        self.value = clean_label(self.value) or ""
+        self.notice = ""
+
+    def page_title(self) -> str:
+        return _("Lead a class")
+
+    def default_focus(self, targets: list[Hashable]) -> Hashable:
+        return "field"
+
+    def class_scale(self) -> float:
+        """The text size the projector will use."""
+        s = self.app.settings
+        return s.class_text_scale if s.class_text_scale is not None else max(1.25, s.text_scale)
+
+    def column(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int) -> int:
+        m = ctx.m
+        y0 = y
+        y += text_block(ctx, items, x, y, w, _("Lead a class"), style="bold", size=m.h1) + m.gap
+        y += text_block(ctx, items, x, y, w, _(
+            "The class reads the story together and votes by show of hands. You enter the counts, and the vote "
+            "decides where the story goes.")) + m.pad
+        y += text_block(ctx, items, x, y, w, _("Class label (optional)"), style="bold") + m.gap // 2
+        y += self.field(ctx, items, x, y, w) + m.gap
+        y += text_block(ctx, items, x, y, w, self.notice or _(
+            "For example \u201cPeriod 3\u201d. It helps you find this lesson in the class report. "
+            "Never type a student's name."), role="caution" if self.notice else "muted", size=m.small) + m.pad
+        y += text_block(ctx, items, x, y, w, _("On the projector"), style="bold") + m.gap // 2
+        s = self.app.settings
+        rows: list[tuple[str, str, Optional[bool], str]] = [
+            ("contrast", _("High contrast"), s.class_theme == "high_contrast", ""),
+            ("typing", _("Typing animation"), s.class_typing_animation, ""),
+            ("text", _("Text size"), None, f"{round(self.class_scale() * 100)}%"),
+        ]
+        for target, label, state, value in rows:
+            rh = round(m.body * 2.4)
+            inner: list[Item] = []
+            text_block(ctx, inner, x + m.pad, y + (rh - m.body) // 2 - 2, w // 2 - m.pad, label, style="bold")
+            if state is not None:
+                sw, sh = switch(ctx, inner, x + w // 2, y + (rh - round(m.body * 1.3)) // 2, state)
+            else:
+                text_block(ctx, inner, x + w // 2, y + (rh - m.body) // 2 - 2, w // 4, value)
+                bs = round(m.body * 1.7)
+                for i, (sym, d) in enumerate((("\u2212", -1), ("+", 1))):
+                    bx = x + w - m.pad - (2 - i) * (bs + m.gap // 2)
+                    by = y + (rh - bs) // 2
+                    inner.append(Box((bx, by, bs, bs), ctx.c("primary_soft"), m.small_radius))
+                    inner.append(Box((bx, by, bs, bs), ctx.c("primary"), m.small_radius, m.border))
+                    f = m.font("bold", m.h2)
+                    tw, tth = ctx.measure(sym, f, ctx.c("on_primary_soft"))
+                    inner.append(Text(bx + (bs - tw) // 2, by + (bs - tth) // 2, sym, f, ctx.c("on_primary_soft"),
+                                      0, "left", tw, tth))
+                    inner.append(Hit((bx, by, bs, bs), ("text", d)))
+            rect = (x, y, w, rh)
+            focused = self.focus == target
+            items.append(Box(rect, ctx.c("primary_soft" if focused else "surface"), m.radius))
+            items.append(Hit(rect, target))
+            items.extend(inner)
+            if focused:
+                focus_ring(ctx, items, rect)
+            self.add_focus(target, rect, "page")
+            y += rh + m.gap
+        y += m.gap
+        r = self.add_button(ctx, items, x, y, w, _("Choose a story"), "start", icon="chevron_right", hint=_("Enter"))
+        y += r[3] + m.gap
+        r = self.add_button(ctx, items, x, y, w, _("Back"), "back", style="secondary", icon="chevron_left",
+                            hint="Esc")
+        return y + r[3] - y0
+
+    def field(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int) -> int:
+        """The label field with its caret; returns its height."""
+        m = ctx.m
+        fh = round(m.body * 2.6)
+        rect = (x, y, w, fh)
+        focused = self.focus == "field"
+        items.append(Box(rect, ctx.c("surface"), m.small_radius))
+        items.append(Box(rect, ctx.c("primary" if focused else "border"), m.small_radius,
+                         m.border + (1 if focused else 0)))
+        font = m.font("regular")
+        tw = 0
+        if self.value:
+            tw, th = ctx.measure(self.value, font, ctx.c("text"))
+            items.append(Text(x + m.gap, y + (fh - th) // 2, self.value, font, ctx.c("text"), 0, "left", tw, th))
+        else:
+            hint = _("for example: Period 3")
+            hw, th = ctx.measure(hint, font, ctx.c("muted"))
+            items.append(Text(x + m.gap + 4, y + (fh - th) // 2, hint, font, ctx.c("muted"), 0, "left", hw, th))
+        if focused:
+            items.append(Box((x + m.gap + tw + 2, y + fh // 5, max(2, m.border), fh * 3 // 5), ctx.c("text")))
+            focus_ring(ctx, items, rect, m.small_radius)
+        items.append(Hit(rect, "field"))
+        self.add_focus("field", rect, "page")
+        return fh
+
+    def handle(self, intent: Intent) -> bool:
+        if isinstance(intent, TextInput):
+            if self.focus != "field":
+                if intent.text == " " and self.focus is not None:
+                    return self.activate(self.focus, intent)
+                return True
+            text = "".join(ch for ch in intent.text if ch.isprintable())
+            if len(self.value) + len(text) <= LABEL_MAX:
+                self.value += text
+                self.notice = ""
+            else:
+                self.notice = _("That is as long as a class label can be.")
+            self.invalidate()
+            return True
+        if isinstance(intent, Erase):
+            self.value = self.value[:-1]
+            self.notice = ""
+            self.invalidate()
+            return True
+        if isinstance(intent, Focus) and intent.dx and not intent.linear and self.focus == "text":
+            self.step_text(intent.dx)
+            return True
+        return super().handle(intent)
+
+    def primary(self) -> Hashable:
+        return "start" if self.focus in (None, "field") else self.focus
+
+    def step_text(self, d: int) -> None:
+        """The projector's text size one step up or down."""
+        cur = self.class_scale()
+        i = min(range(len(SCALES)), key=lambda k: abs(SCALES[k] - cur))
+        i = max(0, min(len(SCALES) - 1, i + d))
+        self.app.apply_settings(self.app.settings.replace(class_text_scale=SCALES[i]))
+        self.invalidate()
+
+    def activate(self, target: Hashable, intent: Intent) -> bool:
+        s = self.app.settings
+        if target in ("field", "start"):
+            self.start()
+        elif target == "contrast":
+            self.app.apply_settings(s.replace(class_theme="default" if s.class_theme == "high_contrast"
+                                              else "high_contrast"))
+        elif target == "typing":
+            self.app.apply_settings(s.replace(class_typing_animation=not s.class_typing_animation))
+        elif isinstance(target, tuple) and target[0] == "text":
+            self.set_focus("text")
+            self.step_text(int(target[1]))
+        elif target == "text":
+            self.step_text(1 if self.class_scale() < SCALES[-1] else -len(SCALES))
+        elif target == "back":
+            return self.back()
+        else:
+            return super().activate(target, intent)
+        self.invalidate()
+        return True
+
+    def start(self) -> None:
+        """Enter class mode with the label and go on to the picker."""
+        from .picker import PickerScene
+
+        self.app.start_class(self.value)
+        self.app.replace(PickerScene(self.app))
+
+    def back(self) -> bool:
+        self.dismiss(None)
+        return True
