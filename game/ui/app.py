@@ -49,6 +49,11 @@ class AppOptions:
     author: bool = False
     """Author tools: F5 reload the scenario file, F6 show the play state, F7 jump to a node."""
 
+    @property
+    def playtest(self) -> bool:
+        """True for an author's playtest (--author, --start-at or --set): its plays are not recorded."""
+        return self.author or self.start_at is not None or bool(self.preset)
+
 
 class App:
     """Owns pygame, the window, the caches, the stack of scenes, settings and the record store."""
@@ -76,6 +81,12 @@ class App:
         set_language(opts.lang or self.settings.lang)
         self._store: Any = None
         self._library: Any = None
+        self.author: Any = None
+        """Author tools (`author_tools.AuthorTools`) with --author, else None."""
+        if opts.author:
+            from .author_tools import AuthorTools
+
+            self.author = AuthorTools(self)
         self.classroom: Any = None
         """Facilitator mode (`classroom.Classroom`) while leading a class, else None."""
         self._class_overrides: dict[str, Any] = {}
@@ -160,6 +171,8 @@ class App:
         w, h = self.screen.get_size()
         shown = self.shown_settings
         m = Metrics.compute(w, h, shown.text_scale, self.theme)
+        if self.author is not None:  # the open author dock takes the right side
+            m = self.author.fit(m)
         return Ctx(self.theme, m, self.fonts, self.text, self.images, reduced_motion=not self.animate,
                    typing_animation=shown.typing_animation and self.animate)
 
@@ -340,10 +353,8 @@ class App:
             from .scenes.discussion import class_action
 
             self._guard(top, lambda: class_action(self, intent))
-        elif isinstance(intent, Author) and self.opts.author:
-            from .scenes.author import author_action
-
-            self._guard(top, lambda: author_action(self, intent.action))
+        elif isinstance(intent, Author) and self.author is not None:
+            self._guard(top, lambda: self.author.action(intent.action))
 
     def play_sound(self, name: str) -> None:
         """A soft interface sound, when sound is on (never in headless runs or after a quick exit)."""
@@ -417,10 +428,17 @@ class App:
                 self.play_sound("end")
         if top is None:
             return False
+        if self.author is not None:  # watches the scenario file a few times a second (may reload the scene)
+            self._guard(top, lambda: self.author.tick(dt if real_dt is None else real_dt))
+            top = self.top
+            if top is None:
+                return False
         return bool(self._guard(top, lambda: top.update(dt)) is True)
 
     def layout(self) -> None:
-        """Lay out every visible scene that needs it."""
+        """Lay out every visible scene that needs it (and the author layer)."""
+        if self.author is not None and self.top is not None:
+            self._guard(self.top, self.author.layout)
         for _round in range(3):  # a failing layout may swap in the error scene, which then needs one too
             dirty = [s for s in self.visible() if s.dirty]
             if not dirty:
@@ -432,13 +450,16 @@ class App:
         """Draw when something changed; True when a new frame was drawn (and flipped)."""
         self.layout()
         vis = self.visible()
-        key = (self.screen.get_size(), id(self.theme), *((id(s), s.version) for s in vis))
+        key = (self.screen.get_size(), id(self.theme), self.author.version if self.author else 0,
+               *((id(s), s.version) for s in vis))
         if not force and key == self._static_key and not self._animating:
             return False
         if self._static is None and self.frames_drawn == 0:  # the very first frame: straight to the screen
             self.screen.fill(self.theme.c("bg"))
             for s in vis:
                 self._guard(s, lambda s=s: s.draw_static(self.screen))
+            if self.author is not None:
+                self.author.draw(self.screen)
             self._static_key = key
             pygame.display.flip()
             self.frames_drawn += 1
@@ -449,6 +470,8 @@ class App:
             self._static.fill(self.theme.c("bg"))
             for s in vis:
                 self._guard(s, lambda s=s: s.draw_static(self._static))
+            if self.author is not None:
+                self.author.draw(self._static)
             self._static_key = key
         self.screen.blit(self._static, (0, 0))
         top = self.top
@@ -513,6 +536,10 @@ class App:
     def _idle_wait_ms(self) -> int:
         """How long the idle loop may sleep: up to a second, or until the class timer shows a new second."""
         wait = self.classroom.timer.wait_s() if self.classroom is not None else None
+        if self.author is not None:
+            from .author_tools import POLL_S
+
+            wait = POLL_S if wait is None else min(wait, POLL_S)
         return IDLE_WAIT_MS if wait is None else max(10, min(IDLE_WAIT_MS, round(wait * 1000)))
 
     def close(self) -> None:

@@ -161,7 +161,8 @@ class ScriptRunner:
             return
         if top.name == "summary":
             self.reached_summary = True
-        key = (type(top).__name__, top.screen_key(), self.app.screen.get_size(), len(self.app.stack))
+        author = self.app.author.screen_key() if self.app.author is not None else ()
+        key = (type(top).__name__, top.screen_key(), self.app.screen.get_size(), len(self.app.stack), author)
         if key == self.last_key and not force:
             return
         self.last_key = key

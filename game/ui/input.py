@@ -70,7 +70,7 @@ def map_key(key: int, mod: int = 0, text_mode: bool = False) -> Optional[Intent]
         if key == pygame.K_BACKSPACE:
             return Erase()
         if key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_F12, pygame.K_F11,
-                   pygame.K_F1, pygame.K_UP, pygame.K_DOWN):
+                   pygame.K_F1, pygame.K_UP, pygame.K_DOWN, pygame.K_F5, pygame.K_F6, pygame.K_F7):
             return _KEYS[key]
         return None  # letters arrive as TEXTINPUT events
     if key in _KEYS:

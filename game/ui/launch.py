@@ -23,23 +23,6 @@ def parse_size(text: Optional[str]) -> tuple[int, int]:
     return w, h
 
 
-def parse_preset(pairs: list[str]) -> dict[str, Any]:
-    """--set VAR=VALUE options as typed values (true/false, whole numbers, text)."""
-    out: dict[str, Any] = {}
-    for pair in pairs or []:
-        if "=" not in pair:
-            raise ValueError(f"--set needs VAR=VALUE, not '{pair}'")
-        name, value = pair.split("=", 1)
-        v = value.strip()
-        if v.lower() in ("true", "false"):
-            out[name.strip()] = v.lower() == "true"
-        elif v.lstrip("+-").isdigit():
-            out[name.strip()] = int(v)
-        else:
-            out[name.strip()] = v
-    return out
-
-
 def _scenario_path(ref: str, pack: Optional[Path]) -> Path:
     from ..content.catalog import find_scenario_files
     from ..tools.cli import resolve_scenario
@@ -55,7 +38,13 @@ def play(ns: argparse.Namespace) -> int:
     """Run the game from parsed `play` options; returns the exit code (0 ok, 1 content errors, 2 usage)."""
     try:
         size = parse_size(getattr(ns, "size", None))
-        preset = parse_preset(getattr(ns, "set", []) or [])
+        preset: dict[str, Any] = {}
+        if getattr(ns, "set", None) or getattr(ns, "start_at", None):
+            from .playtest import parse_preset
+
+            preset = parse_preset(ns.set or [])
+            if not getattr(ns, "scenario", None):
+                raise ValueError("--start-at and --set need --scenario ID")
         pack = Path(ns.pack) if getattr(ns, "pack", None) else None
         if pack is not None and not pack.is_dir():
             raise ValueError(f"--pack folder not found: '{pack}'")
@@ -64,6 +53,10 @@ def play(ns: argparse.Namespace) -> int:
             raise ValueError("--text-scale must be between 1.0 and 2.0")
         if ns.theme is not None and ns.theme not in ("default", "high_contrast"):
             raise ValueError("--theme must be default or high_contrast")
+        if scenario is not None and (ns.start_at or preset):
+            from .playtest import check_playtest_file
+
+            check_playtest_file(scenario, ns.start_at, preset)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -118,7 +111,10 @@ def play(ns: argparse.Namespace) -> int:
 
 
 def open_start(app: Any) -> int:
-    """First screens: the title, or straight to a scenario's content note (or its diagnostics, exit code 1)."""
+    """First screens: the title, a scenario's content note, or with --start-at/--set straight to that moment.
+
+    Returns 0, or 1 when the scenario has errors (its diagnostics are shown), or 2 when --start-at/--set do not fit.
+    """
     path = app.opts.scenario
     if path is None:
         app.go_title()
@@ -139,7 +135,21 @@ def open_start(app: Any) -> int:
         app.reset(DiagnosticsScene(app, item, exit_after=True))
         return 1
     app.asked_nickname = True
-    app.reset(TitleScene(app), PickerScene(app), ContentNoteScene(app, item))
+    first: Any = ContentNoteScene(app, item)
+    if app.opts.start_at is not None or app.opts.preset:  # a playtest: straight to that node, nothing recorded
+        from .play import PlaySession
+        from .playtest import PlaytestError, check_playtest
+        from .scenes.player import PlayerScene
+
+        try:
+            check_playtest(item.scenario, app.opts.start_at, app.opts.preset)
+        except PlaytestError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            app.go_title()
+            return 2
+        first = PlayerScene(app, PlaySession(item, app.library.shared(item.pack).tags, None, None,
+                                             app.opts.start_at, app.opts.preset))
+    app.reset(TitleScene(app), PickerScene(app), first)
     if app.opts.facilitator:
         app.start_class(app.opts.class_label)
     return 0

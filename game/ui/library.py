@@ -102,6 +102,17 @@ class Library:
         self._items = None
         self._extra.clear()
 
+    def refresh(self, path: Path) -> CatalogItem:
+        """Check one file again (author reload) and keep the new result in place of the old one."""
+        fresh = check_item(Path(path))
+        if self._items is not None:
+            for i, it in enumerate(self._items):
+                if it.path.resolve() == fresh.path.resolve():
+                    self._items[i] = fresh
+                    return fresh
+        self._extra[Path(path)] = fresh
+        return fresh
+
     def item_for_path(self, path: Path) -> CatalogItem:
         """A checked item for any file (e.g. --scenario with an example or a path)."""
         path = Path(path)

@@ -67,6 +67,18 @@ class PlaySession:
         self.state = st
         self._beat = None
 
+    def set_state(self, st: PlayState) -> None:
+        """Play on from another state of the same scenario (author jump); nothing is recorded."""
+        self._set(st)
+
+    def reload(self, item: CatalogItem, st: PlayState) -> None:
+        """Play on with a re-checked version of the same file (author reload), from state `st`."""
+        if item.scenario is None:
+            raise ValueError(f"scenario '{item.id}' has errors and cannot be played")
+        self.item, self.scn, self.best_score = item, item.scenario, item.best_score
+        self._set(st)
+        self._dist = self._distances()
+
     def asset(self, rel: Optional[str]) -> Optional[str]:
         """A pack-confined asset path, or None (a placeholder is drawn and a warning logged)."""
         if not rel:

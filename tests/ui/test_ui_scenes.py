@@ -265,36 +265,6 @@ def test_static_screen_is_not_redrawn(app: App) -> None:
     assert app.render() is False  # send() already drew the change once
 
 
-def test_author_tools_reload_state_and_jump(make_app) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.intents import Author
-
-    app = make_app(scenario=FORMAT_TOUR, author=True)
-    from game.ui.launch import open_start
-
-    open_start(app)
-    send(app, Next(), Choose(0), Next())
-    node = app.top.session.state.node  # type: ignore[union-attr]
-    send(app, Author("state"))
-    assert top_name(app) == "author-state" and has_text(app, f"Node: {node}")
-    send(app, Back(), Author("reload"))
-    assert top_name(app) == "player" and app.top.session.state.node == node  # type: ignore[union-attr]
-    assert dict(app.top.session.state.variables)["checked_shop"] is True  # type: ignore[union-attr]
-    send(app, Author("jump"))
-    assert top_name(app) == "author-jump"
-    target = app.top.nodes.index("aunt")  # type: ignore[union-attr]
-    app.top.activate(target, Activate())  # type: ignore[union-attr]
-    app.step()
-    assert app.top.session.state.node == "aunt"  # type: ignore[union-attr]
-
-
-def test_author_keys_do_nothing_without_the_option(make_app) -> None:  # type: ignore[no-untyped-def]
-    from game.ui.intents import Author
-
-    app = start_tour(make_app)
-    send(app, Author("jump"))
-    assert top_name(app) == "player"
-
-
 def test_stars_are_kept_per_nickname_and_shown_in_the_picker(make_app) -> None:  # type: ignore[no-untyped-def]
     from game.ui.headless import ScriptRunner
     from game.ui.launch import open_start

@@ -99,7 +99,8 @@ class ContentNoteScene(PageScene):
         app = self.app
         chosen = app.opts.scenario is not None and app.opts.scenario.resolve() == self.item.path.resolve()
         room = app.classroom  # leading a class: a class session (the label only, never a nickname)
-        session = PlaySession(self.item, app.library.shared(self.item.pack).tags, app.store,
+        session = PlaySession(self.item, app.library.shared(self.item.pack).tags,
+                              None if app.opts.playtest else app.store,
                               None if room is not None else app.settings.nickname,
                               app.opts.start_at if chosen else None, app.opts.preset if chosen else None,
                               mode="facilitator" if room is not None else "solo",
