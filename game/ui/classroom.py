@@ -21,10 +21,10 @@ def letter(i: int) -> str:
 
 
 def clean_label(text: Optional[str]) -> Optional[str]:
-    """A class label with spaces folded and non-printable characters dropped, cut to LABEL_MAX; None if empty."""
+    """A class label with spaces folded (control characters count as spaces), cut to LABEL_MAX; None if empty."""
     if not text:
         return None
-    folded = " ".join("".join(ch for ch in str(text) if ch.isprintable()).split())
+    folded = " ".join("".join(ch if ch.isprintable() else " " for ch in str(text)).split())
     return folded[:LABEL_MAX] or None
 
 
