@@ -143,6 +143,41 @@ def _trophy(p: _Pen) -> None:
     p.rect(0.3, 0.76, 0.4, 0.12, 0.03)
 
 
+def _badge_outline(shape: str, inset: float) -> list[tuple[float, float]]:
+    """The outline of a badge shape, shrunk towards the centre by `inset` (unit coordinates)."""
+    k = 1 - inset * 2
+    c = (0.5, 0.52)
+    if shape == "shield":
+        pts = [(0.5, 0.04), (0.92, 0.18), (0.88, 0.56), (0.5, 0.97), (0.12, 0.56), (0.08, 0.18)]
+    elif shape == "hexagon":
+        angles = [math.pi / 6 + i * math.pi / 3 for i in range(6)]
+        pts = [(0.5 + 0.47 * math.cos(a), 0.5 + 0.47 * math.sin(a)) for a in angles]
+    elif shape == "diamond":
+        pts = [(0.5, 0.02), (0.96, 0.5), (0.5, 0.98), (0.04, 0.5)]
+    else:  # star
+        pts = []
+        for i in range(10):
+            rr = 0.49 if i % 2 == 0 else 0.26
+            a = -math.pi / 2 + i * math.pi / 5
+            pts.append((0.5 + rr * math.cos(a), 0.54 + rr * math.sin(a)))
+    return [(c[0] + (x - c[0]) * k, c[1] + (y - c[1]) * k) for x, y in pts]
+
+
+def _badge(shape: str) -> Callable[[_Pen], None]:
+    """A badge: the shape filled, an inner rim and a small star in the accent colour (a medal, calm and flat)."""
+    def draw(p: _Pen) -> None:
+        if shape == "circle":
+            p.circle((0.5, 0.5), 0.47)
+            p.circle((0.5, 0.5), 0.37, 0.035, p.accent)
+        else:
+            p.poly(_badge_outline(shape, 0))
+            p.poly(_badge_outline(shape, 0.1 if shape != "star" else 0.13), p.accent, 0.035)
+        if shape != "star":
+            star = [(rr, -math.pi / 2 + i * math.pi / 5) for i, rr in enumerate([0.17, 0.08] * 5)]
+            p.poly([(0.5 + rr * math.cos(a), 0.53 + rr * math.sin(a)) for rr, a in star], p.accent)
+    return draw
+
+
 MARKS: dict[str, Callable[[_Pen], None]] = {
     "chattr": _chattr, "picstream": _picstream, "gigboard": _gigboard, "swapspot": _swapspot,
     "questline": _questline, "hush": _hush, "mailbox": _mailbox, "messages": _messages, "settings": _settings,
@@ -153,5 +188,6 @@ SHAPES: dict[str, Callable[[_Pen], None]] = {
     **{f"mark_{k}": fn for k, fn in MARKS.items()}, "mark_tile": _tile,
     "clock": _clock, "school": _school, "calendar": _calendar, "paperclip": _paperclip, "trash": _trash,
     "more": _more, "trophy": _trophy,
+    **{f"badge_{k}": _badge(k) for k in ("shield", "star", "circle", "hexagon", "diamond")},
 }
-"""Icon names added to icons.SHAPES: `mark_<app>`, the bare tile, and small app-screen icons."""
+"""Icon names added to icons.SHAPES: `mark_<app>`, the bare tile, small app-screen icons, `badge_<shape>`."""

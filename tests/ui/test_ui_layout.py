@@ -12,7 +12,7 @@ from game.content.catalog import scenarios_dir
 from game.engine.beats import SpotResultBeat
 from game.ui.display import Group, Icon, Text
 from game.ui.headless import ScriptRunner
-from game.ui.intents import Back, Help, Next, OpenSettings, QuickExit
+from game.ui.intents import Back, Focus, Help, Next, OpenSettings, QuickExit
 from game.ui.launch import open_start
 
 FORMAT_TOUR = scenarios_dir() / "_examples" / "format-tour.yaml"
@@ -76,9 +76,11 @@ def test_spot_result_and_debrief_mark_flags_with_icons_or_labels(make_app) -> No
     items = [it for it, _s, _c in app.top.dl.walk()]  # type: ignore[union-attr]
     d = app.top.session.scn.debrief  # type: ignore[union-attr]
     assert d is not None
-    for rf in d.red_flags:
-        assert any(isinstance(it, Text) and rf.label in it.text and "Red flag" in it.text for it in items)
     assert sum(1 for it in items if isinstance(it, Icon) and it.name == "flag") >= len(d.red_flags)
+    for n, rf in enumerate(d.red_flags):  # the replay steps through them: "Red flag n of N" and the label
+        labels = app.top.dl.texts()  # type: ignore[union-attr]
+        assert f"Red flag {n + 1} of {len(d.red_flags)}" in labels and rf.label in labels
+        runner.send(Focus(1, 0))
 
 
 def test_display_list_is_plain_data(make_app) -> None:  # type: ignore[no-untyped-def]

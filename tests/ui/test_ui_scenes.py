@@ -103,7 +103,7 @@ def test_player_choice_feedback_spot_result_ending_debrief_summary(make_app) -> 
     assert app.top.screen_name() == "ending"  # type: ignore[union-attr]
     send(app, Next())
     assert top_name(app) == "debrief"
-    assert has_text(app, "Red flag: Odd way to pay")
+    assert has_text(app, "Red flag 1 of 2") and has_text(app, "Odd way to pay")
     for _ in range(20):
         if top_name(app) == "summary":
             break

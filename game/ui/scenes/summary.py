@@ -1,23 +1,43 @@
-"""Summary (starter version): score, stars, badges, spotted vs missed, Play another / Back to menu."""
+"""Summary: how the story ended, stars, spotted vs missed, badges with why, Play another / Back to menu."""
 
 from __future__ import annotations
 
-from typing import Hashable
+from typing import Hashable, Optional
 
+from ...content.schema import BadgeDef, Tone
 from ...engine.beats import SummaryBeat
-from ..display import Icon, Item
+from ..display import Box, Icon, Item, Text
 from ..i18n import _, ngettext
 from ..intents import Intent
 from ..layout import Ctx
 from ..play import PlaySession
-from ..widgets import one_line, text_block
+from ..widgets import text_block
 from .page import PageScene
+
+HEADLINES = {
+    Tone.SAFE: ("shield", "safe"),
+    Tone.HELP_SOUGHT: ("hand", "safe"),
+    Tone.RISKY: ("lightbulb", "caution"),
+}
+
+
+def headline(tone: Optional[Tone]) -> tuple[str, str]:
+    """A calm headline and a line under it for how the story ended (a hard ending is never 'failed')."""
+    if tone == Tone.SAFE:
+        return _("You kept yourself safe"), _("You noticed what was off and made safer choices.")
+    if tone == Tone.HELP_SOUGHT:
+        return _("You reached out for help"), _("Telling someone is one of the strongest moves there is.")
+    if tone == Tone.RISKY:
+        return _("This story ended in a hard place"), _(
+            "That is on the person who did harm, not on you. Now you know the signs, and where help is.")
+    return _("You finished the story"), ""
 
 
 class SummaryScene(PageScene):
     """How it went: never 'failed', always what was learned."""
 
     name = "summary"
+    column_chars = 40
 
     def __init__(self, app, session: PlaySession) -> None:  # type: ignore[no-untyped-def]
         super().__init__(app)
@@ -38,26 +58,10 @@ class SummaryScene(PageScene):
         beat = self.session.beat()
         if not isinstance(beat, SummaryBeat):
             return text_block(ctx, items, x, y, w, _("This story is not finished yet."))
-        s = round(m.display * 1.3)
-        for i in range(3):
-            items.append(Icon((x + i * (s + m.gap), y, s, s), "star" if i < beat.stars else "star_outline",
-                              ctx.c("caution" if i < beat.stars else "muted")))
-        one_line(ctx, items, x + 3 * (s + m.gap) + m.gap, y + s // 4,
-                 ngettext("{n} star", "{n} stars", beat.stars).format(n=beat.stars), style="bold", size=m.h2)
-        y += s + m.pad
-        y += text_block(ctx, items, x, y, w, _("Score: {score} of {best}").format(score=beat.score,
-                        best=beat.best_score), style="bold", size=m.h1) + m.gap
-        y += text_block(ctx, items, x, y, w, _(
-            "Red flags spotted: {hits}. Missed: {misses}. Safe parts marked as red flags: {fa}.").format(
-            hits=beat.hits, misses=beat.misses, fa=beat.false_alarms)) + m.pad
-        if beat.badges:
-            y += text_block(ctx, items, x, y, w, _("Badges earned"), style="bold", size=m.h2) + m.gap
-            ic = round(m.body * 2)
-            for b in beat.badges:
-                items.append(Icon((x, y, ic, ic), b.shape if b.shape != "circle" else "dot", ctx.c("primary")))
-                th = text_block(ctx, items, x + ic + m.gap, y, w - ic - m.gap, b.label, style="bold")
-                th += text_block(ctx, items, x + ic + m.gap, y + th, w - ic - m.gap, b.why, role="muted", size=m.small)
-                y += max(ic, th) + m.gap
+        y += self._headline(ctx, items, beat, x, y, w) + m.pad
+        y += self._stars(ctx, items, beat, x, y, w) + m.pad
+        y += self._counts(ctx, items, beat, x, y, w) + m.pad
+        y += self._badges(ctx, items, list(beat.badges), x, y, w) + m.gap
         if self.app.classroom is not None:
             y += text_block(ctx, items, x, y, w, _(
                 "The class report keeps the votes and the class label, never names: python main.py report."),
@@ -70,6 +74,99 @@ class SummaryScene(PageScene):
         y += r[3] + m.gap
         r = self.add_button(ctx, items, x, y, w, _("Back to menu"), "menu", style="secondary")
         return y + r[3] - y0
+
+    def _headline(self, ctx: Ctx, items: list[Item], beat: SummaryBeat, x: int, y: int, w: int) -> int:
+        m = ctx.m
+        icon, role = HEADLINES.get(beat.tone, ("check_circle", "safe")) if beat.tone else ("check_circle", "safe")
+        title, line = headline(beat.tone)
+        ic = round(m.body * 2.6)
+        items.append(Box((x, y, ic, ic), ctx.c(f"{role}_soft"), ic // 2))
+        s = round(ic * 0.62)
+        items.append(Icon((x + (ic - s) // 2, y + (ic - s) // 2, s, s), icon, ctx.c(role), ctx.c(f"{role}_soft")))
+        tx, tw = x + ic + m.gap, w - ic - m.gap
+        th = text_block(ctx, items, tx, y, tw, title, style="bold", size=m.h1)
+        if line:
+            th += text_block(ctx, items, tx, y + th + 2, tw, line, role="muted") + 2
+        return max(ic, th)
+
+    def _stars(self, ctx: Ctx, items: list[Item], beat: SummaryBeat, x: int, y: int, w: int) -> int:
+        m = ctx.m
+        s = min(round(m.display * 1.2), (w - 2 * m.gap) // 5)
+        for i in range(3):
+            got = i < beat.stars
+            items.append(Icon((x + i * (s + m.gap), y, s, s), "star" if got else "star_outline",
+                              ctx.c("caution" if got else "muted")))
+        tx = x + 3 * (s + m.gap) + m.gap
+        tw = x + w - tx
+        label = ngettext("{n} of 3 stars", "{n} of 3 stars", beat.stars).format(n=beat.stars)
+        score = _("Score: {score} of {best}").format(score=beat.score, best=beat.best_score)
+        if tw >= m.body * 7:
+            lh = text_block(ctx, items, tx, y, tw, label, style="bold", size=m.h2)
+            lh += text_block(ctx, items, tx, y + lh, tw, score, role="muted")
+            return max(s, lh)
+        y2 = y + s + m.gap // 2
+        y2 += text_block(ctx, items, x, y2, w, label, style="bold", size=m.h2)
+        y2 += text_block(ctx, items, x, y2, w, score, role="muted")
+        return y2 - y
+
+    def _counts(self, ctx: Ctx, items: list[Item], beat: SummaryBeat, x: int, y: int, w: int) -> int:
+        """Spotted, missed and false alarms as tiles (a number, an icon and words each), one row when they fit."""
+        m = ctx.m
+        tiles = [
+            (str(beat.hits), _("Red flags spotted"), "flag", "flag"),
+            (str(beat.misses), _("Red flags missed"), "flag_outline", "flag"),
+            (str(beat.false_alarms), _("Safe parts marked as red flags"), "shield", "safe"),
+        ]
+        cols = 3 if w >= m.body * 24 else 1
+        tw = (w - (cols - 1) * m.gap) // cols
+        ic = round(m.body * 1.2)
+        laid: list[tuple[int, int, list[Item]]] = []
+        for i, (num, label, icon, role) in enumerate(tiles):
+            cx = x + (i % cols) * (tw + m.gap)
+            inner: list[Item] = []
+            inner.append(Icon((cx + m.gap, m.gap + (m.display - ic) // 2, ic, ic), icon, ctx.c(role),
+                              ctx.c("surface")))
+            iy = m.gap + text_block(ctx, inner, cx + 2 * m.gap + ic, m.gap, tw - 3 * m.gap - ic, num, style="bold",
+                                    size=m.display)
+            iy += text_block(ctx, inner, cx + m.gap, iy, tw - 2 * m.gap, label, size=m.small)
+            laid.append((cx, iy + m.gap, inner))
+        ry = y
+        for r0 in range(0, len(laid), cols):
+            row = laid[r0:r0 + cols]
+            rh = max(h for _x, h, _i in row)
+            for cx, _h, inner in row:
+                items.append(Box((cx, ry, tw, rh), ctx.c("surface"), m.radius))
+                items.append(Box((cx, ry, tw, rh), ctx.c("border" if ctx.theme.high_contrast else "surface_alt"),
+                                 m.radius, m.border))
+                items.extend(shift(it, ry) for it in inner)
+            ry += rh + m.gap
+        return ry - m.gap - y
+
+    def _badges(self, ctx: Ctx, items: list[Item], badges: list[BadgeDef], x: int, y: int, w: int) -> int:
+        """Badges earned: a geometric badge, its name and a one-line why."""
+        m = ctx.m
+        y0 = y
+        y += text_block(ctx, items, x, y, w, _("Badges earned"), style="bold", size=m.h2) + m.gap
+        if not badges:
+            return y - y0 + text_block(ctx, items, x, y, w, _(
+                "No badges this time. Each story has more to find: try another path or another story."),
+                role="muted")
+        cols = 2 if w >= m.body * 30 and len(badges) > 1 else 1
+        cw = (w - (cols - 1) * m.gap) // cols
+        ic = round(m.body * 2.6)
+        row_h, cx = 0, x
+        for i, b in enumerate(badges):
+            items.append(Icon((cx, y, ic, ic), badge_icon(b.shape), ctx.c("primary"), ctx.c("on_primary")))
+            tx, tw = cx + ic + m.gap, cw - ic - m.gap
+            th = text_block(ctx, items, tx, y, tw, b.label, style="bold")
+            th += text_block(ctx, items, tx, y + th, tw, b.why, role="muted", size=m.small)
+            row_h = max(row_h, ic, th)
+            if (i + 1) % cols == 0 or i == len(badges) - 1:
+                y += row_h + m.gap
+                row_h, cx = 0, x
+            else:
+                cx += cw + m.gap
+        return y - y0 - m.gap
 
     def activate(self, target: Hashable, intent: Intent) -> bool:
         if target == "another":
@@ -86,3 +183,17 @@ class SummaryScene(PageScene):
     def back(self) -> bool:
         self.app.go_title()
         return True
+
+
+def shift(it: Item, dy: int) -> Item:
+    """An Icon or Text moved down by dy."""
+    if isinstance(it, Icon):
+        return it._replace(rect=(it.rect[0], it.rect[1] + dy, it.rect[2], it.rect[3]))
+    if isinstance(it, Text):
+        return it._replace(y=it.y + dy)
+    return it
+
+
+def badge_icon(shape: str) -> str:
+    """The drawn badge for a tags.yaml badge shape (shield, star, circle, hexagon, diamond)."""
+    return f"badge_{shape}" if shape in ("shield", "star", "circle", "hexagon", "diamond") else "badge_circle"

@@ -1,0 +1,133 @@
+"""The debrief replay: the screens the player saw, dimmed, stacked, with each red flag lit up where it appeared."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from ...content.schema import Message, Node, RedFlag, Scenario
+from ...engine.conditions import holds
+from ..display import Box, Circle, FocusRing, Icon, Image, Item, Line, RectT, Text
+from ..frame import frame_label
+from ..kinds import Highlight, KindView
+from ..kinds import render as render_kind
+from ..layout import Ctx
+from ..widgets import text_block
+
+
+@dataclass(frozen=True)
+class Located:
+    """A red flag the player saw: its debrief index, display number, node and chip label."""
+
+    index: int
+    number: int
+    flag: RedFlag
+    tactic: str
+
+
+@dataclass
+class Replay:
+    """The laid-out replay: items (content coordinates), anchors by red-flag index, each flag's number, height."""
+
+    items: list[Item] = field(default_factory=list)
+    anchors: dict[int, list[RectT]] = field(default_factory=dict)
+    height: int = 0
+    seen: list[Located] = field(default_factory=list)
+    unseen: list[int] = field(default_factory=list)
+
+
+def replay_nodes(scn: Scenario, visited: tuple[str, ...], variables: dict) -> list[tuple[str, Node, tuple]]:
+    """Each visited node once, in order, with the messages it showed (a spot task's message included)."""
+    out: list[tuple[str, Node, tuple]] = []
+    seen: set[str] = set()
+    for i, nid in enumerate(visited):
+        node = scn.nodes.get(nid)
+        if node is None or nid in seen:
+            continue
+        seen.add(nid)
+        msgs = [m for m in node.messages if holds(m.when, variables, visited[:i])]
+        if node.spot is not None:
+            msgs.append(Message.model_validate({"from": node.spot.speaker, "text": node.spot.text}))
+        if msgs or node.card is not None:
+            out.append((nid, node, tuple(msgs)))
+    return out
+
+
+def quote_in(node: Node, msgs: tuple, quote: str) -> bool:
+    """True when the quote appears in what the node showed (messages, spot text or card)."""
+    low = quote.lower()
+    texts = [m.text for m in msgs]
+    c = node.card
+    if c is not None:
+        texts += [t for t in (c.title, c.price, c.poster, c.poster_note, c.address, c.body, c.button) if t]
+        texts += list(c.details) + [f"{k}: {v}" for k, v in c.bio.items()]
+        texts += [t.label for t in c.toggles] + [t.help for t in c.toggles if t.help]
+    return any(low in t.lower() for t in texts)
+
+
+def locate_flags(scn: Scenario, visited: tuple[str, ...],
+                 variables: dict) -> tuple[list[tuple[str, Node, tuple]], list[int], list[int]]:
+    """The replayed nodes, the red flags the player saw (indices, in the order they appeared) and the others."""
+    flags = list(scn.debrief.red_flags) if scn.debrief is not None else []
+    nodes = replay_nodes(scn, visited, variables)
+    order: list[int] = []
+    for nid, node, msgs in nodes:
+        order += [i for i, rf in enumerate(flags) if rf.at == nid and quote_in(node, msgs, rf.quote)]
+    return nodes, order, [i for i in range(len(flags)) if i not in order]
+
+
+def _bottom(items: list[Item]) -> int:
+    """The lowest pixel any item reaches."""
+    low = 0
+    for it in items:
+        if isinstance(it, Text):
+            low = max(low, it.y + it.h)
+        elif isinstance(it, Circle):
+            low = max(low, it.center[1] + it.radius)
+        elif isinstance(it, Line):
+            low = max(low, it.start[1], it.end[1])
+        elif isinstance(it, (Box, Icon, Image, FocusRing)):
+            low = max(low, it.rect[1] + it.rect[3])
+    return low
+
+
+def build_replay(ctx: Ctx, scn: Scenario, visited: tuple[str, ...], variables: dict, x: int, y: int, w: int,
+                 view_h: int, tactic_of: Callable[[RedFlag], str], asset: Callable[[Optional[str]], Optional[str]],
+                 current: Optional[int] = None) -> Replay:
+    """Lay out the replay from (x, y) in width w; `current` (a red-flag index) gets a ring."""
+    m = ctx.m
+    d = scn.debrief
+    flags = list(d.red_flags) if d is not None else []
+    nodes, order, unseen = locate_flags(scn, visited, variables)
+    rep = Replay()
+    rep.seen = [Located(i, n + 1, flags[i], tactic_of(flags[i])) for n, i in enumerate(order)]
+    rep.unseen = unseen
+    by_index = {loc.index: loc for loc in rep.seen}
+    bg = ctx.c("bg")
+    scrim = (bg[0], bg[1], bg[2], 150 if not ctx.theme.high_contrast else 120)
+    cy = y
+    for k, (nid, node, msgs) in enumerate(nodes):
+        cap = f"{k + 1}. {frame_label(node.screen)}" + (f" \u00b7 {node.app}" if node.app else "")
+        cy += text_block(ctx, rep.items, x, cy, w, cap, role="muted", size=m.small, style="bold") + m.gap // 2
+        hls = tuple(Highlight(i, flags[i].quote, f"{by_index[i].number}. {by_index[i].tactic}", tuple(flags[i].tags))
+                    for i in order if flags[i].at == nid)
+        view = KindView(scn, nid, node, msgs, highlights=hls, asset=asset, dim=True)
+        screen = (x, cy, w, max(m.body * 12, min(view_h, m.body * 18)))
+        out = render_kind(ctx, view, screen)
+        block = list(out.header) + list(out.body)
+        bh = max(out.header_h + out.body_h, _bottom(block) - cy + m.gap)
+        rect = (x, cy, w, bh)
+        rep.items.append(Box(rect, ctx.c("bg"), m.radius))
+        rep.items.extend(block)
+        rep.items.append(Box(rect, scrim, m.radius))
+        rep.items.extend(out.lit)
+        rep.items.append(Box(rect, ctx.c("frame"), m.radius, max(2, m.border)))
+        for i, rs in out.anchors.items():
+            rep.anchors.setdefault(i, []).extend(rs)
+            if i == current:
+                for r in rs:
+                    rep.items.append(FocusRing((r[0] - 4, r[1] - 2, r[2] + 8, r[3] + 4), 6, max(3, m.focus_w),
+                                               2, ctx.c("flag"), ctx.c("surface")))
+        cy += bh + m.pad
+    rep.height = cy - y
+    return rep

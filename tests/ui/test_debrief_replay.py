@@ -1,0 +1,167 @@
+"""The debrief replay lights up each red flag the player saw, in place, with a flag and the tactic's chip; unseen red
+flags follow as "Other red flags"; the summary shows badges as shapes and the spotted/missed counts of the play."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from drive import send, top_name
+from test_ui_layout import CheckingRunner
+
+from game.content.catalog import scenarios_dir
+from game.engine.beats import ChoiceBeat, SummaryBeat
+from game.ui.app import App
+from game.ui.display import Group, Icon, Item, Text
+from game.ui.headless import ScriptRunner
+from game.ui.intents import Choose, Focus, Next
+from game.ui.launch import open_start
+from game.ui.scenes.debrief import DebriefScene
+from game.ui.scenes.summary import SummaryScene
+
+FORMAT_TOUR = scenarios_dir() / "_examples" / "format-tour.yaml"
+TO_DEBRIEF = ["next", "2", "next", "2", "next", "spot:2", "next", "1", "next", "next"]
+"""Format tour: ad -> chat -> spot -> aunt -> safe ending -> the debrief."""
+
+
+def play_to(app: App, name: str) -> None:
+    """Take the first choice and press Next until the scene called `name` is on top."""
+    runner = ScriptRunner(app, None)
+    for _ in range(40):
+        if top_name(app) == name:
+            return
+        beat = getattr(app.top, "beat", None)
+        runner.send(Choose(0) if isinstance(beat, ChoiceBeat) else Next())
+    raise AssertionError(f"{name} not reached (on {top_name(app)})")
+
+
+def debrief(make_app, start_at: Optional[str] = None, **kw: object) -> App:  # type: ignore[no-untyped-def]
+    app = make_app(scenario=FORMAT_TOUR, start_at=start_at, **kw)
+    open_start(app)
+    play_to(app, "debrief")
+    return app
+
+
+def group_items(app: App, key: str) -> tuple[Group, list[Item]]:
+    """A scroll view and its items."""
+    g = next(g for g in app.top.dl.groups() if g.key == key)  # type: ignore[union-attr]
+    return g, list(g.items)
+
+
+def test_replay_lights_each_seen_red_flag_in_place(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(scenario=FORMAT_TOUR)
+    open_start(app)
+    ScriptRunner(app, None).run(TO_DEBRIEF)
+    scene = app.top
+    assert isinstance(scene, DebriefScene) and scene.kind == "replay"
+    d = scene.session.scn.debrief
+    assert d is not None and scene.seen == [0, 1] and scene.unseen == []
+    view, items = group_items(app, "replay")
+    rep = scene.replay
+    assert rep is not None
+    for n, i in enumerate(scene.seen):
+        rects = rep.anchors.get(i)
+        assert rects, f"red flag {i} is located"
+        label = f"{n + 1}. {scene.tactic_of(d.red_flags[i])}"
+        chips = [it for it in items if isinstance(it, Text) and it.text == label]
+        assert chips, f"a chip names the tactic of red flag {i}"
+        for x, y, w, _h in rects:
+            assert view.rect[0] <= x and x + w <= view.rect[0] + view.rect[2], "anchors land inside the frame"
+            lit = [it for it in items if isinstance(it, Text) and (it.x, it.y) == (x, y)]
+            assert lit and lit[0].text.lower() in d.red_flags[i].quote.lower()
+        x, y, w, h = rects[0]
+        flag_icons = [it for it in items if isinstance(it, Icon) and it.name == "flag"
+                      and abs(it.rect[1] - y) <= h and x - 2 * h <= it.rect[0] <= x]
+        assert flag_icons, "a flag icon sits just before the lit phrase"
+    # the side card names the current red flag; arrows step and the replay scrolls to it
+    assert any(f"Red flag 1 of {len(scene.seen)}" == t for t in app.top.dl.texts())  # type: ignore[union-attr]
+    send(app, Focus(1, 0))
+    assert scene.flag == 1
+    assert any(d.red_flags[scene.seen[1]].label == t for t in app.top.dl.texts())  # type: ignore[union-attr]
+    sv = scene.scrolls["replay"]
+    top = min(r[1] for r in rep.anchors[scene.seen[1]]) - sv.rect[1]
+    assert sv.offset <= top <= sv.offset + sv.view_h, "the current red flag is in view"
+    send(app, Focus(-1, 0), Focus(1, 0), Next())
+    assert scene.kind == "question", "after the last red flag, Next goes on to the questions"
+
+
+def test_red_flags_not_seen_are_listed_after_the_replay(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = debrief(make_app, start_at="chat")
+    scene = app.top
+    assert isinstance(scene, DebriefScene)
+    assert scene.seen == [1] and scene.unseen == [0], "the ad was never shown on this path"
+    assert [k for k, _i in scene.pages[:3]] == ["replay", "others", "question"]
+    send(app, Next())
+    assert scene.kind == "others"
+    text = " ".join(app.top.dl.texts())  # type: ignore[union-attr]
+    assert "Other red flags in this story" in text and "Odd way to pay" in text
+
+
+def test_without_any_seen_red_flag_the_list_comes_first(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = debrief(make_app, start_at="aunt")
+    scene = app.top
+    assert isinstance(scene, DebriefScene) and scene.seen == [] and scene.kind == "others"
+    text = " ".join(app.top.dl.texts())  # type: ignore[union-attr]
+    assert "The red flags in this story" in text
+    assert sum(1 for it, _s, _c in app.top.dl.walk() if isinstance(it, Icon) and it.name == "flag") >= 2  # type: ignore[union-attr]
+
+
+def test_debrief_and_summary_fit_at_200_percent(make_app) -> None:  # type: ignore[no-untyped-def]
+    for size in ((1024, 600), (1920, 1080)):
+        app = make_app(scenario=FORMAT_TOUR, size=size, text_scale=2.0)
+        open_start(app)
+        runner = CheckingRunner(app)
+        runner.run(TO_DEBRIEF)
+        for _ in range(12):
+            if top_name(app) == "summary":
+                break
+            runner.send(Next())
+        assert {"debrief-replay", "debrief-question", "debrief-friend", "debrief-resources", "summary"} <= \
+            runner.screens
+        assert runner.problems == []
+
+
+def test_summary_counts_match_the_play_and_badges_are_shapes(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(scenario=FORMAT_TOUR)
+    open_start(app)
+    ScriptRunner(app, None).run(TO_DEBRIEF)
+    play_to(app, "summary")
+    scene = app.top
+    assert isinstance(scene, SummaryScene)
+    st = scene.session.state
+    beat = scene.session.beat()
+    assert isinstance(beat, SummaryBeat)
+    texts = app.top.dl.texts()  # type: ignore[union-attr]
+    for num, label in ((st.hits, "Red flags spotted"), (st.misses, "Red flags missed"),
+                       (st.false_alarms, "Safe parts marked as red flags")):
+        i = texts.index(label)
+        assert texts[i - 1] == str(num), f"{label}: {num}"
+    assert (st.hits, st.misses) == (1, 2)
+    icons = {it.name for it, _s, _c in app.top.dl.walk() if isinstance(it, Icon)}  # type: ignore[union-attr]
+    for b in beat.badges:
+        assert b.label in texts and b.why in texts and f"badge_{b.shape}" in icons
+
+
+def test_every_badge_in_tags_yaml_renders(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(scenario=FORMAT_TOUR, size=(1024, 600), text_scale=2.0)
+    open_start(app)
+    ScriptRunner(app, None).run(TO_DEBRIEF)
+    play_to(app, "summary")
+    scene = app.top
+    assert isinstance(scene, SummaryScene)
+    vocab = app.library.shared().tags
+    assert vocab is not None and vocab.badges
+    beat = scene.session.beat()
+    assert isinstance(beat, SummaryBeat)
+    everything = SummaryBeat(beat.score, beat.best_score, 3, tuple(vocab.badges), 4, 0, 1, beat.tone)
+    scene.session.beat = lambda: everything  # type: ignore[method-assign]
+    scene.invalidate()
+    app.step(0.0)
+    items = [it for it, _s, _c in app.top.dl.walk()]  # type: ignore[union-attr]
+    texts = [it.text for it in items if isinstance(it, Text)]
+    shapes = [it.name for it in items if isinstance(it, Icon) and it.name.startswith("badge_")]
+    assert len(shapes) == len(vocab.badges)
+    for b in vocab.badges:
+        assert b.label in texts and b.why in texts
+        assert f"badge_{b.shape}" in shapes
+    w = app.screen.get_width()
+    assert all(0 <= it.x and it.x + it.w <= w + 2 for it in items if isinstance(it, Text))
