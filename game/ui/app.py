@@ -324,6 +324,8 @@ class App:
         if isinstance(intent, QuickExit) and not (self.top and self.top.name == "quick-exit"):
             self.quick_exit()
             return
+        if self.author is not None and self.author.pointer(intent):  # the wheel over the author dock
+            return
         top = self.top
         if top is None:
             self.go_title()

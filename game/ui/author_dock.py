@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .display import Box, Group, Icon, Item, Text
-from .i18n import _
+from .i18n import _, ngettext
 from .layout import Ctx, Metrics
 from .widgets import button_width, text_block
 
@@ -24,12 +24,15 @@ def show_value(value: object) -> str:
     return str(value) if isinstance(value, int) else repr(str(value))
 
 
-def build(tools: AuthorTools, ctx: Ctx, full: Metrics, session: PlaySession, items: list[Item]) -> None:
-    """Fill `items` with the open dock, or with the badge in the bottom bar when the dock is closed."""
+def build(tools: AuthorTools, ctx: Ctx, full: Metrics, session: PlaySession, items: list[Item]) -> int:
+    """Fill `items` with the open dock, or with the badge in the bottom bar when the dock is closed.
+
+    Returns the height of the dock's scrolling content (0 for the badge).
+    """
     if tools.shown:
-        _dock(tools, ctx, full, session, items)
-    else:
-        _badge(tools, ctx, full, items)
+        return _dock(tools, ctx, full, session, items)
+    _badge(tools, ctx, full, items)
+    return 0
 
 
 def _badge(tools: AuthorTools, ctx: Ctx, m: Metrics, items: list[Item]) -> None:
@@ -42,7 +45,8 @@ def _badge(tools: AuthorTools, ctx: Ctx, m: Metrics, items: list[Item]) -> None:
     errors = sum(1 for p in tools.problems if p.severity == "error")
     if tools.problems:
         bg, fg, icon = "caution_soft", "caution", "wrench"
-        texts = [_("{n} errors in the file: F6 shows them").format(n=errors), _("{n} errors: F6").format(n=errors)]
+        texts = [ngettext("{n} error in the file: F6 shows it", "{n} errors in the file: F6 shows them",
+                          errors).format(n=errors), _("Errors: F6")]
     elif tools.notice:
         bg, fg, icon = "primary_soft", "on_primary_soft", "check"
         texts = [tools.notice, _("Reloaded")]
@@ -66,7 +70,7 @@ def _badge(tools: AuthorTools, ctx: Ctx, m: Metrics, items: list[Item]) -> None:
     items.append(Text(x + m.gap * 2 + ic, y + (h - th) // 2, text, font, ctx.c(fg), 0, "left", tw, th))
 
 
-def _dock(tools: AuthorTools, ctx: Ctx, full: Metrics, session: PlaySession, items: list[Item]) -> None:
+def _dock(tools: AuthorTools, ctx: Ctx, full: Metrics, session: PlaySession, items: list[Item]) -> int:
     from .author_tools import dock_width
     from .scenes.page import bar_height
 
@@ -90,13 +94,15 @@ def _dock(tools: AuthorTools, ctx: Ctx, full: Metrics, session: PlaySession, ite
     inner: list[Item] = []
     y = bar + m.gap
     y += _keys(ctx, inner, x, y, w) + m.gap
-    if tools.notice:
-        y += _notice(ctx, inner, x, y, w, tools.notice, bool(tools.problems)) + m.gap
+    if tools.notice and not tools.problems:  # the problems say it themselves
+        y += _notice(ctx, inner, x, y, w, tools.notice, False) + m.gap
     if tools.problems:
         y += _problems(tools, ctx, inner, x, y, w, session) + m.gap
     y += _state(ctx, inner, x, y, w, session)
+    y += m.pad
     items.append(Group((x0 + max(2, m.border), bar, dw - max(2, m.border), h - bar), tuple(inner), "author-dock",
                        y - bar))
+    return y - bar
 
 
 def _keys(ctx: Ctx, items: list[Item], x: int, y: int, w: int) -> int:
@@ -107,12 +113,13 @@ def _keys(ctx: Ctx, items: list[Item], x: int, y: int, w: int) -> int:
     for key, label in (("F5", _("reload")), ("F6", _("hide")), ("F7", _("jump"))):
         kw, kh = ctx.measure(key, kfont, ctx.c("text"))
         lw, lh = ctx.measure(label, lfont, ctx.c("text"))
-        need = kw + m.gap + m.gap // 2 + lw
+        space = max(m.gap // 2, round(m.small * 0.35))
+        need = kw + m.gap + space + lw
         if cx > x and cx + need > x + w:
             cx, cy = x, cy + line_h + m.gap // 2
         items.append(Box((cx, cy, kw + m.gap, kh + 4), ctx.c("text"), m.small_radius, 2))
         items.append(Text(cx + m.gap // 2, cy + 2, key, kfont, ctx.c("text"), 0, "left", kw, kh))
-        items.append(Text(cx + kw + m.gap + m.gap // 2, cy + 2, label, lfont, ctx.c("text"), 0, "left", lw, lh))
+        items.append(Text(cx + kw + m.gap + space, cy + 2, label, lfont, ctx.c("text"), 0, "left", lw, lh))
         cx += need + m.pad
         line_h = max(line_h, kh + 4)
     return cy + line_h - y
@@ -136,8 +143,10 @@ def _problems(tools: AuthorTools, ctx: Ctx, items: list[Item], x: int, y: int, w
     """Each problem as validate prints it: file:line:col, severity and code, message, hint."""
     m = ctx.m
     y0 = y
-    y += text_block(ctx, items, x, y, w, _("Problems in {file}").format(file=tools.problem_file), style="bold",
-                    size=m.body) + m.gap // 2
+    ic = round(m.body * 1.1)
+    items.append(Icon((x, y, ic, ic), "wrench", ctx.c("caution")))
+    y += max(ic, text_block(ctx, items, x + ic + m.gap, y, w - ic - m.gap, _("Problems in {file}").format(
+        file=tools.problem_file), style="bold", size=m.body, role="caution")) + m.gap // 2
     y += text_block(ctx, items, x, y, w, _(
         "The last good version keeps playing. Fix the file and save it: it reloads by itself."), role="muted",
         size=m.small) + m.gap
@@ -149,8 +158,7 @@ def _problems(tools: AuthorTools, ctx: Ctx, items: list[Item], x: int, y: int, w
         iy += text_block(ctx, inner, ix, iy, iw, f"{p.where}  {label}", style="bold", size=m.small)
         iy += text_block(ctx, inner, ix, iy, iw, p.message, size=m.small)
         if p.hint:
-            iy += text_block(ctx, inner, ix, iy, iw, _("hint: {hint}").format(hint=p.hint), size=m.small,
-                             role="muted")
+            iy += text_block(ctx, inner, ix, iy, iw, _("hint: {hint}").format(hint=p.hint), size=m.small)
         h = iy - y + m.gap // 2
         items.append(Box((x, y, w, h), ctx.c("surface_alt" if p.severity != "error" else "caution_soft"),
                          m.small_radius))

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Optional
 
 from .display import DisplayList
-from .i18n import _
+from .i18n import _, ngettext
+from .intents import Intent, Pointer, Scroll
 from .layout import Metrics
 
 if TYPE_CHECKING:
@@ -68,6 +69,9 @@ class AuthorTools:
         self._sig: Optional[tuple[int, int]] = None
         self._seen: Optional[tuple[int, int]] = None
         self._since = 0.0
+        self.offset = 0
+        self.content_h = 0
+        self._pointer = (-1, -1)
 
     # ------------------------------------------------------------- the play-through being authored
     def session_scene(self) -> Optional[Scene]:
@@ -104,6 +108,25 @@ class AuthorTools:
     def changed(self) -> None:
         """Something the dock shows changed: lay it out again."""
         self._rev += 1
+
+    def pointer(self, intent: Intent) -> bool:
+        """The mouse wheel over the open dock scrolls it (True: consumed); pointer moves are only noted."""
+        if isinstance(intent, Pointer):
+            self._pointer = (intent.x, intent.y)
+            return False
+        if not isinstance(intent, Scroll) or not self._shown or self.full is None:
+            return False
+        if self._pointer[0] < self.full.w - dock_width(self.full):
+            return False
+        from .scenes.page import bar_height
+
+        view = self.full.h - bar_height(self.app.ctx)
+        step = view * 0.85 if intent.page else self.full.body * 2.2
+        offset = max(0, min(self.content_h - view, int(self.offset + intent.dy * step)))
+        if offset != self.offset:
+            self.offset = offset
+            self.version += 1
+        return True
 
     def say(self, text: str) -> None:
         """Show a notice for a while."""
@@ -197,7 +220,8 @@ class AuthorTools:
         if not self.dock_open:
             self.dock_open = self.auto_opened = True
         errors = sum(1 for p in self.problems if p.severity == "error")
-        self.say(_("The file has {n} errors; the last good version keeps playing.").format(n=errors))
+        self.say(ngettext("Saved with {n} error: the last good version keeps playing.",
+                          "Saved with {n} errors: the last good version keeps playing.", errors).format(n=errors))
 
     def replace_scene(self, old: Scene, session: PlaySession) -> None:
         """Show the session's current beat in a fresh scene, where `old` stood in the stack."""
@@ -255,7 +279,9 @@ class AuthorTools:
         m = self.full
         if m is None:
             return
-        key = (self._rev, self._shown, session is not None, session.state if session else None,
+        scene = self.session_scene()
+        badge = scene is not None and scene is self.app.top  # no badge over the jump list, help or a dialog
+        key = (self._rev, self._shown, badge, session is not None, session.state if session else None,
                id(session.scn) if session else 0, m, id(self.app.theme))
         if key == self._key:
             return
@@ -263,14 +289,16 @@ class AuthorTools:
         from .author_dock import build
 
         self.dl = DisplayList()
-        if session is not None:
-            build(self, self.app.ctx, m, session, self.dl.items)
+        if session is not None and (self._shown or badge):
+            self.content_h = build(self, self.app.ctx, m, session, self.dl.items)
+            if self.offset > self.content_h:
+                self.offset = 0
         self.version += 1
 
     def draw(self, surface: pygame.Surface) -> None:
         """Blit the dock (or the small author badge) over the scenes."""
         if self.dl.items:
-            self.app.painter.draw(surface, self.dl, {})
+            self.app.painter.draw(surface, self.dl, {"author-dock": self.offset})
 
     def screen_key(self) -> tuple:
         """What makes the author layer distinct in headless screenshots."""
@@ -280,4 +308,4 @@ class AuthorTools:
 def dock_width(m: Metrics) -> int:
     """Width of the open dock: about a quarter of the window, wider with bigger text."""
     want = round(m.w * 0.25 * (1 + (m.text_scale - 1) * 0.5))
-    return max(260, min(want, 560, round(m.w * 0.4)))
+    return max(260, min(want, 560, round(m.w * 0.35)))

@@ -14,7 +14,7 @@ from game.engine.state import Phase
 from game.tools import cli
 from game.ui.app import App
 from game.ui.headless import ScriptRunner
-from game.ui.intents import Activate, Author, Back, Choose, Erase, Next, Pointer, QuickExit, TextInput
+from game.ui.intents import Activate, Author, Back, Choose, Erase, Next, Pointer, QuickExit, Scroll, TextInput
 from game.ui.launch import open_start
 from game.ui.playtest import PlaytestError, carry_over, check_playtest, parse_preset, parse_value
 
@@ -164,6 +164,18 @@ def test_f6_shows_node_variables_score_and_path(make_app: Callable[..., App]) ->
     assert "ad › search › chat" in _dock_text(app)
     send(app, Author("state"))
     assert not app.author.shown and app.ctx.m.w == full_w
+
+
+def test_the_wheel_scrolls_the_dock_under_the_pointer(make_app: Callable[..., App]) -> None:
+    from game.ui.scenes.page import bar_height
+
+    app = _author_app(make_app, text_scale=2.0, size=(900, 500))
+    send(app, Choose(0), Next(), Next(), Author("state"))
+    assert app.author is not None and app.author.content_h > app.screen.get_height() - bar_height(app.ctx)
+    send(app, Pointer(10, 300), Scroll(1))  # over the game: the game scrolls, not the dock
+    assert app.author.offset == 0
+    send(app, Pointer(app.screen.get_width() - 20, 300), Scroll(1))
+    assert app.author.offset > 0
 
 
 def test_quick_exit_hides_the_author_dock(make_app: Callable[..., App]) -> None:

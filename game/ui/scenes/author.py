@@ -28,6 +28,8 @@ def _first_words(node: Node) -> str:
         text = node.card.title or node.card.body or ""
     elif node.messages:
         text = node.messages[0].text
+    elif node.spot is not None:
+        text = node.spot.text
     text = " ".join(str(text or node.title or "").split())
     return text if len(text) <= SNIPPET else text[:SNIPPET - 1].rstrip() + "…"
 
@@ -83,36 +85,41 @@ class JumpScene(Scene):
         self.shown = matches(scn, self.query)
         w = min(m.w - 2 * m.pad, round(m.body * 30))
         x = (m.w - w) // 2
-        top, h = m.pad, m.h - 2 * m.pad
-        panel(ctx, self.dl.items, (x, top, w, h))
+        top = m.pad
+        head: list[Item] = []
         ix, iw = x + m.pad, w - 2 * m.pad
         y = top + m.pad
-        y += text_block(ctx, self.dl.items, ix, y, iw, _("Jump to a node"), style="bold", size=m.h2) + m.gap // 2
-        y += text_block(ctx, self.dl.items, ix, y, iw, _(
+        y += text_block(ctx, head, ix, y, iw, _("Jump to a node"), style="bold", size=m.h2) + m.gap // 2
+        y += text_block(ctx, head, ix, y, iw, _(
             "Type to filter. Arrows and Enter, or click. Variables and score are kept. Esc closes."),
             role="muted", size=m.small) + m.gap
-        y += self._field(ctx, ix, y, iw) + m.gap // 2
+        y += self._field(ctx, head, ix, y, iw) + m.gap // 2
         count = _("{n} of {total} nodes").format(n=len(self.shown), total=len(scn.nodes))
-        y += text_block(ctx, self.dl.items, ix, y, iw, count, role="muted", size=m.small) + m.gap // 2
+        y += text_block(ctx, head, ix, y, iw, count, role="muted", size=m.small) + m.gap // 2
         items: list[Item] = []
-        ly = y
+        ly = y + m.focus_w + m.focus_gap  # room for the focus ring of the first row
         for nid in self.shown:
             ly += self._row(ctx, items, ix, ly, iw, scn, nid, session.state.node) + m.gap // 2
         if not self.shown:
             ly += text_block(ctx, items, ix, ly, iw, _("No node matches '{q}'.").format(q=self.query), role="muted")
-        self.scroll_view("jump", (x + 2, y, w - 4, top + h - y - m.gap), items, ly - y + m.gap)
+        list_h = ly - y + m.gap
+        h = min(m.h - 2 * m.pad, y - top + list_h + m.pad)  # the card ends under the last row
+        panel(ctx, self.dl.items, (x, top, w, h))
+        self.dl.extend(head)
+        self.scroll_view("jump", (x + 2, y, w - 4, top + h - y - m.gap), items, list_h)
 
-    def _field(self, ctx: Ctx, x: int, y: int, w: int) -> int:
+    def _field(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int) -> int:
         m = ctx.m
         fh = round(m.body * 2.2)
-        self.dl.add(Box((x, y, w, fh), ctx.c("bg"), m.small_radius))
-        self.dl.add(Box((x, y, w, fh), ctx.c("primary"), m.small_radius, m.border + 1))
+        items.append(Box((x, y, w, fh), ctx.c("bg"), m.small_radius))
+        items.append(Box((x, y, w, fh), ctx.c("primary"), m.small_radius, m.border + 1))
         font = m.font("regular")
         text, role = (self.query, "text") if self.query else (_("node id, screen kind or words"), "muted")
         tw, th = ctx.measure(text, font, ctx.c(role))
-        self.dl.add(Text(x + m.gap, y + (fh - th) // 2, text, font, ctx.c(role), 0, "left", tw, th))
+        tx = x + m.gap + (0 if self.query else 2 * max(2, m.border) + 2)  # the caret stands before a hint
+        items.append(Text(tx, y + (fh - th) // 2, text, font, ctx.c(role), 0, "left", tw, th))
         caret_x = x + m.gap + (tw if self.query else 0) + 2
-        self.dl.add(Box((caret_x, y + fh // 5, max(2, m.border), fh * 3 // 5), ctx.c("text")))
+        items.append(Box((caret_x, y + fh // 5, max(2, m.border), fh * 3 // 5), ctx.c("text")))
         return fh
 
     def _row(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int, scn: Scenario, nid: str, here: str) -> int:
@@ -129,7 +136,7 @@ class JumpScene(Scene):
             tags.append(_("you are here"))
         inner: list[Item] = []
         iy = y + m.gap // 2 + 2
-        head = f"{nid}   ·  {'  ·  '.join(tags)}"
+        head = "  ·  ".join([nid, *tags])
         iy += text_block(ctx, inner, x + m.gap, iy, w - 2 * m.gap, head, style="bold", size=m.small)
         words = _first_words(node)
         if words:
