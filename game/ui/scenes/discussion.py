@@ -203,9 +203,9 @@ class DiscussionScene(PageScene):
         mins = t.length // 60
         length = ngettext("{n} minute", "{n} minutes", mins).format(n=mins)
         iy += text_block(ctx, inner, x + m.pad, iy, w - 2 * m.pad, _("{state} \u00b7 length {length}").format(
-            state=state, length=length), role="muted") + m.pad
+            state=state, length=length), role="text" if done else "muted") + m.pad
         label = _("Pause the timer") if t.running else (_("Resume the timer") if t.state == "paused" else
-                                                        _("Start the timer"))
+                                                        _("Start again") if done else _("Start the timer"))
         bw = (w - 2 * m.pad - 2 * m.gap) // 4
         r = button(ctx, inner, x + m.pad, iy, w - 2 * m.pad - 2 * (bw + m.gap), label, target="timer",
                    focused=self.focus == "timer", icon="pause" if t.running else "play", hint="T")

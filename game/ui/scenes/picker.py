@@ -45,7 +45,12 @@ class PickerScene(Scene):
         m = ctx.m
         top = top_bar(self, ctx, _("Choose a story"), quick_exit=False)
         nick = self.app.settings.nickname
-        bottom = bottom_bar(self, ctx, _("Playing as {name}").format(name=nick) if nick else "")
+        room = self.app.classroom
+        if room is not None:  # leading a class: no nickname, the class label if any
+            status = _("Leading a class: {label}").format(label=room.label) if room.label else _("Leading a class")
+        else:
+            status = _("Playing as {name}").format(name=nick) if nick else ""
+        bottom = bottom_bar(self, ctx, status)
         area = (0, top, m.w, m.h - top - bottom)
         items: list[Item] = []
         y = top + m.pad

@@ -110,7 +110,8 @@ class VoteScene(PageScene):
             "Count the hands for each option and enter the numbers: type them, or use + and -. "
             "Arrows or Tab move between the cards."), role="muted") + m.pad
         n = len(self.options)
-        cols = 1 if not m.wide else (n if n <= 3 else 2)
+        fit = max(1, (w + m.pad) // (round(m.body * 15) + m.pad))  # cards stay wide enough to read at 200%
+        cols = 1 if not m.wide else min(fit, n if n <= 3 else 2)
         cw = (w - (cols - 1) * m.pad) // cols
         for r0 in range(0, n, cols):
             row = list(range(r0, min(n, r0 + cols)))
@@ -174,8 +175,9 @@ class VoteScene(PageScene):
             items.append(Text(sx + (bs - sw) // 2, sy + (bs - sh) // 2, sym, sf, ctx.c("primary"), 0, "left", sw, sh))
             items.append(Hit((sx, sy, bs, bs), target))
         wx = fx + field_w + m.gap + bs + m.gap
-        text_block(ctx, items, wx, cy + (row_h - m.body) // 2 - 2, max(20, x + w - m.pad - wx),
-                   ngettext("vote", "votes", self.votes[i]), role="muted")
+        word = ngettext("vote", "votes", self.votes[i])
+        if ctx.measure(word, m.font("regular"), ctx.c("muted"))[0] <= x + w - m.pad - wx:  # only when it fits
+            text_block(ctx, items, wx, cy + (row_h - m.body) // 2 - 2, x + w - m.pad - wx, word, role="muted")
         if focused:
             focus_ring(ctx, items, rect)
         return rect
