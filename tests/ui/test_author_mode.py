@@ -277,6 +277,27 @@ def test_hot_reload_keeps_the_node_and_survives_a_broken_save(make_app: Callable
     assert has_text(app, "An adult you trust can help you check.")  # the feedback beat shows the new text
 
 
+def test_a_save_while_the_jump_list_is_open_swaps_the_story_underneath(make_app: Callable[..., App],
+                                                                       tour_copy: Path) -> None:
+    app = _author_app(make_app, tour_copy)
+    send(app, Choose(0), Next(), Next(), Author("jump"), TextInput("a"))
+    tour_copy.write_text(tour_copy.read_text(encoding="utf-8").replace(SAVED, "Nothing online at all."),
+                         encoding="utf-8")
+    _wait_for_reload(app)
+    assert top_name(app) == "author-jump" and app.top.query == "a"  # type: ignore[union-attr]
+    send(app, Back())
+    assert top_name(app) == "player" and _state(app).node == "chat" and has_text(app, "Nothing online at all.")
+
+
+def test_reload_on_the_debrief_keeps_the_page(make_app: Callable[..., App]) -> None:
+    app = make_app(scenario=FORMAT_TOUR, author=True, start_at="end_safe")
+    open_start(app)
+    send(app, Next(), Next())
+    assert top_name(app) == "debrief" and app.top.page == 1  # type: ignore[union-attr]
+    send(app, Author("reload"))
+    assert top_name(app) == "debrief" and app.top.page == 1  # type: ignore[union-attr]
+
+
 def test_hot_reload_back_to_the_start_when_the_node_is_gone(make_app: Callable[..., App], tour_copy: Path) -> None:
     app = _author_app(make_app, tour_copy)
     send(app, Choose(0), Next())
