@@ -21,6 +21,7 @@ class FontCache:
     def __init__(self, family: str = "default") -> None:
         self.family = family if family in FONT_FILES else "default"
         self._fonts: dict[FontKey, pygame.font.Font] = {}
+        self._glyphs: dict[str, bool] = {}
         self.created = 0
 
     def set_family(self, family: str) -> None:
@@ -29,6 +30,7 @@ class FontCache:
         if family != self.family:
             self.family = family
             self._fonts.clear()
+            self._glyphs.clear()
 
     def get(self, key: FontKey) -> pygame.font.Font:
         """The font for (style, size), loaded once."""
@@ -48,13 +50,41 @@ class FontCache:
             self.created += 1
         return font
 
+    def visible(self, text: str) -> str:
+        """`text` without the characters the font cannot draw (emoji would show as empty boxes)."""
+        if all(ord(ch) < 0x2000 for ch in text):
+            return text
+        out = []
+        for ch in text:
+            ok = self._glyphs.get(ch)
+            if ok is None:
+                ok = self._has_glyph(ch)
+                self._glyphs[ch] = ok
+            out.append(ch if ok else "")
+        cleaned = "".join(out)
+        while "  " in cleaned and len(cleaned) < len(text):
+            cleaned = cleaned.replace("  ", " ")
+        return cleaned
+
+    def _has_glyph(self, ch: str) -> bool:
+        if ord(ch) < 0x2000 or ch.isspace():
+            return True
+        if ch in ("\u200d", "\ufe0f", "\ufe0e"):  # emoji joiners and variation selectors
+            return False
+        font = self.get(("regular", 16))
+        try:
+            missing = pygame.image.tobytes(font.render("\U000f0000", True, (0, 0, 0)), "RGBA")
+            return pygame.image.tobytes(font.render(ch, True, (0, 0, 0)), "RGBA") != missing
+        except (pygame.error, ValueError):
+            return False
+
     def line_height(self, key: FontKey) -> int:
         """Distance between baselines of wrapped lines."""
         return self.get(key).get_linesize()
 
     def measure(self, key: FontKey, text: str) -> tuple[int, int]:
         """Width and height of one line of text."""
-        return self.get(key).size(text)
+        return self.get(key).size(self.visible(text))
 
 
 TextKey = tuple[str, str, int, Color, int, str]
@@ -90,6 +120,7 @@ class TextCache:
             self.hits += 1
             return surf
         f = self.fonts.get(font)
+        text = self.fonts.visible(text)
         rgb = tuple(color[:3])
         try:
             if wrap > 0:

@@ -140,6 +140,7 @@ def flow(fonts: FontCache, spans: Sequence[tuple[str, Hashable]], width: int, fo
         cur = None
 
     for si, (text, _tag) in enumerate(spans):
+        text = fonts.visible(text)
         fnt = f_bold if si in bold_spans else f_reg
         if isinstance(_tag, Gap):
             close()

@@ -139,3 +139,12 @@ def test_app_marks_for_the_fictional_apps_and_a_fallback(make_app) -> None:  # t
     app_mark(app.ctx, items, 0, 0, 40, "PayPouch")
     assert app_key("PayPouch") == "other"
     assert any(isinstance(it, Text) and it.text == "P" for it in items), "unknown apps show their first letter"
+
+
+def test_characters_the_font_lacks_are_left_out_not_boxed(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Emoji in posts would draw as empty boxes: they are dropped, and the words around them stay apart."""
+    app = make_app()
+    fonts = app.ctx.fonts
+    assert fonts.visible("hacked \U0001f62d Follow me here \U0001f49c") == "hacked Follow me here "
+    assert fonts.visible("art kid \u270f\ufe0f new") == "art kid new"
+    assert fonts.visible("caf\u00e9 \u00b7 \u201chi\u201d \u2013 ok") == "caf\u00e9 \u00b7 \u201chi\u201d \u2013 ok"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...content.schema import Card
 from ..display import Box, Icon, Image, Item, RectT
 from ..i18n import _
@@ -11,21 +13,25 @@ from . import KindOutput, KindView
 from .common import app_button, app_header, app_name, banner, flag_chips, rich, rule
 
 DETAIL_ICONS = (
-    (("meet", "address", "street", "location", "city", "cities", "place", "lane", "near"), "pin"),
-    (("am", "pm", "hour", "daytime", "night", "weekday", "weekend", "week", "day", "july", "start", "by "), "clock"),
-    (("pay", "paid", "cash", "$", "gift card", "money", "cost"), "coin"),
-    (("age", "16+", "18", "13", "14", "parent", "guardian"), "person"),
-    (("selfie", "photo", "pic", "picture"), "image"),
-    (("dm", "message", "chat", "email", "call", "phone"), "chat"),
-    (("interview", "form", "sign", "train"), "notes"),
+    (("dm", "dms", "message", "chat", "email", "call", "phone", "number", "text"), "chat"),
+    (("pay", "paid", "cash", "$", "gift card", "gift cards", "money", "cost", "price", "free"), "coin"),
+    (("selfie", "selfies", "photo", "photos", "pic", "pics", "picture", "pictures"), "image"),
+    (("age", "ages", "16+", "18+", "parent", "parents", "guardian", "adult", "adults"), "person"),
+    (("interview", "form", "sign", "signs", "train", "apply", "contract"), "notes"),
+    (("meet", "address", "street", "location", "city", "cities", "place", "lane", "house", "home", "near",
+      "station", "center", "park"), "pin"),
+    (("am", "pm", "hour", "hours", "daytime", "night", "nightly", "weekday", "weekdays", "weekend", "week", "day",
+      "days", "july", "start", "saturday", "sunday", "today", "tonight", "fast"), "clock"),
 )
+"""Words -> the icon beside a listing detail (whole words; the first group that matches wins)."""
 
 
 def detail_icon(text: str) -> str:
     """A small icon for a listing detail by its words (the words carry the meaning; the icon helps the eye)."""
-    low = f" {text.lower()} "
-    for words, icon in DETAIL_ICONS:
-        if any(w in low for w in words):
+    words = set(re.findall(r"[a-z0-9$+]+", text.lower()))
+    low = text.lower()
+    for keys, icon in DETAIL_ICONS:
+        if any((k in words) if " " not in k and k != "$" else (k in low) for k in keys):
             return icon
     return "check"
 

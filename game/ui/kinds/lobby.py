@@ -26,34 +26,40 @@ def players(view: KindView) -> list[str]:
 
 
 def game_scene(ctx: Ctx, view: KindView, items: list[Item], rect: RectT) -> None:
-    """Sky, sun, hills, round trees and the players standing on the grass: simple shapes, calm colours."""
+    """Sky, sun and clouds, hills, round trees, and the lobby's players on a meadow: simple shapes, calm colours."""
     m = ctx.m
     x, y, w, h = rect
     rad = m.radius
-    items.append(Box(rect, ctx.c("game_sky"), rad))
     s = min(w, h)
-    items.append(Circle((x + round(w * 0.8), y + round(h * 0.22)), max(4, round(s * 0.1)), ctx.c("game_sun")))
-    gy = y + round(h * 0.68)
-    for fx, fr in ((0.18, 0.2), (0.45, 0.26), (0.78, 0.18)):
-        r = round(s * fr * 0.7)
-        items.append(Circle((x + round(w * fx), gy), r, ctx.c("game_far")))
-    items.append(Box((x, gy, w, y + h - gy), ctx.c("game_near"), rad))
-    items.append(Box((x, gy, w, min(rad, y + h - gy)), ctx.c("game_near")))
-    for tx in (0.08, 0.92):
+    items.append(Box(rect, ctx.c("game_sky"), rad))
+    items.append(Circle((x + round(w * 0.8), y + round(h * 0.18)), max(4, round(s * 0.09)), ctx.c("game_sun")))
+    for cx, cy, cw in ((0.18, 0.14, 0.26), (0.5, 0.26, 0.2)):
+        ch = max(4, round(s * 0.07))
+        items.append(Box((x + round(w * cx), y + round(h * cy), round(w * cw), ch), ctx.c("surface"), ch // 2))
+    gy = y + round(h * 0.6)
+    ground = y + h - gy
+    for fx, fr in ((0.22, 0.3), (0.58, 0.4), (0.86, 0.26)):
+        cx = x + round(w * fx)
+        r = max(4, min(round(w * fr), cx - x, x + w - cx, round(ground / 1.5)))  # hills stay inside the scene
+        items.append(Circle((cx, gy + round(r * 0.45)), r, ctx.c("game_far")))
+    items.append(Box((x, gy, w, ground), ctx.c("game_near"), rad))
+    items.append(Box((x, gy, w, min(rad, ground)), ctx.c("game_near")))
+    tr = max(4, round(s * 0.06))
+    for tx in (0.09, 0.88):
         cx = x + round(w * tx)
-        tr = max(4, round(s * 0.07))
-        items.append(Box((cx - tr // 4, gy - tr, max(2, tr // 2), tr + 2), ctx.c("game_far")))
+        items.append(Box((cx - max(1, tr // 4), gy - tr, max(2, tr // 2), tr + max(2, tr // 2)), ctx.c("game_far")))
         items.append(Circle((cx, gy - tr - tr // 2), tr, ctx.c("game_far")))
     who = players(view)
     n = len(who)
-    r = max(6, min(round(m.body * 0.75), round(w / (n * 3.2))))
+    r = max(6, min(round(m.body * 0.7), round(w / (n * 3.4)), round(ground / 4)))
+    meadow_y = gy + round(ground * 0.62)
+    items.append(Box((x + round(w * 0.08), meadow_y - r // 2, round(w * 0.84), r), ctx.c("game_far"), r // 2))
     for i, sp in enumerate(who):
         cx = x + round(w * (i + 1) / (n + 1))
-        body_h = round(r * 1.3)
         col = AVATAR_COLORS[zlib.crc32(sp.encode("utf-8")) % len(AVATAR_COLORS)]
-        by = gy + round((y + h - gy) * 0.45) - body_h
-        items.append(Box((cx - r, by, 2 * r, body_h), col, r))
-        person(ctx, view, items, cx, by - r + 2, r, sp)
+        bw, bh = round(r * 1.6), round(r * 1.2)
+        items.append(Box((cx - bw // 2, meadow_y - bh, bw, bh + r // 3), col, bw // 2))
+        person(ctx, view, items, cx, meadow_y - bh - r + 2, r, sp)
     if ctx.theme.high_contrast:
         items.append(Box(rect, ctx.c("border"), rad, max(1, m.border - 1)))
 

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import Optional
 
 from ...content.schema import SYSTEM, Message, PostInfo, Visibility
-from ..display import Box, Icon, Image, Item, RectT
+from ..display import Box, Circle, Icon, Image, Item, RectT
 from ..i18n import _
 from ..layout import Ctx
-from ..widgets import chip, chip_size, one_line, text_block
+from ..widgets import avatar, chip, chip_size, one_line, text_block
 from . import KindOutput, KindView
 from .common import (
     app_button,
+    app_color,
     app_header,
     app_name,
     banner,
@@ -157,27 +158,29 @@ def profile_head(ctx: Ctx, view: KindView, out: KindOutput, x: int, y: int, w: i
     name = (card.poster if card else None) or (ch.name if ch else handle)
     inner: list[Item] = []
     ix, iw = x + m.pad, w - 2 * m.pad
-    iy = y + m.pad
     r = round(m.body * 1.6)
+    cover = round(r * 1.3)
+    role = app_color(app_name(view))
+    inner.append(Box((x, y, w, cover), ctx.c(role), m.radius))  # the profile's cover band, in the app's colour
+    inner.append(Box((x, y + cover // 2, w, cover - cover // 2), ctx.c(role)))
+    iy = y + cover - r
+    inner.append(Circle((ix + r, iy + r), r + max(3, m.border * 2), ctx.c("surface")))
     if ch is not None:
         person(ctx, view, inner, ix + r, iy + r, r, ch.id)
     else:
-        from ..widgets import avatar
-
         avatar(ctx, inner, ix + r, iy + r, r, name or "?", handle)
     tx, tw = ix + 2 * r + m.pad, iw - 2 * r - m.pad
     if tw < m.body * 6:  # narrow: name below the avatar
         tx, tw, ty = ix, iw, iy + 2 * r + m.gap
     else:
-        ty = iy
-    ty0 = ty
+        ty = y + cover + m.gap // 2
     ty += text_block(ctx, inner, tx, ty, tw, name, style="bold", size=m.h2)
     if handle and handle != name:
         ty += text_block(ctx, inner, tx, ty, tw, handle, role="muted")
     if card is not None and card.poster_note:
         _w, th, keys = rich(ctx, view, out, inner, tx, ty, tw, card.poster_note, role="muted", size=m.small)
         ty += th + flag_chips(ctx, view, out, inner, tx, ty + th, tw, keys)
-    iy = max(iy + 2 * r, ty) + m.gap if ty0 == iy else ty + m.gap
+    iy = max(iy + 2 * r, ty) + m.gap
     if card is not None:
         if card.body:
             _w, th, keys = rich(ctx, view, out, inner, ix, iy, iw, card.body)

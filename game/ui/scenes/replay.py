@@ -124,10 +124,11 @@ def build_replay(ctx: Ctx, scn: Scenario, visited: tuple[str, ...], variables: d
         rep.items.append(Box(rect, ctx.c("frame"), m.radius, max(2, m.border)))
         for i, rs in out.anchors.items():
             rep.anchors.setdefault(i, []).extend(rs)
-            if i == current:
-                for r in rs:
-                    rep.items.append(FocusRing((r[0] - 4, r[1] - 2, r[2] + 8, r[3] + 4), 6, max(3, m.focus_w),
-                                               2, ctx.c("flag"), ctx.c("surface")))
+            if i == current:  # the red flag being discussed: ringed (its inline flag icon too)
+                for k2, r in enumerate(rs):
+                    lead = round(r[3] * 0.75) if k2 == 0 else 0
+                    rep.items.append(FocusRing((r[0] - 4 - lead, r[1] - 2, r[2] + 8 + lead, r[3] + 4), 6,
+                                               max(3, m.focus_w), 2, ctx.c("flag"), ctx.c("surface")))
         cy += bh + m.pad
     rep.height = cy - y
     return rep

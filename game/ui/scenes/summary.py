@@ -58,8 +58,17 @@ class SummaryScene(PageScene):
         beat = self.session.beat()
         if not isinstance(beat, SummaryBeat):
             return text_block(ctx, items, x, y, w, _("This story is not finished yet."))
-        y += self._headline(ctx, items, beat, x, y, w) + m.pad
-        y += self._stars(ctx, items, beat, x, y, w) + m.pad
+        hero: list[Item] = []
+        iy = y + m.pad
+        iy += self._headline(ctx, hero, beat, x + m.pad, iy, w - 2 * m.pad) + m.pad
+        iy += self._stars(ctx, hero, beat, x + m.pad, iy, w - 2 * m.pad) + m.pad
+        _icon, role = HEADLINES.get(beat.tone, ("", "safe")) if beat.tone else ("", "safe")
+        items.append(Box((x, y, w, iy - y), ctx.c("surface"), m.radius))
+        items.append(Box((x, y, w, iy - y), ctx.c("border" if ctx.theme.high_contrast else "surface_alt"), m.radius,
+                         m.border))
+        items.append(Box((x, y, max(4, m.gap // 2), iy - y), ctx.c(role)))
+        items.extend(hero)
+        y = iy + m.pad
         y += self._counts(ctx, items, beat, x, y, w) + m.pad
         y += self._badges(ctx, items, list(beat.badges), x, y, w) + m.gap
         if self.app.classroom is not None:
@@ -115,7 +124,7 @@ class SummaryScene(PageScene):
         tiles = [
             (str(beat.hits), _("Red flags spotted"), "flag", "flag"),
             (str(beat.misses), _("Red flags missed"), "flag_outline", "flag"),
-            (str(beat.false_alarms), _("Safe parts marked as red flags"), "shield", "safe"),
+            (str(beat.false_alarms), _("Safe parts marked as red flags"), "shield", "muted"),
         ]
         cols = 3 if w >= m.body * 24 else 1
         tw = (w - (cols - 1) * m.gap) // cols
