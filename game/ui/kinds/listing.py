@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ...content.schema import Card
-from ..display import Box, Icon, Image, Item, RectT
+from ..display import Box, Circle, Icon, Image, Item, RectT
 from ..i18n import _
 from ..layout import Ctx
 from ..widgets import avatar, text_block
@@ -72,15 +72,20 @@ def details(ctx: Ctx, view: KindView, out: KindOutput, items: list[Item], card: 
 
 
 def listing_card(ctx: Ctx, view: KindView, out: KindOutput, card: Card, x: int, y: int, w: int, *,
-                 market: bool) -> int:
+                 market: bool, view_h: int = 10**6) -> int:
     """The listing: picture, title and pay/price in large type, poster, description, details, the app's button."""
     m = ctx.m
     inner: list[Item] = []
     ix, iw = x + m.pad, w - 2 * m.pad
     iy = y
     if market or card.image:
-        ih = round(w * (0.5 if market else 0.34))
+        ih = min(round(w * (0.5 if market else 0.34)), max(m.body * 3, round(view_h * 0.34)))
         inner.append(Image((x, iy, w, ih), view.asset(card.image), ctx.c("surface_alt")))
+        if market:  # photo dots: the first of a few pictures
+            r = max(3, m.small // 5)
+            for k in range(4):
+                dx = x + w // 2 + (k - 2) * r * 3 + r
+                inner.append(Circle((dx, iy + ih - 3 * r), r, ctx.c("primary" if k == 0 else "border")))
         iy += ih
     iy += m.pad
     big = [(card.price, "bold", m.h1), (card.title, "bold", m.h2)] if market else \
@@ -128,7 +133,7 @@ def _render(ctx: Ctx, view: KindView, screen: RectT, *, market: bool) -> KindOut
     for msg in view.messages:
         cy += banner(ctx, view, out, cx, cy, cw, msg) + m.gap
     if view.node.card is not None:
-        cy += listing_card(ctx, view, out, view.node.card, cx, cy, cw, market=market) + m.gap
+        cy += listing_card(ctx, view, out, view.node.card, cx, cy, cw, market=market, view_h=_h) + m.gap
     out.body_h = cy - top + m.gap
     return out
 

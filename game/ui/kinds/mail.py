@@ -41,8 +41,9 @@ def message_card(ctx: Ctx, view: KindView, out: KindOutput, x: int, y: int, w: i
         ih = round(iw * 0.4)
         inner.append(Image((ix, iy, iw, ih), view.asset(card.image), ctx.c("surface_alt")))
         iy += ih + m.gap
-    if card.body:
-        for para in [p for p in card.body.split("\n") if p.strip()]:
+    body = card.body or (view.node.spot.text if view.node.spot is not None else None)  # a spot task's email
+    if body:
+        for para in [p for p in body.split("\n") if p.strip()]:
             _w, th, keys = rich(ctx, view, out, inner, ix, iy, iw, para)
             iy += th + flag_chips(ctx, view, out, inner, ix, iy + th, iw, keys) + m.gap
     ic = round(m.body * 0.95)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
-from ...content.schema import Message, Node, RedFlag, Scenario
+from ...content.schema import Message, Node, RedFlag, Scenario, ScreenKind
 from ...engine.conditions import holds
 from ..display import Box, Circle, FocusRing, Icon, Image, Item, Line, RectT, Text
 from ..frame import frame_label
@@ -46,7 +46,8 @@ def replay_nodes(scn: Scenario, visited: tuple[str, ...], variables: dict) -> li
             continue
         seen.add(nid)
         msgs = [m for m in node.messages if holds(m.when, variables, visited[:i])]
-        if node.spot is not None:
+        if node.spot is not None and not (node.screen == ScreenKind.EMAIL and node.card is not None
+                                          and not node.card.body):  # an email shows its spot text as the body
             msgs.append(Message.model_validate({"from": node.spot.speaker, "text": node.spot.text}))
         if msgs or node.card is not None:
             out.append((nid, node, tuple(msgs)))
@@ -56,7 +57,7 @@ def replay_nodes(scn: Scenario, visited: tuple[str, ...], variables: dict) -> li
 def quote_in(node: Node, msgs: tuple, quote: str) -> bool:
     """True when the quote appears in what the node showed (messages, spot text or card)."""
     low = quote.lower()
-    texts = [m.text for m in msgs]
+    texts = [m.text for m in msgs] + ([node.spot.text] if node.spot is not None else [])
     c = node.card
     if c is not None:
         texts += [t for t in (c.title, c.price, c.poster, c.poster_note, c.address, c.body, c.button) if t]
