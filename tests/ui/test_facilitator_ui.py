@@ -11,7 +11,7 @@ from drive import has_text, names, send, top_name
 
 from game.content.catalog import scenarios_dir
 from game.ui.app import App
-from game.ui.classroom import DiscussionTimer, clean_label, leaders, letter, percents
+from game.ui.classroom import Classroom, DiscussionTimer, clean_label, leaders, letter, percents
 from game.ui.input import map_key
 from game.ui.intents import (
     Activate,
@@ -87,6 +87,8 @@ def test_timer_counts_dt_not_frames() -> None:
     assert t.state == "paused" and t.update(30) is False and t.shown() == "1:59"
     t.toggle()
     assert t.update(200) is True and t.state == "done" and t.shown() == "0:00" and t.finished_events == 1
+    room = Classroom(timer=t)
+    assert room.tone_due() is True and room.tone_due() is False  # one soft tone per time the timer runs out
     t.cycle(1)
     assert (t.state, t.length, t.shown()) == ("idle", 180, "3:00")
     t.cycle(2)
@@ -100,6 +102,10 @@ def test_lead_a_class_from_the_title(app: App) -> None:
     assert top_name(app) == "class-setup" and app.top.wants_text  # type: ignore[union-attr]
     assert has_text(app, "Never type a student's name.")
     send(app, TextInput("Period 4"), Erase(), TextInput("3"))
+    app.top.set_focus("text")  # type: ignore[union-attr]
+    send(app, TextInput("+"), TextInput("-"), TextInput("t"))  # +/- change the projector's text size
+    assert app.settings.class_text_scale == 1.25 and app.top.value == "Period 3"  # type: ignore[union-attr]
+    app.top.set_focus("field")  # type: ignore[union-attr]
     send(app, Activate())  # Enter in the field: choose a story
     assert top_name(app) == "picker" and app.classroom is not None and app.classroom.label == "Period 3"
     assert app.ctx.m.text_scale == 1.25 and not app.ctx.typing_animation  # projector defaults

@@ -149,7 +149,8 @@ def split_sentence(d: ClassDecision) -> str:
              "talk about what makes {letters} safer.").format(letters=safest)
 
 
-def class_split(scene: PlayerScene, ctx: Ctx, items: list[Item], x: int, y: int, w: int, d: ClassDecision) -> int:
+def class_split(scene: PlayerScene, ctx: Ctx, items: list[Item], x: int, y: int, w: int, d: ClassDecision, *,
+                size: Optional[int] = None) -> int:
     """'How the class voted': the bars with counts and percentages beside the safest choice; returns the height."""
     m = ctx.m
     inner: list[Item] = []
@@ -157,14 +158,13 @@ def class_split(scene: PlayerScene, ctx: Ctx, items: list[Item], x: int, y: int,
     ic = round(m.body * 1.3)
     inner.append(Icon((x + m.pad, iy, ic, ic), "chart", ctx.c("primary")))
     th = text_block(ctx, inner, x + m.pad + ic + m.gap, iy, w - 2 * m.pad - ic - m.gap, _("How the class voted"),
-                    style="bold")
-    iy += max(ic, th) + m.gap
-    iy += vote_chart(ctx, inner, x + m.pad, iy, w - 2 * m.pad, d.options, d.votes or [0] * len(d.options),
-                     marks=split_marks(d), size=m.small) + m.gap
-    sentence = split_sentence(d)
+                    style="bold", size=m.h2 if size and size >= m.body else None)
+    iy += max(ic, th) + m.gap // 2
+    sentence = split_sentence(d)  # first, so it shows without scrolling on a small screen
     if sentence:
         iy += text_block(ctx, inner, x + m.pad, iy, w - 2 * m.pad, sentence) + m.gap
-    iy += m.gap
+    iy += vote_chart(ctx, inner, x + m.pad, iy, w - 2 * m.pad, d.options, d.votes or [0] * len(d.options),
+                     marks=split_marks(d), size=size or m.small) + m.gap
     items.append(Box((x, y, w, iy - y), ctx.c("surface"), m.radius))
     items.append(Box((x, y, w, iy - y), ctx.c("border" if ctx.theme.high_contrast else "surface_alt"), m.radius,
                      m.border))

@@ -124,6 +124,8 @@ class ClassSetupScene(PageScene):
             if self.focus != "field":
                 if intent.text == " " and self.focus is not None:
                     return self.activate(self.focus, intent)
+                if intent.text in ("+", "-", "=") and self.focus == "text":
+                    self.step_text(-1 if intent.text == "-" else 1)
                 return True
             text = "".join(ch for ch in intent.text if ch.isprintable())
             if len(self.value) + len(text) <= LABEL_MAX:

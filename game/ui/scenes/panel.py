@@ -11,7 +11,7 @@ from ..i18n import _, ngettext
 from ..kinds.rich import rich_text
 from ..layout import Ctx
 from ..widgets import avatar, chip, choice_row, one_line, text_block
-from .class_panel import class_chose, class_decision, class_split, in_class
+from .class_panel import class_chose, in_class
 
 if TYPE_CHECKING:
     from .player import PlayerScene
@@ -107,7 +107,7 @@ def feedback_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: Feedba
     iy += ch + (m.gap if ch else 0)
     cw, chh = chip(ctx, inner, ix, iy, points_text(beat.points), icon="star", max_w=iw)
     iy += chh
-    if not beat.is_best and beat.best_points > beat.points:
+    if not beat.is_best and beat.best_points > beat.points and not in_class(scene):  # a class sees it beside
         iy += m.gap // 2
         iy += text_block(ctx, inner, ix, iy, iw, _("Another choice here was even safer. The debrief shows why."),
                          role="muted", size=m.small)
@@ -119,9 +119,6 @@ def feedback_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: Feedba
                      m.border))
     items.extend(inner)
     y2 = y + h + m.pad
-    split = class_decision(scene, beat.node_id) if in_class(scene) else None
-    if split is not None:  # leading a class: how the class voted, beside the safest choice
-        y2 += class_split(scene, ctx, items, x, y2, w, split) + m.pad
     r = scene.focus_button(ctx, items, x, y2, w, _("Next"), "next", icon="chevron_right", hint=_("Enter"), footer=True)
     return r[1] + r[3] - y
 

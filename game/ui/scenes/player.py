@@ -249,6 +249,13 @@ class PlayerScene(Scene):
             self._ending_art(ctx, area, beat)
             self.typing_rect = None
             return
+        split = CP.class_decision(self, beat.node_id) if isinstance(beat, FeedbackBeat) and in_class(self) else None
+        if split is not None:  # leading a class: the vote, large, beside the feedback card
+            items: list[Item] = []
+            h = CP.class_split(self, ctx, items, area[0], area[1], area[2], split, size=m.h2 if m.wide else m.body)
+            self.scroll_view("thread", area, items, h)
+            self.typing_rect = None
+            return
         screen = device_frame(ctx, self.dl.items, area, view.node.screen, view.node.app or "")
         out = render_kind(ctx, view, screen)
         self.dl.extend(out.header)
