@@ -213,10 +213,12 @@ class ScriptRunner:
     # ------------------------------------------------------------- class votes
     def vote_scene(self, token: str):  # type: ignore[no-untyped-def]
         """The vote screen, opened from the player's choice if needed (ScriptError when there is no vote here)."""
+        from ..engine.beats import ChoiceBeat
         from .scenes.vote import VoteScene
 
         top = self.app.top
-        if top is not None and top.name == "player" and self.app.classroom is not None:
+        if top is not None and top.name == "player" and self.app.classroom is not None \
+                and isinstance(top.beat, ChoiceBeat):  # type: ignore[attr-defined]
             if getattr(top, "revealing", False):
                 self.send(Next())
             self.send(Next())

@@ -155,3 +155,19 @@ def test_sigkill_at_twenty_points_keeps_every_confirmed_decision(tmp_path: Path)
             conn.close()
         assert set(ids) <= kept, f"kill point {k}: lost {sorted(set(ids) - kept)}"
         assert labels == {"Kill test"}
+
+
+@pytest.mark.parametrize("script, message", [
+    ("next vote:1,2", "there is no class vote on this screen"),
+    ("next next vote:1,2", "2 count(s) given, but this choice shows 3"),
+    ("next next override:2", "reveal a vote first"),
+    ("next next vote:5,1,1 override:1", "that is the majority's option"),
+    ("next next vote:5,1,1+2", "+N picks on a tie"),
+    ("next next vote:4,4,1+3", "option 3 is not one of the tied options"),
+    ("next next vote:1,x", "bad vote step"),
+])
+def test_misplaced_or_malformed_vote_steps_are_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                             script: str, message: str) -> None:
+    code = main(["play", "--headless", "--facilitator", "--scenario", "tutorial", "--data-dir", str(tmp_path),
+                 "--script", script])
+    assert code == 2 and message in capsys.readouterr().err
