@@ -28,18 +28,12 @@ def class_action(app: App, intent: Intent) -> None:
         room.timer.toggle()
     elif intent.action == "timer_length":
         room.timer.cycle(1)
-    elif intent.action == "notes":
-        if isinstance(top, NotesScene):
+    elif intent.action in ("notes", "discuss"):
+        kind = NotesScene if intent.action == "notes" else DiscussionScene
+        if isinstance(top, kind):
             top.dismiss(None)
-        else:
-            app.push(NotesScene(app))
-        return
-    elif intent.action == "discuss":
-        if isinstance(top, DiscussionScene):
-            top.dismiss(None)
-        else:
-            prompt, _notes = context_for(app)
-            app.push(DiscussionScene(app, prompt))
+        elif not any(isinstance(sc, kind) for sc in app.stack):  # one of each at most (help may sit on top)
+            app.push(NotesScene(app) if kind is NotesScene else DiscussionScene(app, context_for(app)[0]))
         return
     for s in app.visible():
         s.invalidate()
