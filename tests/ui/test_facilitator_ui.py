@@ -249,3 +249,16 @@ def test_vote_screens_fit_and_never_use_colour_alone(make_app: Callable[..., App
     type_counts(app, [7, 7, 2])
     send(app, Submit())
     assert has_text(app, "Tied for most votes") and has_text(app, "7 votes \u00b7 44%")
+
+
+def test_window_loop_counts_real_time_and_redraws_once_a_second(make_app: Callable[..., App]) -> None:
+    app = make_app()
+    app.go_title()
+    app.start_class(None)
+    app.step()
+    app.dispatch(Facilitate("timer"))
+    before = app.frames_drawn
+    app.run(max_seconds=1.2, close=False)  # the idle loop sleeps until the next shown second, then draws once
+    t = app.classroom.timer  # type: ignore[union-attr]
+    assert 117.0 <= t.remaining <= 119.0 and t.shown() in ("1:59", "1:58")
+    assert app.frames_drawn - before <= 4  # no busy redraw while only the timer changes
