@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from .diagnostics import Diagnostic
+from .diagnostics import Diagnostic, DiagnosticBag
 from .loader import Loaded, load_model
 from .schema import ResourceList, Scenario, TagVocabulary
 
@@ -46,6 +46,31 @@ def pack_root(scenario_path: Path) -> Path:
         if (folder / TAGS_FILE).is_file():
             return folder
     return start
+
+
+def link_leaves_pack(scenario_path: Path) -> bool:
+    """True when a scenario file is reached through a link that leads outside its pack (it must not be read).
+
+    The pack is found from where the file sits (links not followed): the nearest folder upward that holds
+    tags.yaml, else the file's own folder.
+    """
+    here = Path(os.path.abspath(scenario_path))
+    real = Path(os.path.realpath(here))
+    if real == here:
+        return False
+    pack = here.parent
+    for folder in (here.parent, *here.parent.parents):
+        if (folder / TAGS_FILE).is_file():
+            pack = folder
+            break
+    root = Path(os.path.realpath(pack))
+    return real != root and root not in real.parents
+
+
+def refuse_outside_link(bag: DiagnosticBag) -> None:
+    """The E312 error for a scenario file that links out of its pack (see `link_leaves_pack`)."""
+    bag.error("E312", "this file is a link to a file outside its pack, so it was not read", (1, 1),
+              hint="copy the scenario into the pack instead of linking to it")
 
 
 def resolve_asset(pack: Path, base: Path, rel: str) -> tuple[Optional[Path], str]:

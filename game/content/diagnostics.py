@@ -59,6 +59,7 @@ CODES: dict[str, str] = {
     "E320": "the best-scoring path does not end safely",
     "E321": "unknown toggle",
     "E322": "variable used with the wrong type",
+    "E323": "picture cannot be shown (not a picture, or too large)",
     # warnings
     "W302": "node can never be reached",
     "W401": "choice has no feedback",

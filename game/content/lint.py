@@ -7,6 +7,7 @@ from typing import Iterator, Optional, Union
 
 from .catalog import Shared, resolve_asset
 from .diagnostics import DiagnosticBag, did_you_mean
+from .images import KINDS, MAX_SIDE, picture_problem
 from .lint_deep import lint_deep
 from .schema import (
     ME,
@@ -319,8 +320,12 @@ class Linter:
         if pack is None:
             return
         base = self.file_path.resolve().parent if self.file_path is not None else pack
-        _, code = resolve_asset(pack, base, rel)
-        if code == "E312":
+        found, code = resolve_asset(pack, base, rel)
+        problem = picture_problem(found) if found is not None else None
+        if problem is not None:
+            self.bag.error("E323", f"'{rel}' cannot be shown: {problem}", pos,
+                           hint=f"save it as a {KINDS} file of at most {MAX_SIDE} x {MAX_SIDE} pixels")
+        elif code == "E312":
             self.bag.error("E312", f"'{rel}' is outside the pack", pos,
                            hint="write a path relative to the scenario file that stays inside the pack; "
                                 "absolute paths, '..' out of the pack and links out of it are refused")

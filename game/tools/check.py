@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional
 
-from ..content.catalog import Entry, load_shared, pack_root
+from ..content.catalog import Entry, link_leaves_pack, load_shared, pack_root, refuse_outside_link
 from ..content.diagnostics import Diagnostic, DiagnosticBag, sort_key
 from ..content.lint import lint
-from ..content.loader import load_scenario
+from ..content.loader import Loaded, load_scenario
 from ..content.schema import Scenario, Tone
 from ..engine.explorer import Exploration, explore
 
@@ -52,6 +52,11 @@ def explorer_checks(scn: Scenario, ex: Exploration, bag: DiagnosticBag, marks_at
 def check_file(path: Path, display: Optional[str] = None, *, fast: bool = True) -> Checked:
     """Load and check one scenario file."""
     shown = display or str(path)
+    if link_leaves_pack(path):  # a pack's file that links out of it is never read (it could be anyone's file)
+        bag = DiagnosticBag(shown)
+        refuse_outside_link(bag)
+        return Checked(Entry(path, Loaded(shown, None, bag.items), pack_root(path.parent / "x.yaml")),
+                       diagnostics=list(bag.items))
     loaded = load_scenario(path, display=shown, fast=fast)
     pack = pack_root(path)
     entry = Entry(path, loaded, pack)

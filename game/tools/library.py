@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
-from ..content.catalog import find_scenario_files, scenarios_dir
-from ..content.diagnostics import Diagnostic
+from ..content.catalog import find_scenario_files, link_leaves_pack, refuse_outside_link, scenarios_dir
+from ..content.diagnostics import Diagnostic, DiagnosticBag
 from ..content.loader import load_scenario
 from ..content.schema import Scenario
 
@@ -32,6 +32,11 @@ def load_pack(folder: Path) -> Pack:
     """Load every scenario file below ``folder`` (example folders starting with '_' are skipped)."""
     pack = Pack(folder)
     for path in find_scenario_files(folder, include_examples=False):
+        if link_leaves_pack(path):  # never read a file outside the pack
+            bag = DiagnosticBag(str(path))
+            refuse_outside_link(bag)
+            pack.problems.extend(bag.items)
+            continue
         loaded = load_scenario(path)
         errors = [d for d in loaded.diagnostics if d.severity.value == "error"]
         if loaded.model is None or errors:
@@ -57,6 +62,8 @@ def find_scenarios(ids: Iterable[str], root: Optional[Path] = None) -> dict[str,
     for path in by_stem + rest:
         if not wanted - found.keys():
             break
+        if link_leaves_pack(path):
+            continue
         loaded = load_scenario(path)
         scn = loaded.model
         if scn is not None and scn.id in wanted and scn.id not in found:

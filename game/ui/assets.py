@@ -8,6 +8,7 @@ from typing import Optional
 
 import pygame
 
+from ..content.images import picture_problem
 from . import log
 from .theme import FONT_FILES, Color, art_dir
 
@@ -159,6 +160,13 @@ class ImageCache:
         """The image at its own size, or None (with a logged warning) when it cannot be loaded."""
         key = str(path)
         if key not in self._raw:
+            problem = picture_problem(Path(key))  # read the header first: never decode a picture bomb
+            if problem is not None:
+                msg = f"image '{key}' is not shown ({problem}); a placeholder is shown"
+                log.warning(msg)
+                self.warnings.append(msg)
+                self._raw[key] = None
+                return None
             try:
                 img = pygame.image.load(key)
                 self._raw[key] = img.convert_alpha() if pygame.display.get_surface() else img

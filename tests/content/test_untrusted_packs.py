@@ -21,7 +21,7 @@ def pack(tmp_path: Path) -> Path:
     (root / "en" / "images").mkdir(parents=True)
     shutil.copy(scenarios_dir() / "tags.yaml", root / "tags.yaml")
     shutil.copy(scenarios_dir() / "resources.yaml", root / "resources.yaml")
-    (root / "en" / "images" / "ok.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    shutil.copy(scenarios_dir() / "_examples" / "images" / "aunt.png", root / "en" / "images" / "ok.png")
     (tmp_path / "secret.txt").write_text("teacher's private file")
     return root
 
@@ -68,3 +68,48 @@ def test_validate_a_whole_pack(pack: Path, capsys: pytest.CaptureFixture[str]) -
     assert main(["validate", str(pack)]) == 1
     out = capsys.readouterr().out
     assert "error[E312]" in out and "teacher's private file" not in out
+
+
+def test_scenario_file_linking_out_of_the_pack_is_not_read(pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from game.tools.library import load_pack
+
+    (pack.parent / "notes.yaml").write_text("title: teacher's private file\nid: [oops\n", encoding="utf-8")
+    os.symlink(pack.parent / "notes.yaml", pack / "en" / "linked.yaml")
+    checked = check_file(pack / "en" / "linked.yaml")
+    assert [(d.code, d.line) for d in checked.diagnostics] == [("E312", 1)]
+    assert checked.entry.scenario is None and checked.entry.pack == pack.resolve()
+    assert main(["validate", str(pack)]) == 1
+    out = capsys.readouterr().out
+    assert "linked.yaml:1:1: error[E312]" in out and "private" not in out and "E104" not in out
+    assert [d.code for d in load_pack(pack).problems] == ["E312"]  # the facilitator guide skips it too
+
+
+def test_links_that_stay_inside_the_pack_are_fine(pack: Path) -> None:
+    os.symlink(pack / "en" / "images", pack / "en" / "pics")
+    story = with_avatar(pack, "pics/ok.png")
+    os.symlink(story, pack / "en" / "same-story.yaml")
+    assert codes(pack / "en" / "same-story.yaml") == []
+
+
+@pytest.mark.parametrize(("data", "words"), [
+    (b"not a picture at all", "not a PNG, JPEG, GIF, BMP or WebP picture"),
+    (b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x9c\x40\0\0\x9c\x40", "40000 x 40000 pixels"),
+    (b"GIF89a\x40\x9c\x01\0", "40000 x 1 pixels"),
+])
+def test_pictures_that_cannot_be_shown_are_refused(pack: Path, data: bytes, words: str) -> None:
+    (pack / "en" / "images" / "bad.png").write_bytes(data)
+    checked = check_file(with_avatar(pack, "images/bad.png"))
+    assert [d.code for d in checked.diagnostics] == ["E323"] and words in checked.diagnostics[0].message
+
+
+def test_picture_headers_give_kind_and_size() -> None:
+    from game.content.images import picture_size
+
+    assert picture_size(b"GIF87a\x02\x00\x03\x00") == ("GIF", 2, 3)
+    assert picture_size(b"BM" + b"\0" * 16 + (5).to_bytes(4, "little") + (-7).to_bytes(4, "little", signed=True)) \
+        == ("BMP", 5, 7)
+    jpeg = b"\xff\xd8\xff\xe0\x00\x04ab\xff\xc0\x00\x11\x08\x00\x09\x00\x0a" + b"\0" * 12
+    assert picture_size(jpeg) == ("JPEG", 10, 9)
+    vp8l = b"RIFF\0\0\0\0WEBPVP8L\0\0\0\0\x2f" + ((11 - 1) | ((6 - 1) << 14)).to_bytes(4, "little")
+    assert picture_size(vp8l) == ("WebP", 11, 6)
+    assert picture_size(b"<svg width='99999'>") is None

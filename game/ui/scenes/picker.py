@@ -94,6 +94,8 @@ class PickerScene(Scene):
             items.append(Icon((x, y, ic, ic), "wrench", ctx.c("flag")))
             y += ic + m.gap // 2
             y += text_block(ctx, items, x, y, w, item.title, style="bold", size=m.h2) + m.gap
+            if item.title != item.path.name:  # several broken copies of one story: the file tells them apart
+                y += text_block(ctx, items, x, y, w, item.path.name, role="muted", size=m.small) + m.gap
             n = len(item.checked.errors) if item.checked else 1
             cw, ch = chip(ctx, items, x, y, _("Needs fixes: {n} problem(s)").format(n=n), icon="wrench", fg="flag",
                           bg="flag_soft", max_w=w)
