@@ -164,6 +164,11 @@ class PlaySession:
                 misses=st.misses - before[1], false_alarms=st.false_alarms - before[2],
                 selected=sorted(set(selected)))))
 
+    def forget(self) -> None:
+        """All data was just cleared: record nothing more of this play-through (no decisions, no progress)."""
+        self.session_id = None
+        self.nickname = None
+
     @staticmethod
     def _announce(decision_id: object) -> None:
         """Test hook: with RFR_PRINT_RECORDS=1 in the environment, print each decision id once it is on disk."""

@@ -182,6 +182,10 @@ class SettingsScene(PageScene):
         try:
             self.app.store.clear_all()
             self.notice = _("All data was cleared.")
+            for scene in self.app.stack:  # a story still open below keeps nothing more either
+                forget = getattr(getattr(scene, "session", None), "forget", None)
+                if callable(forget):
+                    forget()
         except Exception:  # noqa: BLE001
             self.notice = _("The data could not be cleared. Please try again.")
         self.app.apply_settings(self.app.settings.replace(nickname=None))
