@@ -18,6 +18,7 @@ from .intents import (
     Focus,
     Fullscreen,
     Help,
+    Home,
     Intent,
     Pointer,
     QuickExit,
@@ -50,6 +51,7 @@ _KEYS: dict[int, Intent] = {
     pygame.K_F12: QuickExit(),
     pygame.K_F11: Fullscreen(),
     pygame.K_F1: Help(),
+    pygame.K_HOME: Home(),
     pygame.K_F5: Author("reload"),
     pygame.K_F6: Author("state"),
     pygame.K_F7: Author("jump"),
@@ -70,7 +72,8 @@ def map_key(key: int, mod: int = 0, text_mode: bool = False) -> Optional[Intent]
         if key == pygame.K_BACKSPACE:
             return Erase()
         if key in (pygame.K_ESCAPE, pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_F12, pygame.K_F11,
-                   pygame.K_F1, pygame.K_UP, pygame.K_DOWN, pygame.K_F5, pygame.K_F6, pygame.K_F7):
+                   pygame.K_F1, pygame.K_UP, pygame.K_DOWN, pygame.K_F5, pygame.K_F6, pygame.K_F7,
+                   pygame.K_HOME):
             return _KEYS[key]
         return None  # letters arrive as TEXTINPUT events
     if key in _KEYS:

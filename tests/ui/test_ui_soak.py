@@ -1,151 +1,99 @@
-"""Random soak: 2,000 mixed intents and resizes per scene must raise nothing (scene errors raise in tests)."""
+"""Random soaks (scene errors raise in tests): intents, and RAW pygame events through the App's input mapping.
+
+Every scene kind is soaked; scenes that show a story rotate through every shipped scenario, starting at random
+nodes. After each chunk of events, and whenever the random stream presses Home, the Home key must reach the
+title within a few presses. `pytest -m fuzz` runs the long version (50,000+ raw events).
+"""
 
 from __future__ import annotations
 
 import random
-from typing import Callable
+import time
 
 import pytest
-
-from game.content.catalog import scenarios_dir
-from game.ui.app import App
-from game.ui.intents import (
-    Activate,
-    Back,
-    Choose,
-    Erase,
-    Focus,
-    Fullscreen,
-    Help,
-    Home,
-    Intent,
-    Next,
-    OpenSettings,
-    Pointer,
-    QuickExit,
-    Resize,
-    Scroll,
-    Submit,
-    TextInput,
-    Toggle,
+from soak import (
+    APP_OPTIONS,
+    FORMAT_TOUR,
+    SCENARIO_SCENES,
+    SCENARIOS,
+    SCENES,
+    RawMonkey,
+    item_for,
+    random_intent,
+    share_library,
 )
-from game.ui.launch import open_start
 
-FORMAT_TOUR = scenarios_dir() / "_examples" / "format-tour.yaml"
 N = 2000
-
-
-def random_intent(rng: random.Random, app: App) -> Intent:
-    w, h = app.screen.get_size()
-    x, y = rng.randrange(-5, w + 5), rng.randrange(-5, h + 5)
-    roll = rng.random()
-    if roll < 0.30:
-        return Pointer(x, y, pressed=rng.random() < 0.3, released=rng.random() < 0.3, held=rng.random() < 0.2)
-    if roll < 0.40:
-        return rng.choice([Focus(rng.choice([-1, 0, 1]), rng.choice([-1, 0, 1])), Focus(0, 1, linear=True),
-                           Focus(0, -1, linear=True)])
-    if roll < 0.47:
-        return Scroll(rng.uniform(-5, 5), page=rng.random() < 0.3)
-    if roll < 0.50:
-        return Resize(rng.randrange(700, 2000), rng.randrange(450, 1200))
-    if roll < 0.56:
-        return Choose(rng.randrange(0, 10))
-    if roll < 0.58:
-        return TextInput(rng.choice(["a", "Z", "7", "é", " ", "long_text_" * 3]))
-    pool: list[Intent] = [Next(), Activate(), Toggle(), Submit(), Erase(), Back()]
-    rare: list[Intent] = [Help(), OpenSettings(), Home(), QuickExit(), Fullscreen()]
-    return rng.choice(pool) if rng.random() < 0.93 else rng.choice(rare)
-
-
-def _title(app: App) -> None:
-    app.go_title()
-
-
-def _picker(app: App) -> None:
-    from game.ui.scenes.picker import PickerScene
-    from game.ui.scenes.title import TitleScene
-
-    app.reset(TitleScene(app), PickerScene(app))
-
-
-def _nickname(app: App) -> None:
-    from game.ui.scenes.nickname import NicknameScene
-    from game.ui.scenes.title import TitleScene
-
-    app.reset(TitleScene(app), NicknameScene(app))
-
-
-def _content_note(app: App) -> None:
-    open_start(app)
-
-
-def _player(app: App) -> None:
-    open_start(app)
-    app.dispatch(Next())
-
-
-def _settings(app: App) -> None:
-    _title(app)
-    app.dispatch(OpenSettings())
-
-
-def _help(app: App) -> None:
-    _player(app)
-    app.dispatch(Help())
-
-
-def _pause(app: App) -> None:
-    _player(app)
-    app.dispatch(Back())
-
-
-def _quick_exit(app: App) -> None:
-    _player(app)
-    app.dispatch(QuickExit())
-
-
-def _diagnostics(app: App) -> None:
-    from game.ui.library import CatalogItem
-    from game.ui.scenes.diagnostics import DiagnosticsScene
-
-    app.reset(DiagnosticsScene(app, CatalogItem(FORMAT_TOUR, diagnostics=["x.yaml:1:1: error[E104]: oops"] * 30)))
-
-
-def _debrief(app: App) -> None:
-    from game.ui.headless import ScriptRunner
-
-    open_start(app)
-    runner = ScriptRunner(app, None)
-    runner.run(["next", "1", "next", "next", "1", "next", "1", "next", "next"])
-
-
-def _summary(app: App) -> None:
-    from game.ui.headless import ScriptRunner
-
-    open_start(app)
-    ScriptRunner(app, None).run(["auto:7"])
-
-
-SCENES: dict[str, Callable[[App], None]] = {
-    "title": _title, "picker": _picker, "nickname": _nickname, "content-note": _content_note, "player": _player,
-    "settings": _settings, "help": _help, "pause": _pause, "quick-exit": _quick_exit, "diagnostics": _diagnostics,
-    "debrief": _debrief, "summary": _summary,
-}
+"""Intents per scene, and raw pygame events per scene, in the default suite."""
+CHUNK = 200
+"""At most this many raw actions between fresh set-ups (each one preceded by the Home check)."""
+PATIENCE = 12
+"""Actions allowed away from the scene under test before a fresh set-up."""
+FUZZ_N = 5000
+"""Raw events per scene under `-m fuzz` (at least 50,000 in all)."""
 
 
 @pytest.mark.parametrize("scene", list(SCENES))
-def test_random_soak_raises_nothing(make_app, scene: str) -> None:  # type: ignore[no-untyped-def]
+def test_random_intent_soak_raises_nothing(make_app, scene: str) -> None:  # type: ignore[no-untyped-def]
     rng = random.Random(hash(scene) & 0xFFFF)
-    app = make_app(scenario=FORMAT_TOUR, size=(900, 560))
+    app = share_library(make_app(scenario=FORMAT_TOUR, size=(900, 560), **APP_OPTIONS.get(scene, {})))
     setup = SCENES[scene]
-    setup(app)
+    item = item_for(app)
+    setup(app, rng, item)
     app.step()
     for i in range(N):
         if not app.running:
             app.running = True
         if i % 250 == 0 and i:
-            setup(app)
+            setup(app, rng, item)
         app.dispatch(random_intent(rng, app))
         if i % 3 == 0:
             app.step(rng.choice([0.0, 0.016, 0.3]))
     app.step()
+
+
+def raw_soak(make_app, scene: str, events: int, seed: int) -> RawMonkey:  # type: ignore[no-untyped-def]
+    """Soak one scene kind with at least `events` raw events. A fresh set-up (next scenario, random node) follows
+    every CHUNK actions, or sooner when the player wandered off that scene for PATIENCE actions; each one is
+    preceded by the Home check from wherever the player got to."""
+    rng = random.Random(seed)
+    app = share_library(make_app(headless=False, size=(1280, 720), **APP_OPTIONS.get(scene, {})))  # real window
+    monkey = RawMonkey(app, rng)
+    setup = SCENES[scene]
+    n_setups = list(SCENES).index(scene) * 5
+    while monkey.events < events:
+        setup(app, rng, item_for(app, SCENARIOS[n_setups % len(SCENARIOS)]))
+        n_setups += 1
+        app.step()
+        name, away = app.top.name, 0  # type: ignore[union-attr]
+        for _ in range(CHUNK):
+            if monkey.events >= events:
+                break
+            monkey.act()
+            assert app.stack and not app.top.dirty  # type: ignore[union-attr]
+            away = 0 if app.top.name == name else away + 1  # type: ignore[union-attr]
+            if away > PATIENCE:
+                break
+        monkey.home_reaches_title()
+    monkey.setups = n_setups - list(SCENES).index(scene) * 5  # type: ignore[attr-defined]
+    return monkey
+
+
+@pytest.mark.parametrize("scene", list(SCENES))
+def test_raw_event_soak_raises_nothing_and_home_reaches_the_title(make_app, scene: str) -> None:  # type: ignore[no-untyped-def]
+    monkey = raw_soak(make_app, scene, N, seed=sum(map(ord, scene)))
+    assert monkey.events >= N
+    assert monkey.setups >= len(SCENARIOS) or scene not in SCENARIO_SCENES  # every shipped scenario had its turn
+
+
+@pytest.mark.fuzz
+@pytest.mark.parametrize("scene", list(SCENES))
+def test_raw_event_soak_long(make_app, scene: str) -> None:  # type: ignore[no-untyped-def]
+    monkey = raw_soak(make_app, scene, FUZZ_N, seed=int(time.time()) ^ sum(map(ord, scene)))
+    assert monkey.events >= FUZZ_N
+
+
+def test_the_long_soak_feeds_at_least_50000_events() -> None:
+    assert FUZZ_N * len(SCENES) >= 50_000
+
+

@@ -115,15 +115,10 @@ class PauseScene(DialogScene):
         elif result == "settings":
             self.app.dispatch(OpenSettings())
         elif result == "menu":
-            self.app.push(ConfirmScene(self.app, _("Leave this story?"), _(
-                "You can play it again from the start later."), yes=_("Leave"), no=_("Stay")), self._leave)
+            confirm_leave(self.app)
         elif result == "quit":
             self.app.push(ConfirmScene(self.app, _("Quit Red Flag Radar?"), "", yes=_("Quit"), no=_("Stay")),
                           self._quit)
-
-    def _leave(self, yes: object) -> None:
-        if yes is True:
-            self.app.go_title()
 
     def _quit(self, yes: object) -> None:
         if yes is True:
@@ -133,3 +128,14 @@ class PauseScene(DialogScene):
         if isinstance(intent, QuickExit):
             return False
         return super().handle(intent)
+
+
+def confirm_leave(app) -> None:  # type: ignore[no-untyped-def]
+    """Ask "Leave this story?"; Leave goes to the title (so does Home, pressed again), Stay or Esc stays."""
+
+    def leave(yes: object) -> None:
+        if yes is True:
+            app.go_title()
+
+    app.push(ConfirmScene(app, _("Leave this story?"), _("You can play it again from the start later."),
+                          yes=_("Leave"), no=_("Stay")), leave)

@@ -29,6 +29,7 @@ from ..intents import (
     Choose,
     Facilitate,
     Help,
+    Home,
     Intent,
     Next,
     Pointer,
@@ -404,6 +405,11 @@ class PlayerScene(Scene):
             from .dialog import PauseScene
 
             self.app.push(PauseScene(self.app))
+            return True
+        if isinstance(intent, Home):  # a stray Home key never drops the story: ask first (Home again leaves)
+            from .dialog import confirm_leave
+
+            confirm_leave(self.app)
             return True
         if isinstance(intent, Toggle) and isinstance(self.focus, tuple) and self.focus[0] == "part":
             self.toggle_part(int(self.focus[1]))
