@@ -131,12 +131,15 @@ def flow(fonts: FontCache, spans: Sequence[tuple[str, Hashable]], width: int, fo
     cur: Optional[list] = None  # [x, y, text, span]
 
     def close() -> None:
-        nonlocal cur
+        nonlocal cur, x, max_w
         if cur is not None and cur[2].strip():
             text = cur[2].rstrip(" ")
             fnt = f_bold if cur[3] in bold_spans else f_reg
             w = fnt.size(text)[0]
             pieces.append(Piece(cur[0], cur[1], w, text_h, text, cur[3]))
+            if cur[1] == y:  # a run is wider than the sum of its words (kerning): go on after it as drawn
+                x = max(x, cur[0] + w + space_w * (len(cur[2]) - len(text)))
+                max_w = max(max_w, cur[0] + w)
         cur = None
 
     for si, (text, _tag) in enumerate(spans):

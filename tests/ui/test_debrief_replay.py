@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Optional
 
 from drive import send, top_name
+from test_kinds_render import overlaps
 from test_ui_layout import CheckingRunner
 
 from game.content.catalog import scenarios_dir
@@ -58,6 +59,7 @@ def test_replay_lights_each_seen_red_flag_in_place(make_app) -> None:  # type: i
     view, items = group_items(app, "replay")
     rep = scene.replay
     assert rep is not None
+    assert overlaps(items) == [], "lit words, chips and the dimmed screens never sit on one another"
     for n, i in enumerate(scene.seen):
         rects = rep.anchors.get(i)
         assert rects, f"red flag {i} is located"
@@ -165,3 +167,30 @@ def test_every_badge_in_tags_yaml_renders(make_app) -> None:  # type: ignore[no-
         assert f"badge_{b.shape}" in shapes
     w = app.screen.get_width()
     assert all(0 <= it.x and it.x + it.w <= w + 2 for it in items if isinstance(it, Text))
+
+
+def test_every_shipped_red_flag_is_lit_where_it_appears(make_app) -> None:  # type: ignore[no-untyped-def]
+    """Replaying every node of every shipped scenario: each red flag found is anchored inside its screen, with a
+    flag icon and a chip, and nothing overlaps."""
+    from test_kinds_render import shipped
+
+    from game.ui.scenes.replay import build_replay
+
+    app = make_app(size=(1280, 720))
+    ctx = app.ctx
+    for scn in shipped():
+        if scn.debrief is None or not scn.debrief.red_flags:
+            continue
+        rep = build_replay(ctx, scn, tuple(scn.nodes), dict(scn.variables), 100, 0, 520, 600,
+                           lambda rf: rf.label, lambda rel: None)
+        assert rep.seen, f"{scn.id}: some red flag is found"
+        assert len(rep.seen) + len(rep.unseen) == len(scn.debrief.red_flags)
+        chips = {it.text for it in rep.items if isinstance(it, Text)}
+        for loc in rep.seen:
+            rects = rep.anchors.get(loc.index)
+            assert rects, f"{scn.id}: red flag '{loc.flag.quote}' is lit where it appears"
+            assert all(100 <= x and x + w <= 620 for x, _y, w, _h in rects)
+            assert f"{loc.number}. {loc.flag.label}" in chips
+        flags = [it for it in rep.items if isinstance(it, Icon) and it.name == "flag"]
+        assert len(flags) >= 2 * len(rep.seen), "a flag before each lit phrase and on each chip"
+        assert overlaps(rep.items) == [], scn.id

@@ -51,6 +51,17 @@ def sideways(items: list[Item], left: int, right: int) -> list[str]:
             if isinstance(it, Text) and (it.x < left - 2 or it.x + it.w > right + 2)]
 
 
+def overlaps(items: list[Item]) -> list[str]:
+    """Text runs drawn over one another (a bubble or card too short for its wrapped text)."""
+    texts = [it for it in walk_items(items) if isinstance(it, Text) and it.text.strip()]
+    out = []
+    for i, a in enumerate(texts):
+        for b in texts[i + 1:]:
+            if min(a.x + a.w, b.x + b.w) - max(a.x, b.x) > 2 and min(a.y + a.h, b.y + b.h) - max(a.y, b.y) > 2:
+                out.append(f"'{a.text[:25]}' overlaps '{b.text[:25]}'")
+    return out
+
+
 @pytest.mark.parametrize("size,scale", [((1024, 600), 1.0), ((1024, 600), 2.0), ((1920, 1080), 1.0),
                                         ((1920, 1080), 2.0)])
 def test_every_kind_renders_every_shipped_node_inside_the_frame(make_app, size, scale) -> None:  # type: ignore[no-untyped-def]
@@ -71,6 +82,7 @@ def test_every_kind_renders_every_shipped_node_inside_the_frame(make_app, size, 
             left, right = screen[0], screen[0] + screen[2]
             problems += [f"{scn.id}/{nid} ({node.screen.value}): {p}" for p in sideways(out.header + out.body, left,
                                                                                            right)]
+            problems += [f"{scn.id}/{nid}: {p}" for p in overlaps(out.body)]
             sx, sy, sw, sh = screen
             for it in walk_items(out.header):
                 if isinstance(it, Text) and not (sy - 2 <= it.y and it.y + it.h <= sy + sh + 2):

@@ -10,7 +10,7 @@ from ..i18n import _
 from ..layout import Ctx
 from ..widgets import text_block
 from . import KindOutput, KindView
-from .common import app_header, app_mark, app_name, flag_chips, header_bar, measure, notice, person, rich, speaker_name
+from .common import app_header, app_mark, app_name, fit, flag_chips, header_bar, notice, person, rich, speaker_name
 
 
 def is_group(view: KindView) -> bool:
@@ -29,8 +29,7 @@ def bubble(ctx: Ctx, view: KindView, out: KindOutput, msg: Message, x: int, y: i
     max_w = max(m.body * 5, round(avail * 0.8))
     pad = m.gap
     fg_role = "on_bubble_me" if me else "on_bubble_them"
-    tw, th = measure(ctx, view, max_w - 2 * pad, msg.text)
-    tw = min(max_w - 2 * pad, tw + 2)
+    tw, th = fit(ctx, view, max_w - 2 * pad, msg.text)
     img_h = round(max_w * 0.6) if msg.image else 0
     if msg.image:
         tw = max_w - 2 * pad

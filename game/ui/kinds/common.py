@@ -51,12 +51,20 @@ def rich(ctx: Ctx, view: KindView, out: KindOutput, items: list[Item], x: int, y
     return tw, th, keys
 
 
-def measure(ctx: Ctx, view: KindView, w: int, text: str, *, size: Optional[int] = None) -> tuple[int, int]:
-    """The tight size of `text` wrapped in w (as rich() lays it out); pass width + 2 to rich() to keep the lines."""
+def fit(ctx: Ctx, view: KindView, w: int, text: str, *, size: Optional[int] = None) -> tuple[int, int]:
+    """The width to lay `text` out in (its tightest wrap within w) and the height rich() will then give it."""
     probe: list[Item] = []
     tw, th, _r = rich_text(ctx, probe, 0, 0, w, split_quotes(text, quotes(view)), ctx.c("text"), size=size,
                            marked={h.index: "flag" for h in view.highlights})
-    return tw, th
+    tw = min(w, tw + 2)
+    if view.highlights:
+        return tw, th
+    font = ctx.m.font("regular", size)
+    h = ctx.measure(text, font, ctx.c("text"), tw)[1]
+    if h > th:  # the plain renderer wraps a little differently: give it the whole width
+        tw = w
+        h = ctx.measure(text, font, ctx.c("text"), w)[1]
+    return tw, h
 
 
 def flag_chips(ctx: Ctx, view: KindView, out: KindOutput, items: list[Item], x: int, y: int, w: int,
@@ -203,8 +211,7 @@ def notice(ctx: Ctx, view: KindView, out: KindOutput, x: int, y: int, w: int, te
     m = ctx.m
     ic = round(m.small * 1.2) if icon else 0
     tw_max = min(w - 2 * m.gap - (ic + m.gap // 2 if icon else 0), round(m.body * 22))
-    tw, th = measure(ctx, view, tw_max, text, size=m.small)
-    tw = min(tw_max, tw + 2)
+    tw, th = fit(ctx, view, tw_max, text, size=m.small)
     bw = tw + 2 * m.gap + (ic + m.gap // 2 if icon else 0)
     bh = max(th, ic) + m.gap
     bx = x + (w - bw) // 2

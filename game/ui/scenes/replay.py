@@ -54,16 +54,30 @@ def replay_nodes(scn: Scenario, visited: tuple[str, ...], variables: dict) -> li
     return out
 
 
-def quote_in(node: Node, msgs: tuple, quote: str) -> bool:
-    """True when the quote appears in what the node showed (messages, spot text or card)."""
+MESSAGES_FIRST = {ScreenKind.JOB_AD, ScreenKind.MARKETPLACE, ScreenKind.EMAIL, ScreenKind.SETTINGS}
+"""Kinds that show a node's messages (notifications) above its card."""
+
+
+def quote_at(node: Node, msgs: tuple, quote: str) -> Optional[tuple[int, int]]:
+    """Where the quote appears in what the node showed, in reading order: (text number, offset), or None."""
     low = quote.lower()
-    texts = [m.text for m in msgs] + ([node.spot.text] if node.spot is not None else [])
+    card: list[str] = []
     c = node.card
     if c is not None:
-        texts += [t for t in (c.title, c.price, c.poster, c.poster_note, c.address, c.body, c.button) if t]
-        texts += list(c.details) + [f"{k}: {v}" for k, v in c.bio.items()]
-        texts += [t.label for t in c.toggles] + [t.help for t in c.toggles if t.help]
-    return any(low in t.lower() for t in texts)
+        card += [t for t in (c.title, c.price, c.poster, c.poster_note, c.address, c.body) if t]
+        card += [f"{k}: {v}" for k, v in c.bio.items()] + list(c.details)
+        for t in c.toggles:
+            card += [t.label] + ([t.help] if t.help else [])
+        card += [c.button] if c.button else []
+    said = [m.text for m in msgs]
+    texts = said + card if node.screen in MESSAGES_FIRST else card + said
+    if node.spot is not None and node.spot.text not in texts:
+        texts.append(node.spot.text)
+    for n, t in enumerate(texts):
+        k = t.lower().find(low)
+        if k >= 0:
+            return (n, k)
+    return None
 
 
 def locate_flags(scn: Scenario, visited: tuple[str, ...],
@@ -73,7 +87,8 @@ def locate_flags(scn: Scenario, visited: tuple[str, ...],
     nodes = replay_nodes(scn, visited, variables)
     order: list[int] = []
     for nid, node, msgs in nodes:
-        order += [i for i, rf in enumerate(flags) if rf.at == nid and quote_in(node, msgs, rf.quote)]
+        here = [(quote_at(node, msgs, rf.quote), i) for i, rf in enumerate(flags) if rf.at == nid]
+        order += [i for at, i in sorted((at, i) for at, i in here if at is not None)]
     return nodes, order, [i for i in range(len(flags)) if i not in order]
 
 
