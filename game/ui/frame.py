@@ -33,6 +33,7 @@ def device_frame(ctx: Ctx, items: list[Item], area: RectT, kind: ScreenKind, app
         ic = bar // 3
         items.append(Icon((ax + m.gap // 2, y + (bar - ic) // 2, ic, ic), "lock", ctx.c("muted")))
         f = m.font("regular", m.small)
+        site = elide(ctx, site, f, aw - ic - 2 * m.gap)
         tw, th = ctx.measure(site, f, ctx.c("muted"))
         items.append(Text(ax + m.gap // 2 + ic + m.gap // 2, y + (bar - th) // 2, site, f, ctx.c("muted"), 0, "left",
                           tw, th))
@@ -42,12 +43,11 @@ def device_frame(ctx: Ctx, items: list[Item], area: RectT, kind: ScreenKind, app
     if kind in WINDOW_KINDS:  # a game window: title bar with the game's name
         bar = round(m.small * 2.0)
         items.append(Box(area, ctx.c("frame"), m.radius))
-        title = app_name or _("Game")
         f = m.font("bold", m.small)
-        tw, th = ctx.measure(title, f, ctx.c("on_frame"), max(1, w - 2 * m.pad))
-        items.append(Text(x + (w - tw) // 2, y + (bar - th) // 2, title, f, ctx.c("on_frame"), max(1, w - 2 * m.pad),
-                          "left", tw, th))
+        title = elide(ctx, app_name or _("Game"), f, w - 2 * m.pad)
+        tw, th = ctx.measure(title, f, ctx.c("on_frame"))
         bar = max(bar, th + 4)
+        items.append(Text(x + (w - tw) // 2, y + (bar - th) // 2, title, f, ctx.c("on_frame"), 0, "left", tw, th))
         inner = (x + m.border * 2, y + bar, w - m.border * 4, h - bar - m.border * 2)
         items.append(Box(inner, ctx.c("bg"), m.small_radius))
         return inner
@@ -67,6 +67,15 @@ def device_frame(ctx: Ctx, items: list[Item], area: RectT, kind: ScreenKind, app
     items.append(Icon((sx + sw - m.pad - ic * 2 - 4, sy + (sb - ic) // 2, ic, ic), "signal", ctx.c("text")))
     items.append(Icon((sx + sw - m.pad - ic, sy + (sb - ic) // 2, ic, ic), "battery", ctx.c("text")))
     return (sx, sy + sb, sw, sh - sb - m.gap // 2)
+
+
+def elide(ctx: Ctx, text: str, font: tuple[str, int], w: int) -> str:
+    """`text` cut with an ellipsis so that it fits one line of width w (address and title bars)."""
+    if ctx.fonts.measure(font, text)[0] <= w:
+        return text
+    while len(text) > 1 and ctx.fonts.measure(font, text + "\u2026")[0] > w:
+        text = text[:-1]
+    return text + "\u2026"
 
 
 def frame_label(kind: ScreenKind) -> str:

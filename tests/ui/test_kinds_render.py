@@ -160,3 +160,30 @@ def test_characters_the_font_lacks_are_left_out_not_boxed(make_app) -> None:  # 
     assert fonts.visible("hacked \U0001f62d Follow me here \U0001f49c") == "hacked Follow me here "
     assert fonts.visible("art kid \u270f\ufe0f new") == "art kid new"
     assert fonts.visible("caf\u00e9 \u00b7 \u201chi\u201d \u2013 ok") == "caf\u00e9 \u00b7 \u201chi\u201d \u2013 ok"
+
+
+def test_empty_and_extreme_nodes_render_inside_the_frame(make_app) -> None:  # type: ignore[no-untyped-def]
+    """No card, no messages; or very long words, long names and every card field: still inside the frame."""
+    from game.content.schema import Node
+
+    app = make_app(size=(1024, 600), text_scale=2.0)
+    ctx = app.ctx
+    scn = shipped()[0]
+    who = scn.characters[0].id
+    long = "Averyveryverylongwordwithoutanyspacesatallthatmustbreaksomewhere " * 2
+    full = {"title": long, "price": long, "poster": long, "poster_note": long, "address": long + "@x.example",
+            "body": long, "details": [long], "bio": {"School": long}, "button": long,
+            "toggles": [{"id": "t", "label": long, "help": long}]}
+    msgs = [{"from": who, "text": long, "time": "9:41 PM"}, {"from": "me", "text": long},
+            {"from": "system", "text": long}, {"from": who, "text": long, "post": {"location": long}}]
+    for kind in ScreenKind:
+        for data in ({"screen": kind.value, "next": "x"},
+                     {"screen": kind.value, "next": "x", "app": long[:40], "with": who, "title": long[:80],
+                      "card": full, "messages": msgs}):
+            node = Node.model_validate(data)
+            frame: list[Item] = []
+            screen = device_frame(ctx, frame, frame_area(ctx.m), node.screen, node.app or "")
+            out = render(ctx, KindView(scn, "n", node, tuple(node.messages), typing=who, changed_toggle="t"), screen)
+            bad = sideways(frame + out.header + out.body, screen[0] - 2 * ctx.m.pad, screen[0] + screen[2])
+            bad += overlaps(out.body)
+            assert bad == [], f"{kind.value}: {bad[:3]}"

@@ -8,9 +8,20 @@ from ...content.schema import ME, SYSTEM, Message
 from ..display import Box, Icon, Image, Item, RectT
 from ..i18n import _
 from ..layout import Ctx
-from ..widgets import text_block
 from . import KindOutput, KindView
-from .common import app_header, app_mark, app_name, fit, flag_chips, header_bar, notice, person, rich, speaker_name
+from .common import (
+    app_header,
+    app_mark,
+    app_name,
+    block,
+    fit,
+    flag_chips,
+    header_bar,
+    notice,
+    person,
+    rich,
+    speaker_name,
+)
 
 
 def is_group(view: KindView) -> bool:
@@ -38,7 +49,7 @@ def bubble(ctx: Ctx, view: KindView, out: KindOutput, msg: Message, x: int, y: i
     bx = x + w - bw if me else x + lead
     yy = y
     if show_name and not me:
-        yy += text_block(ctx, out.body, bx + m.gap // 2, yy, avail, speaker_name(view, msg.speaker), style="bold",
+        yy += block(ctx, out.body, bx + m.gap // 2, yy, avail, speaker_name(view, msg.speaker), style="bold",
                          size=m.small, role="muted") + 2
     if show_avatar and not me and first:
         person(ctx, view, out.body, x + r, yy + r, r, msg.speaker)
@@ -59,7 +70,7 @@ def bubble(ctx: Ctx, view: KindView, out: KindOutput, msg: Message, x: int, y: i
     yy += bh
     if show_time and msg.time:
         tw2, th2 = ctx.measure(msg.time, m.font("regular", m.small), ctx.c("muted"))
-        text_block(ctx, out.body, bx + bw - tw2 if me else bx, yy + 2, tw2 + 1, msg.time, role="muted", size=m.small)
+        block(ctx, out.body, bx + bw - tw2 if me else bx, yy + 2, tw2 + 1, msg.time, role="muted", size=m.small)
         yy += th2 + 2
     yy += flag_chips(ctx, view, out, out.body, x + lead, yy, avail, keys, right=me)
     return yy - y
@@ -67,7 +78,7 @@ def bubble(ctx: Ctx, view: KindView, out: KindOutput, msg: Message, x: int, y: i
 
 def time_separator(ctx: Ctx, items: list[Item], x: int, y: int, w: int, text: str) -> int:
     """A centred small time between groups of texts (Messages style)."""
-    return text_block(ctx, items, x, y, w, text, role="muted", size=ctx.m.small, align="center")
+    return block(ctx, items, x, y, w, text, role="muted", size=ctx.m.small, align="center")
 
 
 def typing_row(ctx: Ctx, view: KindView, out: KindOutput, x: int, y: int, w: int, avatar_col: bool) -> int:
@@ -91,7 +102,7 @@ def typing_row(ctx: Ctx, view: KindView, out: KindOutput, x: int, y: int, w: int
     lh = 0
     if lw > m.small * 4:
         lh = ctx.measure(label, m.font("regular", m.small), ctx.c("muted"), lw)[1]
-        text_block(ctx, out.body, tx + bw + m.gap, y + max(0, (th - lh) // 2), lw, label, role="muted", size=m.small)
+        block(ctx, out.body, tx + bw + m.gap, y + max(0, (th - lh) // 2), lw, label, role="muted", size=m.small)
     return max(th, lh)
 
 
@@ -119,7 +130,7 @@ def thread(ctx: Ctx, view: KindView, out: KindOutput, x: int, y: int, w: int, *,
                     show_avatar=avatars, show_name=group and first, show_time=not sms) + m.gap // 2 + 2
         prev = msg.speaker
     if sms and msgs and msgs[-1].speaker == ME and not view.typing and not view.dim:
-        y += text_block(ctx, out.body, x, y, w, _("Delivered"), role="muted", size=m.small, align="right") + m.gap
+        y += block(ctx, out.body, x, y, w, _("Delivered"), role="muted", size=m.small, align="right") + m.gap
     if view.typing:
         y += m.gap // 2 + typing_row(ctx, view, out, x, y, w, avatars) + m.gap
     return y
@@ -169,7 +180,7 @@ def sms_header(ctx: Ctx, view: KindView, screen: RectT) -> tuple[list[Item], int
         person(ctx, view, items, cx, y + m.gap + r, r, ch.id)
     else:
         items.append(Icon((cx - r, y + m.gap, 2 * r, 2 * r), "person", ctx.c("muted")))
-    text_block(ctx, items, cx - cw // 2, y + m.gap + 2 * r + 4, cw, title, style="bold", size=m.small, align="center")
+    block(ctx, items, cx - cw // 2, y + m.gap + 2 * r + 4, cw, title, style="bold", size=m.small, align="center")
     pi = round(m.body * 0.9)
     if w - 2 * side > m.body * 6:
         items.append(Icon((x + w - m.gap - pi, y + r + m.gap - pi // 2, pi, pi), "phone", ctx.c("muted")))

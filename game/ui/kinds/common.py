@@ -8,7 +8,7 @@ from ...content.schema import ME, SYSTEM, Message, ScreenKind
 from ..display import Box, Icon, Image, Item, Line, RectT, Text
 from ..i18n import _
 from ..icon_marks import MARKS
-from ..layout import Ctx
+from ..layout import Ctx, flow
 from ..widgets import avatar, chip, chip_size, text_block
 from . import KindOutput, KindView
 from .rich import rich_text, split_quotes
@@ -20,6 +20,26 @@ def quotes(view: KindView) -> list[tuple[int, str]]:
     return [(h.index, h.quote) for h in view.highlights]
 
 
+def has_long_word(ctx: Ctx, text: str, font: tuple[str, int], w: int) -> bool:
+    """True when a word (an address, a link) is wider than w: the plain wrapper would not break it."""
+    guess = max(1, round(font[1] * 0.3))  # no glyph is narrower than this
+    return any(len(word) * guess > w and ctx.fonts.measure(font, word)[0] > w for word in text.split())
+
+
+def block(ctx: Ctx, items: list[Item], x: int, y: int, w: int, text: str, *, style: str = "regular",
+          size: Optional[int] = None, role: str = "text", align: str = "left") -> int:
+    """Wrapped text like widgets.text_block, but words wider than the column are broken; returns the height."""
+    if not text:
+        return 0
+    font = ctx.m.font(style, size)
+    if not has_long_word(ctx, text, font, w):
+        return text_block(ctx, items, x, y, w, text, style=style, size=size, role=role, align=align)
+    fl = flow(ctx.fonts, [(text, None)], max(1, w), font, bold_spans=[0] if style == "bold" else ())
+    for p in fl.pieces:
+        items.append(Text(x + p.x, y + p.y, p.text, font, ctx.c(role), 0, "left", p.w, p.h))
+    return fl.height
+
+
 def rich(ctx: Ctx, view: KindView, out: KindOutput, items: list[Item], x: int, y: int, w: int, text: str, *,
          role: str = "text", size: Optional[int] = None, style: str = "regular") -> tuple[int, int, list[int]]:
     """Wrapped text with the view's highlights lit up in place; records anchors.
@@ -29,6 +49,10 @@ def rich(ctx: Ctx, view: KindView, out: KindOutput, items: list[Item], x: int, y
     """
     if not view.highlights:
         font = ctx.m.font(style, size)
+        if has_long_word(ctx, text, font, w):
+            fl = flow(ctx.fonts, [(text, None)], max(1, w), font, bold_spans=[0] if style == "bold" else ())
+            items.extend(Text(x + p.x, y + p.y, p.text, font, ctx.c(role), 0, "left", p.w, p.h) for p in fl.pieces)
+            return fl.width, fl.height, []
         tw, th = ctx.measure(text, font, ctx.c(role), max(1, w))
         items.append(Text(x, y, text, font, ctx.c(role), max(1, w), "left", tw, th))
         return tw, th, []
@@ -60,6 +84,8 @@ def fit(ctx: Ctx, view: KindView, w: int, text: str, *, size: Optional[int] = No
     if view.highlights:
         return tw, th
     font = ctx.m.font("regular", size)
+    if has_long_word(ctx, text, font, tw):
+        return tw, th
     h = ctx.measure(text, font, ctx.c("text"), tw)[1]
     if h > th:  # the plain renderer wraps a little differently: give it the whole width
         tw = w
@@ -193,9 +219,9 @@ def app_header(ctx: Ctx, view: KindView, screen: RectT, title: str, *, subtitle:
     elif name and not mark_right:
         app_mark(ctx, items, lead, mid - s // 2, s, name)
     ty = mid - (th + sh) // 2
-    text_block(ctx, items, cx, ty, tw, title, style="bold")
+    block(ctx, items, cx, ty, tw, title, style="bold")
     if subtitle:
-        text_block(ctx, items, cx, ty + th, tw, subtitle, role="muted", size=m.small)
+        block(ctx, items, cx, ty + th, tw, subtitle, role="muted", size=m.small)
     for what, px in tail:
         if what == "mark":
             app_mark(ctx, items, px, mid - s // 2, s, name)
@@ -238,7 +264,7 @@ def banner(ctx: Ctx, view: KindView, out: KindOutput, x: int, y: int, w: int, ms
     person(ctx, view, inner, x + m.gap + r, y + m.gap + r, r, msg.speaker)
     head = speaker_name(view, msg.speaker) + (f"  \u00b7  {msg.time}" if msg.time else "")
     hy = y + m.gap
-    hy += text_block(ctx, inner, ix, hy, iw, head, style="bold", size=m.small)
+    hy += block(ctx, inner, ix, hy, iw, head, style="bold", size=m.small)
     _w, th, keys = rich(ctx, view, out, inner, ix, hy, iw, msg.text)
     hy += th
     hy += flag_chips(ctx, view, out, inner, ix, hy, iw, keys)
@@ -278,5 +304,5 @@ def label_row(ctx: Ctx, items: list[Item], x: int, y: int, w: int, icon: str, te
     ic = round(s * 1.1)
     items.append(Icon((x, y + max(0, (ctx.fonts.line_height(m.font("regular", s)) - ic) // 2), ic, ic), icon,
                       ctx.c(role), ctx.c("surface")))
-    th = text_block(ctx, items, x + ic + m.gap // 2, y, w - ic - m.gap // 2, text, role=role, size=s)
+    th = block(ctx, items, x + ic + m.gap // 2, y, w - ic - m.gap // 2, text, role=role, size=s)
     return max(th, ic)

@@ -8,9 +8,9 @@ from ...content.schema import Card
 from ..display import Box, Circle, Icon, Image, Item, RectT
 from ..i18n import _
 from ..layout import Ctx
-from ..widgets import avatar, text_block
+from ..widgets import avatar
 from . import KindOutput, KindView
-from .common import app_button, app_header, app_name, banner, flag_chips, rich, rule
+from .common import app_button, app_header, app_name, banner, block, flag_chips, rich, rule
 
 DETAIL_ICONS = (
     (("dm", "dms", "message", "chat", "email", "call", "phone", "number", "text"), "chat"),
@@ -48,7 +48,7 @@ def poster_row(ctx: Ctx, view: KindView, out: KindOutput, items: list[Item], car
     r = round(m.body * 0.95)
     avatar(ctx, items, x + r, y + r, r, card.poster, card.poster)
     tx, tw = x + 2 * r + m.gap, w - 2 * r - m.gap
-    ty = y + text_block(ctx, items, tx, y, tw, card.poster, style="bold")
+    ty = y + block(ctx, items, tx, y, tw, card.poster, style="bold")
     if card.poster_note:
         _w, th, keys = rich(ctx, view, out, items, tx, ty, tw, card.poster_note, role="muted", size=m.small)
         ty += th + flag_chips(ctx, view, out, items, tx, ty + th, tw, keys)
@@ -60,7 +60,7 @@ def details(ctx: Ctx, view: KindView, out: KindOutput, items: list[Item], card: 
     m = ctx.m
     if not card.details:
         return 0
-    yy = y + text_block(ctx, items, x, y, w, _("Details"), style="bold", size=m.small) + m.gap // 2
+    yy = y + block(ctx, items, x, y, w, _("Details"), style="bold", size=m.small) + m.gap // 2
     ic = round(m.body * 0.95)
     lh = ctx.fonts.line_height(m.font("regular"))
     for d in card.details:

@@ -8,10 +8,10 @@ from ...content.schema import ME, SYSTEM, Message
 from ..display import Box, Circle, Item, RectT
 from ..i18n import _
 from ..layout import Ctx
-from ..widgets import AVATAR_COLORS, text_block
+from ..widgets import AVATAR_COLORS
 from . import KindOutput, KindView
 from .chat import typing_row
-from .common import app_button, app_header, app_name, flag_chips, notice, person, rich, speaker_name
+from .common import app_button, app_header, app_name, block, flag_chips, notice, person, rich, speaker_name
 
 
 def players(view: KindView) -> list[str]:
@@ -82,7 +82,7 @@ def card_panel(ctx: Ctx, view: KindView, out: KindOutput, x: int, y: int, w: int
 
         avatar(ctx, inner, ix + r, iy + r, r, card.poster, card.poster)
         tx, tw = ix + 2 * r + m.gap, iw - 2 * r - m.gap
-        ty = iy + text_block(ctx, inner, tx, iy, tw, card.poster, style="bold", size=m.small)
+        ty = iy + block(ctx, inner, tx, iy, tw, card.poster, style="bold", size=m.small)
         if card.poster_note:
             _w, th, keys = rich(ctx, view, out, inner, tx, ty, tw, card.poster_note, role="muted", size=m.small)
             ty += th + flag_chips(ctx, view, out, inner, tx, ty + th, tw, keys)
@@ -121,7 +121,7 @@ def chat_row(ctx: Ctx, view: KindView, out: KindOutput, msg: Message, x: int, y:
     person(ctx, view, out.body, x + r, y + r, r, msg.speaker)
     tx, tw = x + 2 * r + m.gap, w - 2 * r - m.gap
     head = speaker_name(view, msg.speaker) + (f"  \u00b7  {msg.time}" if msg.time else "")
-    hh = text_block(ctx, out.body, tx, y, tw, head, style="bold", size=m.small, role="muted")
+    hh = block(ctx, out.body, tx, y, tw, head, style="bold", size=m.small, role="muted")
     _w, th, keys = rich(ctx, view, out, out.body, tx, y + hh, tw, msg.text)
     fh = flag_chips(ctx, view, out, out.body, tx, y + hh + th, tw, keys)
     return max(2 * r, hh + th + fh)

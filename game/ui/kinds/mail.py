@@ -5,9 +5,9 @@ from __future__ import annotations
 from ..display import Box, Icon, Image, Item, RectT
 from ..i18n import _
 from ..layout import Ctx
-from ..widgets import avatar, text_block
+from ..widgets import avatar
 from . import KindOutput, KindView
-from .common import app_button, app_header, app_name, banner, flag_chips, rich, rule
+from .common import app_button, app_header, app_name, banner, block, flag_chips, rich, rule
 from .listing import detail_icon
 
 
@@ -26,11 +26,11 @@ def message_card(ctx: Ctx, view: KindView, out: KindOutput, x: int, y: int, w: i
     r = round(m.body * 1.0)
     avatar(ctx, inner, ix + r, iy + r, r, sender, sender)
     tx, tw = ix + 2 * r + m.gap, iw - 2 * r - m.gap
-    ty = iy + text_block(ctx, inner, tx, iy, tw, sender, style="bold")
+    ty = iy + block(ctx, inner, tx, iy, tw, sender, style="bold")
     if card.address:
         _w, th, keys = rich(ctx, view, out, inner, tx, ty, tw, f"<{card.address}>", role="muted", size=m.small)
         ty += th + flag_chips(ctx, view, out, inner, tx, ty + th, tw, keys)
-    ty += text_block(ctx, inner, tx, ty, tw, _("to me"), role="muted", size=m.small)
+    ty += block(ctx, inner, tx, ty, tw, _("to me"), role="muted", size=m.small)
     iy = max(iy + 2 * r, ty) + m.gap
     if card.poster_note:
         _w, th, keys = rich(ctx, view, out, inner, ix, iy, iw, card.poster_note, role="muted", size=m.small)

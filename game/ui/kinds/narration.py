@@ -5,10 +5,9 @@ from __future__ import annotations
 from ...content.schema import SYSTEM
 from ..display import Box, RectT
 from ..layout import Ctx
-from ..widgets import text_block
 from . import KindOutput, KindView
-from .common import flag_chips, person, rich, speaker_name
-from .generic import card_panel
+from .common import block, flag_chips, person, rich, speaker_name
+from .listing import listing_card
 from .social import post_card
 
 
@@ -17,12 +16,11 @@ def _column(ctx: Ctx, view: KindView, out: KindOutput, x: int, y: int, w: int) -
     m = ctx.m
     y0 = y
     if view.node.title:
-        y += text_block(ctx, out.body, x, y, w, view.node.title, style="bold", size=m.h1) + m.gap
+        y += block(ctx, out.body, x, y, w, view.node.title, style="bold", size=m.h1) + m.gap
         out.body.append(Box((x, y, round(m.body * 2.4), max(3, m.border * 2)), ctx.c("primary"), 2))
         y += m.pad
     if view.node.card is not None:
-        y += card_panel(ctx, view, view.node.card, x, y, w, out, [(h.index, h.quote) for h in view.highlights])
-        y += m.gap
+        y += listing_card(ctx, view, out, view.node.card, x, y, w, market=False) + m.gap
     size = round(m.body * 1.08)
     for msg in view.messages:
         if msg.post is not None:
@@ -34,7 +32,7 @@ def _column(ctx: Ctx, view: KindView, out: KindOutput, x: int, y: int, w: int) -
             r = round(m.body * 0.8)
             person(ctx, view, out.body, x + r, y + r, r, msg.speaker)
             tx, tw = x + 2 * r + m.gap, w - 2 * r - m.gap
-            hh = text_block(ctx, out.body, tx, y, tw, speaker_name(view, msg.speaker), style="bold", size=m.small,
+            hh = block(ctx, out.body, tx, y, tw, speaker_name(view, msg.speaker), style="bold", size=m.small,
                             role="muted")
             _w, th, keys = rich(ctx, view, out, out.body, tx, y + hh, tw, msg.text, size=size)
             fh = flag_chips(ctx, view, out, out.body, tx, y + hh + th, tw, keys)

@@ -6,9 +6,9 @@ from ...content.schema import SYSTEM, Toggle
 from ..display import Box, Circle, Icon, Item, RectT
 from ..i18n import _
 from ..layout import Ctx
-from ..widgets import chip, text_block
+from ..widgets import chip
 from . import KindOutput, KindView
-from .common import app_button, app_header, app_name, banner, flag_chips, notice, rich, rule
+from .common import app_button, app_header, app_name, banner, block, flag_chips, notice, rich, rule
 
 
 def switch(ctx: Ctx, items: list[Item], x: int, y: int, on: bool) -> tuple[int, int]:
@@ -28,7 +28,7 @@ def switch(ctx: Ctx, items: list[Item], x: int, y: int, on: bool) -> tuple[int, 
     if on:
         ic = round(kr * 1.1)
         items.append(Icon((kx - ic // 2, y + sh // 2 - ic // 2, ic, ic), "check", ctx.c("primary")))
-    text_block(ctx, items, x + (col_w - ww) // 2, y + sh + 2, ww + 1, word, style="bold", size=m.small)
+    block(ctx, items, x + (col_w - ww) // 2, y + sh + 2, ww + 1, word, style="bold", size=m.small)
     return col_w, sh + 2 + wh
 
 

@@ -8,7 +8,7 @@ from ...content.schema import SYSTEM, Message, PostInfo, Visibility
 from ..display import Box, Circle, Icon, Image, Item, RectT
 from ..i18n import _
 from ..layout import Ctx
-from ..widgets import avatar, chip, chip_size, one_line, text_block
+from ..widgets import avatar, chip, chip_size, one_line
 from . import KindOutput, KindView
 from .common import (
     app_button,
@@ -16,6 +16,7 @@ from .common import (
     app_header,
     app_name,
     banner,
+    block,
     flag_chips,
     label_row,
     notice,
@@ -41,7 +42,7 @@ def comment(ctx: Ctx, view: KindView, out: KindOutput, items: list[Item], msg: M
     person(ctx, view, items, x + r, y + r, r, msg.speaker)
     tx, tw = x + 2 * r + m.gap, w - 2 * r - m.gap
     head = speaker_name(view, msg.speaker) + (f"  \u00b7  {msg.time}" if msg.time else "")
-    hh = text_block(ctx, items, tx, y, tw, head, style="bold", size=m.small)
+    hh = block(ctx, items, tx, y, tw, head, style="bold", size=m.small)
     _w, th, keys = rich(ctx, view, out, items, tx, y + hh, tw, msg.text)
     fh = flag_chips(ctx, view, out, items, tx, y + hh + th, tw, keys)
     return max(2 * r, hh + th + fh)
@@ -58,12 +59,12 @@ def post_card(ctx: Ctx, view: KindView, out: KindOutput, msg: Message, replies: 
     r = round(m.body * 0.9)
     person(ctx, view, inner, ix + r, iy + r, r, msg.speaker)
     tx, tw = ix + 2 * r + m.gap, iw - 2 * r - m.gap
-    hy = iy + text_block(ctx, inner, tx, iy, tw, speaker_name(view, msg.speaker), style="bold")
+    hy = iy + block(ctx, inner, tx, iy, tw, speaker_name(view, msg.speaker), style="bold")
     if info is not None:
         meta = vis_label(info.visibility) + (f"  \u00b7  {msg.time}" if msg.time else "")
         hy += label_row(ctx, inner, tx, hy, tw, VIS_ICONS[info.visibility], meta)
     elif msg.time:
-        hy += text_block(ctx, inner, tx, hy, tw, msg.time, role="muted", size=m.small)
+        hy += block(ctx, inner, tx, hy, tw, msg.time, role="muted", size=m.small)
     iy = max(iy + 2 * r, hy) + m.gap
     if info is not None and info.location:
         _cw, chh = chip(ctx, inner, ix, iy, info.location, icon="pin", fg="caution", bg="caution_soft", max_w=iw)
@@ -174,9 +175,9 @@ def profile_head(ctx: Ctx, view: KindView, out: KindOutput, x: int, y: int, w: i
         tx, tw, ty = ix, iw, iy + 2 * r + m.gap
     else:
         ty = y + cover + m.gap // 2
-    ty += text_block(ctx, inner, tx, ty, tw, name, style="bold", size=m.h2)
+    ty += block(ctx, inner, tx, ty, tw, name, style="bold", size=m.h2)
     if handle and handle != name:
-        ty += text_block(ctx, inner, tx, ty, tw, handle, role="muted")
+        ty += block(ctx, inner, tx, ty, tw, handle, role="muted")
     if card is not None and card.poster_note:
         _w, th, keys = rich(ctx, view, out, inner, tx, ty, tw, card.poster_note, role="muted", size=m.small)
         ty += th + flag_chips(ctx, view, out, inner, tx, ty + th, tw, keys)

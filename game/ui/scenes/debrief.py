@@ -9,9 +9,9 @@ from ...engine.beats import DebriefBeat
 from ..display import Box, Icon, Item, RectT
 from ..i18n import _
 from ..intents import Focus, Intent, Next
+from ..kinds.common import block
 from ..layout import Ctx
 from ..play import PlaySession
-from ..widgets import text_block
 from .help import resource_card
 from .page import PageScene, bottom_bar, top_bar
 from .panel import tag_chips
@@ -129,10 +129,10 @@ class DebriefScene(PageScene):
         ic = round(m.body * 1.1)
         hx, hw = x + m.pad, w - 2 * m.pad
         self.dl.add(Icon((hx, y + m.gap, ic, ic), "flag", ctx.c("flag")))
-        hh = text_block(ctx, self.dl.items, hx + ic + m.gap, y + m.gap, hw - ic - m.gap, _("Replay: what you saw"),
+        hh = block(ctx, self.dl.items, hx + ic + m.gap, y + m.gap, hw - ic - m.gap, _("Replay: what you saw"),
                         style="bold")
         hh = max(hh, ic)
-        sh = text_block(ctx, self.dl.items, hx, y + m.gap + hh, hw,
+        sh = block(ctx, self.dl.items, hx, y + m.gap + hh, hw,
                         _("Each red flag is lit up where it appeared."), role="muted", size=m.small)
         head = m.gap + hh + sh + m.gap
         view: RectT = (x + m.border, y + head, w - 2 * m.border, h - head - m.border)
@@ -155,18 +155,18 @@ class DebriefScene(PageScene):
         rf = d.red_flags[idx]
         ic = round(m.body * 1.2)
         items.append(Icon((x, y, ic, ic), "flag", ctx.c("flag")))
-        th = text_block(ctx, items, x + ic + m.gap, y, w - ic - m.gap,
+        th = block(ctx, items, x + ic + m.gap, y, w - ic - m.gap,
                         _("Red flag {n} of {total}").format(n=self.flag + 1, total=len(self.seen)), style="bold",
                         role="flag")
         y += max(ic, th) + m.gap // 2
-        y += text_block(ctx, items, x, y, w, rf.label, style="bold", size=m.h1) + m.gap
+        y += block(ctx, items, x, y, w, rf.label, style="bold", size=m.h1) + m.gap
         inner: list[Item] = []
-        qh = text_block(ctx, inner, x + m.pad, y + m.gap, w - m.pad - m.gap, f"\u201c{rf.quote}\u201d", style="bold")
+        qh = block(ctx, inner, x + m.pad, y + m.gap, w - m.pad - m.gap, f"\u201c{rf.quote}\u201d", style="bold")
         items.append(Box((x, y, w, qh + 2 * m.gap), ctx.c("flag_soft"), m.small_radius))
         items.append(Box((x, y, max(4, m.gap // 2), qh + 2 * m.gap), ctx.c("flag")))
         items.extend(inner)
         y += qh + 2 * m.gap + m.gap
-        y += text_block(ctx, items, x, y, w, rf.explain) + m.gap
+        y += block(ctx, items, x, y, w, rf.explain) + m.gap
         if rf.tags:
             y += tag_chips(self, ctx, items, x, y, w, list(rf.tags), tactic_word=True) + m.gap  # type: ignore[arg-type]
         y += m.gap
@@ -178,7 +178,7 @@ class DebriefScene(PageScene):
             r = self.add_button(ctx, items, x, y, w, _("Previous red flag"), "prev", style="secondary",
                                 icon="chevron_left")
             y += r[3] + m.gap
-        y += text_block(ctx, items, x, y, w, _("Left and right arrows step through the red flags."), role="muted",
+        y += block(ctx, items, x, y, w, _("Left and right arrows step through the red flags."), role="muted",
                         size=m.small)
         return y - y0
 
@@ -214,28 +214,28 @@ class DebriefScene(PageScene):
         pack = self.session.item.pack
         if kind == "others":
             title = _("Other red flags in this story") if self.seen else _("The red flags in this story")
-            y += text_block(ctx, items, x, y, w, title, style="bold", size=m.h1) + m.gap
+            y += block(ctx, items, x, y, w, title, style="bold", size=m.h1) + m.gap
             if self.seen:
-                y += text_block(ctx, items, x, y, w, _("These were on screens your path did not show."),
+                y += block(ctx, items, x, y, w, _("These were on screens your path did not show."),
                                 role="muted") + m.pad
             for i in self.unseen:
                 y += self._flag_block(ctx, items, d.red_flags[i], x, y, w) + m.gap
         elif kind == "question":
             ic = round(m.body * 2)
             items.append(Icon((x, y, ic, ic), "chat", ctx.c("primary"), ctx.c("surface")))
-            text_block(ctx, items, x + ic + m.gap, y + (ic - m.body) // 2 - 2, w - ic - m.gap,
+            block(ctx, items, x + ic + m.gap, y + (ic - m.body) // 2 - 2, w - ic - m.gap,
                        _("Question {n} of {total}").format(n=idx + 1, total=len(d.questions)), role="muted")
             y += ic + m.pad
-            y += text_block(ctx, items, x, y, w, d.questions[idx], style="bold", size=m.display) + m.pad
-            y += text_block(ctx, items, x, y, w, _("Talk it over before you go on."), role="muted") + m.pad
+            y += block(ctx, items, x, y, w, d.questions[idx], style="bold", size=m.display) + m.pad
+            y += block(ctx, items, x, y, w, _("Talk it over before you go on."), role="muted") + m.pad
         elif kind == "friend":
             ic = round(m.body * 2.2)
             items.append(Icon((x, y, ic, ic), "people", ctx.c("safe")))
             y += ic + m.gap
-            y += text_block(ctx, items, x, y, w, _("If this happens to a friend"), style="bold", size=m.h1) + m.gap
-            y += text_block(ctx, items, x, y, w, d.help_a_friend, size=m.h2) + m.pad
+            y += block(ctx, items, x, y, w, _("If this happens to a friend"), style="bold", size=m.h1) + m.gap
+            y += block(ctx, items, x, y, w, d.help_a_friend, size=m.h2) + m.pad
         else:
-            y += text_block(ctx, items, x, y, w, _("Who can help"), style="bold", size=m.h1) + m.pad
+            y += block(ctx, items, x, y, w, _("Who can help"), style="bold", size=m.h1) + m.pad
             for r in self.app.library.resources(self.session.scn.theme, list(d.resources), pack)[:4]:
                 y += resource_card(ctx, items, r, x, y, w) + m.gap
         y += m.gap
@@ -254,10 +254,10 @@ class DebriefScene(PageScene):
         iy = y + m.gap
         ic = round(m.body * 1.3)
         inner.append(Icon((x + m.gap, iy, ic, ic), "flag", ctx.c("flag")))
-        iy += max(ic, text_block(ctx, inner, x + m.gap + ic + m.gap, iy, w - 3 * m.gap - ic,
+        iy += max(ic, block(ctx, inner, x + m.gap + ic + m.gap, iy, w - 3 * m.gap - ic,
                                  _("Red flag: {label}").format(label=rf.label), style="bold", role="flag")) + 4
-        iy += text_block(ctx, inner, x + m.gap, iy, w - 2 * m.gap, f"\u201c{rf.quote}\u201d") + 4
-        iy += text_block(ctx, inner, x + m.gap, iy, w - 2 * m.gap, rf.explain, role="muted")
+        iy += block(ctx, inner, x + m.gap, iy, w - 2 * m.gap, f"\u201c{rf.quote}\u201d") + 4
+        iy += block(ctx, inner, x + m.gap, iy, w - 2 * m.gap, rf.explain, role="muted")
         if rf.tags:
             iy += m.gap // 2
             iy += tag_chips(self, ctx, inner, x + m.gap, iy, w - 2 * m.gap, list(rf.tags),  # type: ignore[arg-type]

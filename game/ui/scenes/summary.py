@@ -9,9 +9,9 @@ from ...engine.beats import SummaryBeat
 from ..display import Box, Icon, Item, Text
 from ..i18n import _, ngettext
 from ..intents import Intent
+from ..kinds.common import block
 from ..layout import Ctx
 from ..play import PlaySession
-from ..widgets import text_block
 from .page import PageScene
 
 HEADLINES = {
@@ -57,7 +57,7 @@ class SummaryScene(PageScene):
         y0 = y
         beat = self.session.beat()
         if not isinstance(beat, SummaryBeat):
-            return text_block(ctx, items, x, y, w, _("This story is not finished yet."))
+            return block(ctx, items, x, y, w, _("This story is not finished yet."))
         hero: list[Item] = []
         iy = y + m.pad
         iy += self._headline(ctx, hero, beat, x + m.pad, iy, w - 2 * m.pad) + m.pad
@@ -72,11 +72,11 @@ class SummaryScene(PageScene):
         y += self._counts(ctx, items, beat, x, y, w) + m.pad
         y += self._badges(ctx, items, list(beat.badges), x, y, w) + m.gap
         if self.app.classroom is not None:
-            y += text_block(ctx, items, x, y, w, _(
+            y += block(ctx, items, x, y, w, _(
                 "The class report keeps the votes and the class label, never names: python main.py report."),
                 role="muted", size=m.small) + m.gap
         elif not self.app.settings.nickname:
-            y += text_block(ctx, items, x, y, w, _("Without a nickname, nothing about you is kept."), role="muted",
+            y += block(ctx, items, x, y, w, _("Without a nickname, nothing about you is kept."), role="muted",
                             size=m.small) + m.gap
         y += m.gap
         r = self.add_button(ctx, items, x, y, w, _("Play another story"), "another", icon="play")
@@ -93,9 +93,9 @@ class SummaryScene(PageScene):
         s = round(ic * 0.62)
         items.append(Icon((x + (ic - s) // 2, y + (ic - s) // 2, s, s), icon, ctx.c(role), ctx.c(f"{role}_soft")))
         tx, tw = x + ic + m.gap, w - ic - m.gap
-        th = text_block(ctx, items, tx, y, tw, title, style="bold", size=m.h1)
+        th = block(ctx, items, tx, y, tw, title, style="bold", size=m.h1)
         if line:
-            th += text_block(ctx, items, tx, y + th + 2, tw, line, role="muted") + 2
+            th += block(ctx, items, tx, y + th + 2, tw, line, role="muted") + 2
         return max(ic, th)
 
     def _stars(self, ctx: Ctx, items: list[Item], beat: SummaryBeat, x: int, y: int, w: int) -> int:
@@ -110,12 +110,12 @@ class SummaryScene(PageScene):
         label = ngettext("{n} of 3 stars", "{n} of 3 stars", beat.stars).format(n=beat.stars)
         score = _("Score: {score} of {best}").format(score=beat.score, best=beat.best_score)
         if tw >= m.body * 7:
-            lh = text_block(ctx, items, tx, y, tw, label, style="bold", size=m.h2)
-            lh += text_block(ctx, items, tx, y + lh, tw, score, role="muted")
+            lh = block(ctx, items, tx, y, tw, label, style="bold", size=m.h2)
+            lh += block(ctx, items, tx, y + lh, tw, score, role="muted")
             return max(s, lh)
         y2 = y + s + m.gap // 2
-        y2 += text_block(ctx, items, x, y2, w, label, style="bold", size=m.h2)
-        y2 += text_block(ctx, items, x, y2, w, score, role="muted")
+        y2 += block(ctx, items, x, y2, w, label, style="bold", size=m.h2)
+        y2 += block(ctx, items, x, y2, w, score, role="muted")
         return y2 - y
 
     def _counts(self, ctx: Ctx, items: list[Item], beat: SummaryBeat, x: int, y: int, w: int) -> int:
@@ -135,9 +135,9 @@ class SummaryScene(PageScene):
             inner: list[Item] = []
             inner.append(Icon((cx + m.gap, m.gap + (m.display - ic) // 2, ic, ic), icon, ctx.c(role),
                               ctx.c("surface")))
-            iy = m.gap + text_block(ctx, inner, cx + 2 * m.gap + ic, m.gap, tw - 3 * m.gap - ic, num, style="bold",
+            iy = m.gap + block(ctx, inner, cx + 2 * m.gap + ic, m.gap, tw - 3 * m.gap - ic, num, style="bold",
                                     size=m.display)
-            iy += text_block(ctx, inner, cx + m.gap, iy, tw - 2 * m.gap, label, size=m.small)
+            iy += block(ctx, inner, cx + m.gap, iy, tw - 2 * m.gap, label, size=m.small)
             laid.append((cx, iy + m.gap, inner))
         ry = y
         for r0 in range(0, len(laid), cols):
@@ -155,9 +155,9 @@ class SummaryScene(PageScene):
         """Badges earned: a geometric badge, its name and a one-line why."""
         m = ctx.m
         y0 = y
-        y += text_block(ctx, items, x, y, w, _("Badges earned"), style="bold", size=m.h2) + m.gap
+        y += block(ctx, items, x, y, w, _("Badges earned"), style="bold", size=m.h2) + m.gap
         if not badges:
-            return y - y0 + text_block(ctx, items, x, y, w, _(
+            return y - y0 + block(ctx, items, x, y, w, _(
                 "No badges this time. Each story has more to find: try another path or another story."),
                 role="muted")
         cols = 2 if w >= m.body * 30 and len(badges) > 1 else 1
@@ -167,8 +167,8 @@ class SummaryScene(PageScene):
         for i, b in enumerate(badges):
             items.append(Icon((cx, y, ic, ic), badge_icon(b.shape), ctx.c("primary"), ctx.c("on_primary")))
             tx, tw = cx + ic + m.gap, cw - ic - m.gap
-            th = text_block(ctx, items, tx, y, tw, b.label, style="bold")
-            th += text_block(ctx, items, tx, y + th, tw, b.why, role="muted", size=m.small)
+            th = block(ctx, items, tx, y, tw, b.label, style="bold")
+            th += block(ctx, items, tx, y + th, tw, b.why, role="muted", size=m.small)
             row_h = max(row_h, ic, th)
             if (i + 1) % cols == 0 or i == len(badges) - 1:
                 y += row_h + m.gap
