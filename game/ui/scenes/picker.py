@@ -9,6 +9,7 @@ from ..i18n import _
 from ..intents import Intent
 from ..layout import Ctx
 from ..library import CatalogItem
+from ..notices import notice_block, saving_notices
 from ..scene import Scene
 from ..widgets import chip, focus_ring, one_line, text_block
 from .page import bottom_bar, top_bar
@@ -31,8 +32,10 @@ class PickerScene(Scene):
         self.load_progress()
 
     def load_progress(self) -> None:
-        """Stars per scenario for the current nickname (nothing without one)."""
+        """Stars per scenario for the current nickname (nothing without one); the records are opened here, so a
+        data folder that cannot be written says so on this screen."""
         try:
+            saving_notices(self.app, open_store=True)
             self.progress = self.app.store.progress(self.app.settings.nickname) if self.app.settings.nickname else {}
         except Exception:  # noqa: BLE001 - progress is a nicety; never block the picker
             self.progress = {}
@@ -55,6 +58,9 @@ class PickerScene(Scene):
         items: list[Item] = []
         y = top + m.pad
         avail = m.w - 2 * m.pad
+        notes = saving_notices(self.app)
+        if notes:  # e.g. "Progress is not being saved: the data folder is read-only."
+            y += notice_block(ctx, items, m.pad, y, min(avail, round(m.body * 48)), notes) + m.gap
         card_min = round(m.body * 15)
         cols = max(1, min(4, (avail + m.pad) // (card_min + m.pad)))
         card_w = (avail - (cols - 1) * m.pad) // cols

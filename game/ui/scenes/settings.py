@@ -8,6 +8,7 @@ from ..display import Box, Circle, Hit, Icon, Item, Text
 from ..i18n import _
 from ..intents import Focus, Intent
 from ..layout import Ctx
+from ..notices import notice_block, saving_notices
 from ..widgets import focus_ring, text_block
 from .page import PageScene
 
@@ -64,6 +65,9 @@ class SettingsScene(PageScene):
     def column(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int) -> int:
         m = ctx.m
         y0 = y
+        notes = saving_notices(self.app, open_store=True)
+        if notes:  # "Progress is not being saved: ..." / "Settings not saved: ..." at the top, where it is seen
+            y += notice_block(ctx, items, x, y, w, notes) + m.gap
         for target, label, value, state in self.rows():
             inner: list[Item] = []
             rh = round(m.body * 2.6)
@@ -113,7 +117,7 @@ class SettingsScene(PageScene):
             role="muted", size=m.small) + m.pad
         r = self.add_button(ctx, items, x, y, w, _("Clear all data"), "clear", style="secondary", icon="cross")
         y += r[3] + m.gap
-        if self.notice:
+        if self.notice and self.notice not in notes:
             y += text_block(ctx, items, x, y, w, self.notice, role="caution") + m.gap
         r = self.add_button(ctx, items, x, y, w, _("Back"), "close", icon="chevron_left")
         return y + r[3] - y0

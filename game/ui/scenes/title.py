@@ -8,6 +8,7 @@ from ..display import Icon, Item
 from ..i18n import _
 from ..intents import Intent, OpenSettings, Quit
 from ..layout import Ctx
+from ..notices import notice_block, saving_notices
 from ..widgets import text_block
 from .page import PageScene
 
@@ -45,11 +46,10 @@ class TitleScene(PageScene):
         ):
             r = self.add_button(ctx, items, x, y, w, label, target, style=style, icon=icon)
             y += r[3] + m.gap
-        y -= m.gap
-        for note in self.app.notices[-2:]:
-            y += m.gap
-            y += text_block(ctx, items, x, y, w, note, role="caution", size=m.small, align="center")
-        return y - y0
+        notes = saving_notices(self.app)
+        if notes:
+            y += notice_block(ctx, items, x, y, w, notes)
+        return y - y0 - m.gap
 
     def activate(self, target: Hashable, intent: Intent) -> bool:
         if target == "play":
