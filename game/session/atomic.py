@@ -11,7 +11,15 @@ from pathlib import Path
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write ``text`` (UTF-8) so that ``path`` holds either the old or the new content, never half.
+    """Write ``text`` (UTF-8, ``\\n`` line ends) so that ``path`` holds either the old or the new content, never half.
+
+    See `atomic_write_bytes`. Raises OSError on failure (nothing is left behind).
+    """
+    atomic_write_bytes(path, text.encode("utf-8"))
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Write ``data`` so that ``path`` holds either the old or the new content, never half.
 
     A temp file in the same folder is written, flushed and fsynced, then renamed over ``path``;
     the folder is fsynced where the platform allows it. Raises OSError on failure (nothing is left behind).
@@ -19,8 +27,8 @@ def atomic_write_text(path: Path, text: str) -> None:
     path = Path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path)

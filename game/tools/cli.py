@@ -173,8 +173,10 @@ def cmd_import_twee(ns: argparse.Namespace) -> int:
         print(d.format(), file=sys.stderr)
     if text is None:
         return 1
+    from ..session.atomic import atomic_write_text
+
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(text, encoding="utf-8")
+    atomic_write_text(out, text)
     checked = check_file(out, _display(out))
     print(f"wrote {_display(out)}: {len(todo)} thing(s) to convert by hand (listed at the top); "
           f"validate: {len(checked.errors)} error(s), {len(checked.warnings)} warning(s)")
@@ -190,8 +192,10 @@ def cmd_new(ns: argparse.Namespace) -> int:
     out = Path(ns.output) if ns.output else default_path(ns.id)
     if out.exists():
         raise UsageError(f"'{out}' already exists; choose another id or -o PATH")
+    from ..session.atomic import atomic_write_text
+
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(scaffold(ns.id, out), encoding="utf-8")
+    atomic_write_text(out, scaffold(ns.id, out))
     print(f"wrote {_display(out)}\nnext: python main.py validate {_display(out)} --strict")
     return 0
 

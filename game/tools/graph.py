@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..content.storygraph import GraphEdge, StoryGraph, node_caption
+from ..session.atomic import atomic_write_text
 
 FORMATS = ("mermaid", "dot", "png")
 
@@ -100,6 +101,6 @@ def write_graph(graph: StoryGraph, fmt: str, out: Path) -> str:
         size = f", {w}x{h} px"
     else:
         text = to_mermaid(graph) if fmt == "mermaid" else to_dot(graph)
-        out.write_text(text, encoding="utf-8")
+        atomic_write_text(out, text)
         size = ""
     return f"wrote {out}: {len(graph.nodes)} node(s), {len(graph.edges)} edge(s){size}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 from collections import OrderedDict
 from pathlib import Path
 from typing import Optional
@@ -9,6 +10,7 @@ from typing import Optional
 import pygame
 
 from ..content.images import picture_problem
+from ..session.atomic import atomic_write_bytes
 from . import log
 from .theme import FONT_FILES, Color, art_dir
 
@@ -194,3 +196,10 @@ class ImageCache:
         if len(self._scaled) > self.capacity:
             self._scaled.popitem(last=False)
         return surf
+
+
+def save_png(surface: pygame.Surface, out: Path) -> None:
+    """Save a surface as PNG atomically (the file holds the old picture or the new one, never half)."""
+    buf = io.BytesIO()
+    pygame.image.save(surface, buf, "picture.png")
+    atomic_write_bytes(Path(out), buf.getvalue())

@@ -12,6 +12,7 @@ import pygame
 from ..content.catalog import art_dir
 from ..content.graph_layout import Box, GraphLayout, layered_layout
 from ..content.storygraph import StoryGraph, node_caption
+from .assets import save_png
 
 # Colours follow the roles of art/themes/default.yaml (safe, caution, primary, text, muted).
 BG = (246, 244, 251)
@@ -131,7 +132,7 @@ def render_png(graph: StoryGraph, out: Path) -> tuple[int, int]:
         pygame.draw.rect(surface, SURFACE, rect, border_radius=4)
         surface.blit(fonts.small.render(edge.label, True, TEXT), (rect.x + 4, rect.y + 1))
     _legend(surface, fonts, height - legend + 6)
-    pygame.image.save(surface, str(out))
+    save_png(surface, out)
     return width, height
 
 
@@ -157,3 +158,4 @@ def _text(surface: pygame.Surface, fonts: _Fonts, text: str, x: int, y: int) -> 
     img = fonts.small.render(text, True, MUTED)
     surface.blit(img, (x, y))
     return img.get_width()
+

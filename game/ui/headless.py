@@ -35,9 +35,8 @@ import sys
 from pathlib import Path
 from typing import Optional
 
-import pygame
-
 from .app import App
+from .assets import save_png
 from .input import key_intent
 from .intents import (
     Activate,
@@ -171,7 +170,7 @@ class ScriptRunner:
         self.log.append(f"{self.count:03d}-{name}")
         if self.shots is not None:
             self.app.render(force=True)
-            pygame.image.save(self.app.screen, str(self.shots / f"{self.count:03d}-{name}.png"))
+            save_png(self.app.screen, self.shots / f"{self.count:03d}-{name}.png")
 
     def send(self, intent: Intent) -> None:
         """Dispatch one intent and settle."""
