@@ -97,3 +97,21 @@ def test_the_long_soak_feeds_at_least_50000_events() -> None:
     assert FUZZ_N * len(SCENES) >= 50_000
 
 
+
+
+def test_home_key_asks_before_leaving_a_story_and_works_in_text_fields(make_app) -> None:  # type: ignore[no-untyped-def]
+    import pygame
+
+    app = share_library(make_app())
+    monkey = RawMonkey(app, random.Random(1))
+    SCENES["player"](app, random.Random(1), item_for(app))
+    app.step()
+    monkey.key(pygame.K_HOME)
+    assert [s.name for s in app.stack] == ["title", "player", "confirm"]  # "Leave this story?"
+    monkey.key(pygame.K_RETURN)  # Stay is focused first: a second stray key keeps the story
+    assert app.top.name == "player"  # type: ignore[union-attr]
+    assert monkey.home_reaches_title() == 2
+    SCENES["nickname"](app, random.Random(1), item_for(app))
+    app.step()
+    assert app.top.wants_text  # type: ignore[union-attr]
+    assert monkey.home_reaches_title() == 1
