@@ -1,0 +1,23 @@
+"""The idle loop sleeps between looks at the event queue, yet input is handled at once."""
+
+from __future__ import annotations
+
+import time
+
+import pygame
+
+from game.ui.app import IDLE_POLL_S
+
+
+def test_idle_wait_returns_input_at_once_and_sleeps_otherwise(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(headless=False)
+    app.go_title()
+    pygame.event.get()
+    start = time.perf_counter()
+    assert app._wait_events(60) == []
+    assert time.perf_counter() - start >= 0.055
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_TAB, mod=0, unicode="", scancode=0))
+    start = time.perf_counter()
+    events = app._wait_events(1000)
+    assert [e.type for e in events] == [pygame.KEYDOWN] and time.perf_counter() - start < 0.5
+    assert IDLE_POLL_S <= 0.02  # input is never kept waiting long enough to feel
