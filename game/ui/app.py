@@ -23,6 +23,8 @@ from .theme import load_theme
 
 MIN_SIZE = (800, 500)
 IDLE_WAIT_MS = 1000
+_REPAINT_EVENTS = {pygame.WINDOWEXPOSED, pygame.VIDEOEXPOSE, pygame.WINDOWRESTORED, pygame.WINDOWSHOWN}
+"""After these the window's picture may be gone: the idle loop (which never redraws a still screen) draws once."""
 IDLE_POLL_S = 0.01
 """While idle, input is looked for every 10 ms (quick enough not to be felt)."""
 
@@ -497,6 +499,8 @@ class App:
             if text_mode != self.text_mode:
                 self.text_mode = text_mode
                 (pygame.key.start_text_input if text_mode else pygame.key.stop_text_input)()
+            if ev.type in _REPAINT_EVENTS:  # the window was uncovered or restored: show the picture again
+                self._static_key = ()
             intent = map_event(ev, text_mode)
             if intent is not None:
                 self.dispatch(intent)
