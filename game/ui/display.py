@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Hashable, Iterable, Iterator, Mapping, NamedTuple, Optional, Union
 
 import pygame
@@ -179,6 +180,10 @@ def _walk(items: Iterable[Item], shift: int, clip: Optional[RectT],
             yield from _walk(it.items, shift + int(offsets.get(it.key, 0)), tuple(r), offsets)  # type: ignore[arg-type]
 
 
+ALPHA_BUDGET = 16 * 2**20
+"""Bytes of cached translucent layers (a full-screen scrim at 1920x1080 takes 8 MB)."""
+
+
 class Painter:
     """Draws display lists from the caches: no font creation, no layout, no state change."""
 
@@ -186,7 +191,8 @@ class Painter:
         self.text = text
         self.images = images
         self.theme = theme
-        self._alpha: dict[tuple[int, int, Color, int], pygame.Surface] = {}
+        self._alpha: OrderedDict[tuple[int, int, Color, int], pygame.Surface] = OrderedDict()
+        self.alpha_bytes = 0
         self.icons = IconCache()
 
     def draw(self, surface: pygame.Surface, dl: DisplayList | Iterable[Item],
@@ -240,12 +246,24 @@ class Painter:
             if layer is None:
                 layer = pygame.Surface((w, h), pygame.SRCALPHA)
                 pygame.draw.rect(layer, it.color, (0, 0, w, h), it.width, it.radius)
-                if len(self._alpha) > 32:
-                    self._alpha.clear()
-                self._alpha[key] = layer
+                self._keep_alpha(key, layer)
+            else:
+                self._alpha.move_to_end(key)
             surf.blit(layer, (x, y - dy))
         else:
             pygame.draw.rect(surf, it.color, (x, y - dy, w, h), it.width, it.radius)
+
+    def _keep_alpha(self, key: tuple[int, int, Color, int], layer: pygame.Surface) -> None:
+        """Cache a translucent layer, least recently used out first, within ALPHA_BUDGET bytes (a count bound let
+        thirty tall debrief panels hold 40 MB)."""
+        size = layer.get_width() * layer.get_height() * 4
+        if size > ALPHA_BUDGET:
+            return
+        self._alpha[key] = layer
+        self.alpha_bytes += size
+        while self.alpha_bytes > ALPHA_BUDGET:
+            _key, old = self._alpha.popitem(last=False)
+            self.alpha_bytes -= old.get_width() * old.get_height() * 4
 
     def _line(self, surf: pygame.Surface, it: Line, dy: int) -> None:
         (x1, y1), (x2, y2) = it.start, it.end
