@@ -229,13 +229,16 @@ def cmd_play(ns: argparse.Namespace) -> int:
     return play(ns)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser for every command."""
+def build_parser(only_play: bool = False) -> argparse.ArgumentParser:
+    """The argument parser for every command (`only_play`: just `play`, so the game's window is not kept waiting
+    for ten parsers it will not use)."""
     parser = argparse.ArgumentParser(prog="python main.py", description="Red Flag Radar: play and author scenarios.")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     play = sub.add_parser("play", help="play the game (the default)")
     add_play_arguments(play)
+    if only_play:
+        return parser
 
     val = sub.add_parser("validate", help="check scenario files like a compiler")
     val.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: shipped scenarios)")
@@ -313,9 +316,9 @@ def add_play_arguments(p: argparse.ArgumentParser) -> None:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Run a command; returns the exit code (0 ok, 1 content errors, 2 usage errors)."""
     args = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     if not args or args[0].startswith("-") and args[0] not in ("-h", "--help"):
         args = ["play", *args]
+    parser = build_parser(only_play=args[0] == "play")
     try:
         ns = parser.parse_args(args)
     except SystemExit as exc:  # argparse has printed its message

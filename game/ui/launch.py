@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
 from pathlib import Path
@@ -68,7 +67,6 @@ def play(ns: argparse.Namespace) -> int:
     if ns.headless:
         os.environ["SDL_VIDEODRIVER"] = "dummy"
         os.environ["SDL_AUDIODRIVER"] = "dummy"
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
 
     from .app import App, AppOptions
 

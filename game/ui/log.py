@@ -7,9 +7,16 @@ from typing import Any
 NAME = "game.ui"
 
 
+_configured = False
+
+
 def _logger() -> Any:
+    global _configured
     import logging
 
+    if not _configured:  # what `play` used to set up at start: "LEVEL: message" on stderr, warnings and up
+        _configured = True
+        logging.basicConfig(level=logging.WARNING, format="%(levelname)s: %(message)s")
     return logging.getLogger(NAME)
 
 

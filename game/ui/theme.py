@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping, NamedTuple, Optional
@@ -79,6 +80,7 @@ class Theme(NamedTuple):
         return self.name == "high_contrast"
 
 
+@functools.cache
 def art_dir() -> Path:
     """Shipped art (fonts, themes): inside an installed wheel, else the checkout (as game.content.catalog does,
     without importing the content model, so the first frame comes fast)."""

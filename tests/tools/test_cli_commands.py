@@ -98,3 +98,23 @@ def test_main_py_runs_as_a_subprocess_without_traceback(tmp_path: Path) -> None:
 def test_shipped_scenarios_folder_exists() -> None:
     assert (scenarios_dir() / "tags.yaml").is_file()
     assert (scenarios_dir() / "resources.yaml").is_file()
+
+
+def test_play_builds_only_its_own_parser_and_help_still_lists_every_command(capsys) -> None:  # type: ignore[no-untyped-def]
+    from game.tools.cli import build_parser
+
+    quick = build_parser(only_play=True)
+    assert quick.parse_args(["play", "--headless"]).headless
+    assert main(["--help"]) == 0
+    listed = capsys.readouterr().out
+    assert all(name in listed for name in ("play", "validate", "schema", "paths", "report", "guide", "graph",
+                                           "import-twee", "new"))
+
+
+def test_log_warnings_are_formatted_without_logging_being_set_up_at_start() -> None:
+    code = ("import sys; from game.ui import log; assert 'logging' not in sys.modules; "
+            "log.warning('image %s not shown', 'x.png')")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).resolve().parents[2])
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.strip() == "WARNING: image x.png not shown"
