@@ -49,7 +49,7 @@ main(["play", "--headless", "--data-dir", tempfile.mkdtemp()])  # the real path:
 """
 
 
-def first_frame(repeats: int = 7) -> Figure:
+def first_frame(repeats: int = 15) -> Figure:
     """Process start to the title's first frame vs a bare pygame-ce script that opens a window and flips once."""
     bare, ours = [], []
     _run(BARE)
