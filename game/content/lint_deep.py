@@ -165,13 +165,28 @@ def _language(file_path: Path, scn: Scenario) -> str:
     return folder if LANG_DIR.match(folder) else scn.lang
 
 
+_folders: dict[Path, tuple[int, list[str]]] = {}
+
+
+def _language_folders(root: Path) -> list[str]:
+    """Names in `root` that look like language folders; the listing is kept until the folder changes (the parent
+    of a loose file may be a big folder such as /tmp, listed again for every file otherwise)."""
+    stamp = os.stat(root).st_mtime_ns
+    kept = _folders.get(root)
+    if kept is None or kept[0] != stamp:
+        kept = (stamp, [n for n in os.listdir(root) if LANG_DIR.match(n)])
+        if len(_folders) > 64:
+            _folders.clear()
+        _folders[root] = kept
+    return kept[1]
+
+
 def parity_reference(file_path: Path, scn: Scenario) -> Optional[Path]:
     """The same file in the reference language folder ('en', else the first), or None when this is it."""
     own = _language(file_path, scn)
     root = file_path.resolve().parent.parent
     try:
-        # names first: the parent of a loose file may be a big folder (/tmp), and a stat per entry is slow
-        names = [n for n in os.listdir(root) if LANG_DIR.match(n) and n != own]
+        names = [n for n in _language_folders(root) if n != own]
         others = {n: root / n / file_path.name for n in names if (root / n / file_path.name).is_file()}
     except OSError:
         return None

@@ -121,3 +121,19 @@ def test_shipped_scenarios_pass_the_deeper_checks() -> None:
     for path in find_scenario_files(scenarios_dir()):
         deep = [d.format() for d in check_file(path).diagnostics if d.code in ("W404", "W405", "W406", "W407")]
         assert deep == [], deep
+
+
+def test_language_folders_are_listed_again_when_the_folder_changes(tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    scn = check_file(PARITY / "es" / "story.yaml").entry.scenario
+    assert scn is not None
+    (tmp_path / "es").mkdir()
+    shutil.copy(PARITY / "es" / "story.yaml", tmp_path / "es" / "story.yaml")
+    assert parity_reference(tmp_path / "es" / "story.yaml", scn) is None
+    (tmp_path / "en").mkdir()
+    shutil.copy(PARITY / "en" / "story.yaml", tmp_path / "en" / "story.yaml")
+    st = os.stat(tmp_path)
+    os.utime(tmp_path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000))  # a new folder changes the folder's time
+    assert parity_reference(tmp_path / "es" / "story.yaml", scn) == tmp_path / "en" / "story.yaml"
