@@ -203,6 +203,15 @@ def _author(app: App, rng: random.Random, item: CatalogItem) -> None:
     _player(app, rng, item)
 
 
+def _author_jump(app: App, rng: random.Random, item: CatalogItem) -> None:
+    """The author's jump list (F7) over the story."""
+    from game.ui.intents import Author
+
+    _author(app, rng, item)
+    app.step()
+    app.dispatch(Author("jump"))
+
+
 def _lead(app: App) -> None:
     """Facilitator mode (Lead a class) with a class label."""
     if app.classroom is None:
@@ -261,14 +270,15 @@ SCENES: dict[str, Setup] = {
     "title": _title, "picker": _picker, "nickname": _nickname, "content-note": _content_note, "player": _player,
     "settings": _settings, "help": _help, "pause": _pause, "confirm": _confirm, "quick-exit": _quick_exit,
     "diagnostics": _diagnostics, "error": _error, "debrief": _debrief, "summary": _summary, "author": _author,
-    "class-setup": _class_setup, "class-story": _class_story, "vote": _vote, "discussion": _discussion,
-    "teacher-notes": _teacher_notes, "class-summary": _class_summary,
+    "author-jump": _author_jump, "class-setup": _class_setup, "class-story": _class_story, "vote": _vote,
+    "discussion": _discussion, "teacher-notes": _teacher_notes, "class-summary": _class_summary,
 }
 """Every scene kind, each reached the way a player reaches it (scenario scenes take a scenario and a node)."""
 SCENARIO_SCENES = {"content-note", "player", "settings", "help", "pause", "confirm", "quick-exit", "debrief",
-                   "summary", "author", "class-story", "vote", "discussion", "teacher-notes", "class-summary"}
+                   "summary", "author", "author-jump", "class-story", "vote", "discussion", "teacher-notes",
+                   "class-summary"}
 """Scenes set up on a shipped scenario (they rotate through all of them)."""
-APP_OPTIONS: dict[str, dict[str, object]] = {"author": {"author": True}}
+APP_OPTIONS: dict[str, dict[str, object]] = {"author": {"author": True}, "author-jump": {"author": True}}
 """App options a scene needs from the start."""
 
 
