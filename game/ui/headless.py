@@ -9,7 +9,7 @@ STEPS is a string of tokens separated by spaces or commas, or a file with one to
     back          Esc
     help          open the help lines
     quickexit     the quick-exit key (F12)
-    home          back to the title screen
+    home          the Home key: back to the title screen (a story asks first, so `home home` leaves it)
     settings      open the settings
     key:NAME      press a key by its pygame name, e.g. key:tab, key:return, key:f11
     type:TEXT     type text into a text field (the nickname)
