@@ -146,7 +146,14 @@ def load_shared(pack: Path) -> Shared:
         return cached
     t: Loaded[TagVocabulary] = load_model(tags_path, TagVocabulary)
     r: Loaded[ResourceList] = load_model(res_path, ResourceList)
-    shared = Shared(t.model, r.model, [*t.diagnostics, *r.diagnostics])
+    tags, resources = t.model, r.model
+    # A pack's broken file is reported, but the game keeps the shipped vocabulary and help lines: a bad (or
+    # hostile) resources.yaml must never leave students without help lines.
+    if tags is None and tags_path != scenarios_dir() / TAGS_FILE:
+        tags = load_model(scenarios_dir() / TAGS_FILE, TagVocabulary).model
+    if resources is None and res_path != scenarios_dir() / RESOURCES_FILE:
+        resources = load_model(scenarios_dir() / RESOURCES_FILE, ResourceList).model
+    shared = Shared(tags, resources, [*t.diagnostics, *r.diagnostics])
     _shared_cache[key] = shared
     return shared
 

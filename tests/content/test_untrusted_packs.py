@@ -113,3 +113,14 @@ def test_picture_headers_give_kind_and_size() -> None:
     vp8l = b"RIFF\0\0\0\0WEBPVP8L\0\0\0\0\x2f" + ((11 - 1) | ((6 - 1) << 14)).to_bytes(4, "little")
     assert picture_size(vp8l) == ("WebP", 11, 6)
     assert picture_size(b"<svg width='99999'>") is None
+
+
+@pytest.mark.parametrize("broken", ["resources.yaml", "tags.yaml"])
+def test_a_broken_shared_file_in_a_pack_never_removes_the_help_lines(pack: Path, broken: str) -> None:
+    from game.content.catalog import load_shared
+
+    (pack / broken).write_text("a: &a [x]\nb: *a\n", encoding="utf-8")
+    shared = load_shared(pack)
+    assert shared.resources is not None and any(r.verified for r in shared.resources.resources)
+    assert shared.tags is not None and "theme.fake_job" in shared.tags.ids()
+    assert [d.code for d in shared.diagnostics] == ["E105"]  # still reported
