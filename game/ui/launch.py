@@ -82,6 +82,12 @@ def play(ns: argparse.Namespace) -> int:
         except ScriptError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
+    if ns.headless and ns.screenshots:
+        try:
+            Path(ns.screenshots).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            print(f"error: cannot write screenshots to '{ns.screenshots}': {exc.strerror or exc}", file=sys.stderr)
+            return 2
     opts = AppOptions(size=size, headless=bool(ns.headless), data_dir=ns.data_dir, pack=pack, lang=ns.lang or "en",
                       theme=ns.theme, text_scale=ns.text_scale, fullscreen=bool(ns.fullscreen) or None,
                       scenario=scenario, start_at=ns.start_at, preset=preset, class_label=ns.class_label,
@@ -104,6 +110,9 @@ def play(ns: argparse.Namespace) -> int:
     except ScriptError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except OSError as exc:  # a screenshot could not be written (disk full, folder removed)
+        print(f"error: a screenshot could not be written: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     finally:
         app.close()
 

@@ -99,3 +99,13 @@ def test_a_disk_that_fills_up_mid_story_says_so_and_the_story_goes_on(make_app) 
     app.go_title()
     app.step()
     assert has_text(app, NOT_SAVED) and has_text(app, "the disk is full")
+
+
+def test_headless_screenshots_into_a_folder_that_cannot_be_made_is_a_usage_error(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    from game.tools.cli import main
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    code = main(["play", "--headless", "--scenario", "tutorial", "--data-dir", str(tmp_path / "data"),
+                 "--script", "next", "--screenshots", str(blocker / "shots")])
+    assert code == 2 and "cannot write screenshots" in capsys.readouterr().err
