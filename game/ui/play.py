@@ -63,6 +63,10 @@ class PlaySession:
             self._beat = runner.current_beat(self.scn, self.state, best_score=self.best_score, vocab=self.vocab)
         return self._beat
 
+    def help_ids(self) -> list[str]:
+        """The help resource ids the scenario's debrief names (the Help screen lists them)."""
+        return list(self.scn.debrief.resources) if self.scn.debrief else []
+
     def _set(self, st: PlayState) -> None:
         self.state = st
         self._beat = None

@@ -48,9 +48,8 @@ class ClassSummaryScene(PageScene):
     def __init__(self, app: App, session: PlaySession) -> None:
         super().__init__(app)
         self.session = session
-        scn = session.scn
-        self.help_theme = scn.theme
-        self.help_ids = list(scn.debrief.resources) if scn.debrief else []
+        self.help_theme = session.scn.theme
+        self.help_ids = session.help_ids()
 
     def class_context(self) -> tuple[Optional[str], list[str]]:
         """N here shows the debrief's teacher notes (what to watch for in the talk that follows)."""

@@ -29,7 +29,7 @@ class DebriefScene(PageScene):
         self.session = session
         scn = session.scn
         self.help_theme = scn.theme
-        self.help_ids = list(scn.debrief.resources) if scn.debrief else []
+        self.help_ids = session.help_ids()
         self.page = 0
         self.flag = 0
         """Position of the current red flag among those the player saw (replay page)."""

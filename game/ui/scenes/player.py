@@ -63,7 +63,7 @@ class PlayerScene(Scene):
         self.session = session
         scn = session.scn
         self.help_theme = scn.theme
-        self.help_ids = list(scn.debrief.resources) if scn.debrief else []
+        self.help_ids = session.help_ids()
         self.selected: set[int] = set()
         self.toggles: dict[str, bool] = {}
         self.changed_toggle: Optional[str] = None

@@ -48,9 +48,8 @@ class VoteScene(PageScene):
         """The next digit typed replaces the count (after moving to a card or pressing +/-)."""
         self.phase = "count"
         self.focus = ("card", self.sel)
-        scn = session.scn
-        self.help_theme = scn.theme
-        self.help_ids = list(scn.debrief.resources) if scn.debrief else []
+        self.help_theme = session.scn.theme
+        self.help_ids = session.help_ids()
 
     # ------------------------------------------------------------- state
     @property
