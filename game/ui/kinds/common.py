@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Optional, Sequence
+from typing import Callable, Optional, Sequence
 
-from ...content.schema import ME, SYSTEM, Message, ScreenKind
+from ...content.schema import ME, SYSTEM, Card, Message, ScreenKind
 from ..display import Box, Icon, Image, Item, Line, RectT, Text
 from ..i18n import _
 from ..icon_marks import MARKS
@@ -273,6 +273,24 @@ def banner(ctx: Ctx, view: KindView, out: KindOutput, x: int, y: int, w: int, ms
     out.body.append(Box((x, y, w, h), ctx.c("border"), m.radius, max(1, m.border // 2 + 1)))
     out.body.extend(inner)
     return h
+
+
+def card_page(ctx: Ctx, view: KindView, out: KindOutput, screen: RectT,
+              draw_card: Callable[[Card, int, int, int], int]) -> KindOutput:
+    """A card page's body under `out`'s header: banners, then the node's card (`draw_card(card, x, y, w) -> h`) in a
+    centred column; sets `body_h`."""
+    m = ctx.m
+    x, y, w, _h = screen
+    top = y + out.header_h
+    cw = min(w - 2 * m.gap, round(m.body * 34))
+    cx = x + (w - cw) // 2
+    cy = top + m.gap
+    for msg in view.messages:
+        cy += banner(ctx, view, out, cx, cy, cw, msg) + m.gap
+    if view.node.card is not None:
+        cy += draw_card(view.node.card, cx, cy, cw) + m.gap
+    out.body_h = cy - top + m.gap
+    return out
 
 
 def app_button(ctx: Ctx, items: list[Item], x: int, y: int, w: int, label: str, app: str) -> int:

@@ -10,7 +10,7 @@ from ..i18n import _
 from ..layout import Ctx
 from ..widgets import avatar
 from . import KindOutput, KindView
-from .common import app_button, app_header, app_name, banner, block, flag_chips, rich, rule
+from .common import app_button, app_header, app_name, block, card_page, flag_chips, rich, rule
 
 DETAIL_ICONS = (
     (("dm", "dms", "message", "chat", "email", "call", "phone", "number", "text"), "chat"),
@@ -116,7 +116,6 @@ def listing_card(ctx: Ctx, view: KindView, out: KindOutput, card: Card, x: int, 
 
 
 def _render(ctx: Ctx, view: KindView, screen: RectT, *, market: bool) -> KindOutput:
-    m = ctx.m
     out = KindOutput()
     name = app_name(view)
     if market:
@@ -125,17 +124,8 @@ def _render(ctx: Ctx, view: KindView, screen: RectT, *, market: bool) -> KindOut
     else:
         out.header, out.header_h = app_header(ctx, view, screen, name or _("Jobs"), subtitle=_("Jobs near you"),
                                               back=False, icons=("bell", "search"))
-    x, y, w, _h = screen
-    top = y + out.header_h
-    cw = min(w - 2 * m.gap, round(m.body * 34))
-    cx = x + (w - cw) // 2
-    cy = top + m.gap
-    for msg in view.messages:
-        cy += banner(ctx, view, out, cx, cy, cw, msg) + m.gap
-    if view.node.card is not None:
-        cy += listing_card(ctx, view, out, view.node.card, cx, cy, cw, market=market, view_h=_h) + m.gap
-    out.body_h = cy - top + m.gap
-    return out
+    return card_page(ctx, view, out, screen, lambda card, cx, cy, cw: listing_card(
+        ctx, view, out, card, cx, cy, cw, market=market, view_h=screen[3]))
 
 
 def render_job_ad(ctx: Ctx, view: KindView, screen: RectT) -> KindOutput:

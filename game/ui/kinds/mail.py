@@ -7,7 +7,7 @@ from ..i18n import _
 from ..layout import Ctx
 from ..widgets import avatar
 from . import KindOutput, KindView
-from .common import app_button, app_header, app_name, banner, block, flag_chips, rich, rule
+from .common import app_button, app_header, app_name, block, card_page, flag_chips, rich, rule
 from .listing import detail_icon
 
 
@@ -66,18 +66,7 @@ def message_card(ctx: Ctx, view: KindView, out: KindOutput, x: int, y: int, w: i
 
 def render(ctx: Ctx, view: KindView, screen: RectT) -> KindOutput:
     """Mailbox: the app's header, notifications that arrived meanwhile, then the open message."""
-    m = ctx.m
     out = KindOutput()
     out.header, out.header_h = app_header(ctx, view, screen, app_name(view) or _("Mailbox"), subtitle=_("Inbox"),
                                           back=False, icons=("trash", "search"))
-    x, y, w, _h = screen
-    top = y + out.header_h
-    cw = min(w - 2 * m.gap, round(m.body * 34))
-    cx = x + (w - cw) // 2
-    cy = top + m.gap
-    for msg in view.messages:
-        cy += banner(ctx, view, out, cx, cy, cw, msg) + m.gap
-    if view.node.card is not None:
-        cy += message_card(ctx, view, out, cx, cy, cw) + m.gap
-    out.body_h = cy - top + m.gap
-    return out
+    return card_page(ctx, view, out, screen, lambda _card, cx, cy, cw: message_card(ctx, view, out, cx, cy, cw))
