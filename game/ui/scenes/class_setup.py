@@ -79,13 +79,7 @@ class ClassSetupScene(PageScene):
                                       0, "left", tw, tth))
                     inner.append(Hit((bx, by, bs, bs), ("text", d)))
             rect = (x, y, w, rh)
-            focused = self.focus == target
-            items.append(Box(rect, ctx.c("primary_soft" if focused else "surface"), m.radius))
-            items.append(Hit(rect, target))
-            items.extend(inner)
-            if focused:
-                focus_ring(ctx, items, rect)
-            self.add_focus(target, rect, "page")
+            self.add_row(ctx, items, inner, rect, target)
             y += rh + m.gap
         y += m.gap
         r = self.add_button(ctx, items, x, y, w, _("Choose a story"), "start", icon="chevron_right", hint=_("Enter"))

@@ -9,7 +9,7 @@ from ..i18n import _
 from ..intents import Activate, Help, Intent, Next, QuickExit
 from ..layout import Ctx
 from ..scene import Scene
-from ..widgets import button, button_width
+from ..widgets import button, button_width, focus_ring
 
 
 def bar_height(ctx: Ctx) -> int:
@@ -116,6 +116,16 @@ class PageScene(Scene):
                    hint=hint)
         self.add_focus(target, r, "page")
         return r
+
+    def add_row(self, ctx: Ctx, items: list[Item], inner: list[Item], rect: RectT, target: Hashable) -> None:
+        """A focusable settings row: its background (tinted when focused), pointer target, `inner`, focus ring."""
+        focused = self.focus == target
+        items.append(Box(rect, ctx.c("primary_soft" if focused else "surface"), ctx.m.radius))
+        items.append(Hit(rect, target))
+        items.extend(inner)
+        if focused:
+            focus_ring(ctx, items, rect)
+        self.add_focus(target, rect, "page")
 
     def handle(self, intent: Intent) -> bool:
         if isinstance(intent, Next):

@@ -9,7 +9,7 @@ from ..i18n import _
 from ..intents import Focus, Intent
 from ..layout import Ctx
 from ..notices import notice_block, saving_notices
-from ..widgets import focus_ring, text_block
+from ..widgets import text_block
 from .page import PageScene
 
 SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
@@ -98,13 +98,7 @@ class SettingsScene(PageScene):
                     ch = max(ch, bs)
             rh = max(rh, th + 2 * m.gap, ch + 2 * m.gap)
             rect = (x, y, w, rh)
-            focused = self.focus == target
-            items.append(Box(rect, ctx.c("primary_soft" if focused else "surface"), m.radius))
-            items.append(Hit(rect, target))
-            items.extend(inner)
-            if focused:
-                focus_ring(ctx, items, rect)
-            self.add_focus(target, rect, "page")
+            self.add_row(ctx, items, inner, rect, target)
             y += rh + m.gap
         y += m.gap
         if self.app.classroom is not None:
