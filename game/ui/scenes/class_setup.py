@@ -11,7 +11,7 @@ from ..intents import Erase, Focus, Intent, TextInput
 from ..layout import Ctx
 from ..widgets import focus_ring, text_block
 from .page import PageScene
-from .settings import SCALES, switch
+from .settings import SCALES, step_buttons, switch
 
 if TYPE_CHECKING:
     from ..app import App
@@ -68,16 +68,7 @@ class ClassSetupScene(PageScene):
             else:
                 text_block(ctx, inner, x + w // 2, y + (rh - m.body) // 2 - 2, w // 4, value)
                 bs = round(m.body * 1.7)
-                for i, (sym, d) in enumerate((("\u2212", -1), ("+", 1))):
-                    bx = x + w - m.pad - (2 - i) * (bs + m.gap // 2)
-                    by = y + (rh - bs) // 2
-                    inner.append(Box((bx, by, bs, bs), ctx.c("primary_soft"), m.small_radius))
-                    inner.append(Box((bx, by, bs, bs), ctx.c("primary"), m.small_radius, m.border))
-                    f = m.font("bold", m.h2)
-                    tw, tth = ctx.measure(sym, f, ctx.c("on_primary_soft"))
-                    inner.append(Text(bx + (bs - tw) // 2, by + (bs - tth) // 2, sym, f, ctx.c("on_primary_soft"),
-                                      0, "left", tw, tth))
-                    inner.append(Hit((bx, by, bs, bs), ("text", d)))
+                step_buttons(ctx, inner, x + w - m.pad, y + (rh - bs) // 2, bs)
             rect = (x, y, w, rh)
             self.add_row(ctx, items, inner, rect, target)
             y += rh + m.gap

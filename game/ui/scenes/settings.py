@@ -15,6 +15,20 @@ from .page import PageScene
 SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 
 
+def step_buttons(ctx: Ctx, items: list[Item], right: int, y: int, bs: int) -> None:
+    """The − and + buttons (size bs, top y) of the text size row, ending at `right`; targets ("text", -1 / 1)."""
+    m = ctx.m
+    for i, (sym, d) in enumerate((("\u2212", -1), ("+", 1))):
+        bx = right - (2 - i) * (bs + m.gap // 2)
+        items.append(Box((bx, y, bs, bs), ctx.c("primary_soft"), m.small_radius))
+        items.append(Box((bx, y, bs, bs), ctx.c("primary"), m.small_radius, m.border))
+        f = m.font("bold", m.h2)
+        tw, tth = ctx.measure(sym, f, ctx.c("on_primary_soft"))
+        items.append(Text(bx + (bs - tw) // 2, y + (bs - tth) // 2, sym, f, ctx.c("on_primary_soft"), 0, "left", tw,
+                          tth))
+        items.append(Hit((bx, y, bs, bs), ("text", d)))
+
+
 def switch(ctx: Ctx, items: list[Item], x: int, y: int, on: bool) -> tuple[int, int]:
     """A toggle switch with an On/Off word (never colour alone); returns its size."""
     m = ctx.m
@@ -86,15 +100,7 @@ class SettingsScene(PageScene):
                                       "chevron_right", ctx.c("primary")))
                 if target == "text":
                     bs = round(m.body * 1.8)
-                    for i, (sym, d) in enumerate((("−", -1), ("+", 1))):
-                        bx = x + w - m.pad - (2 - i) * (bs + m.gap // 2)
-                        inner.append(Box((bx, y + m.gap // 2, bs, bs), ctx.c("primary_soft"), m.small_radius))
-                        inner.append(Box((bx, y + m.gap // 2, bs, bs), ctx.c("primary"), m.small_radius, m.border))
-                        f = m.font("bold", m.h2)
-                        tw, tth = ctx.measure(sym, f, ctx.c("on_primary_soft"))
-                        inner.append(Text(bx + (bs - tw) // 2, y + m.gap // 2 + (bs - tth) // 2, sym, f,
-                                          ctx.c("on_primary_soft"), 0, "left", tw, tth))
-                        inner.append(Hit((bx, y + m.gap // 2, bs, bs), ("text", d)))
+                    step_buttons(ctx, inner, x + w - m.pad, y + m.gap // 2, bs)
                     ch = max(ch, bs)
             rh = max(rh, th + 2 * m.gap, ch + 2 * m.gap)
             rect = (x, y, w, rh)
