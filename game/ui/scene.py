@@ -294,7 +294,10 @@ class Scene:
 
     def scroll_by(self, intent: Scroll) -> bool:
         """Scroll the view under the pointer (or the main view)."""
-        key = self._view_at(*self._pointer) or self.main_scroll
+        return self.scroll_view_by(self._view_at(*self._pointer) or self.main_scroll, intent)
+
+    def scroll_view_by(self, key: str, intent: Scroll) -> bool:
+        """Scroll one view by a wheel step or a page; False when it has nothing to scroll."""
         sv = self.scrolls.get(key)
         if sv is None or sv.max_offset <= 0:
             return False

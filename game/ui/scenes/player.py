@@ -501,14 +501,4 @@ class PlayerScene(Scene):
         """Wheel and drag scroll the view under the pointer; PgUp/PgDn scroll the story, arrows the panel."""
         if self._view_at(*self._pointer):
             return super().scroll_by(intent)
-        key = "thread" if intent.page else "panel"
-        sv = self.scrolls.get(key)
-        if sv is None or sv.max_offset <= 0:
-            return super().scroll_by(intent)
-        step = sv.view_h * 0.85 if intent.page else self.app.ctx.m.body * 2.2
-        old = sv.offset
-        sv.offset = int(sv.offset + intent.dy * step)
-        sv.clamp()
-        if sv.offset != old:
-            self.touch()
-        return True
+        return self.scroll_view_by("thread" if intent.page else "panel", intent) or super().scroll_by(intent)
