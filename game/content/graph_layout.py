@@ -288,11 +288,11 @@ def layered_layout(node_ids: Sequence[str], edges: Sequence[tuple[str, str]], no
         out.edges.append(EdgePath(k, tuple(pts), label, rev))
     for k, u, v in real:
         if u == v:
-            b = box(u)
+            nb = box(u)
             lw, lh = label_sizes[k]
-            pts = ((b.cx + b.w / 2, b.cy - 6), (b.cx + b.w / 2 + 18, b.cy), (b.cx + b.w / 2, b.cy + 6))
-            label = Box(b.cx + b.w / 2 + 24 + lw / 2, b.cy, lw, lh) if (lw, lh) != (0, 0) else None
-            out.edges.append(EdgePath(k, pts, label, False, True))
+            loop_pts = ((nb.cx + nb.w / 2, nb.cy - 6), (nb.cx + nb.w / 2 + 18, nb.cy), (nb.cx + nb.w / 2, nb.cy + 6))
+            label = Box(nb.cx + nb.w / 2 + 24 + lw / 2, nb.cy, lw, lh) if (lw, lh) != (0, 0) else None
+            out.edges.append(EdgePath(k, loop_pts, label, False, True))
             if label is not None:
                 out.width = max(out.width, int(label.cx + lw / 2 + MARGIN))
     out.edges.sort(key=lambda e: e.index)

@@ -182,11 +182,11 @@ class Linter:
             if len(set(toggles)) != len(toggles):
                 self.bag.error("E305", "two toggles share an id", self.at("nodes", nid, "card", "toggles"),
                                hint="give each toggle its own id")
-            for i, c in enumerate(node.choices or []):
-                if c.toggle is not None and c.toggle not in toggles:
-                    self.bag.error("E321", f"toggle '{c.toggle}' is not on this node's card",
+            for i, choice in enumerate(node.choices or []):
+                if choice.toggle is not None and choice.toggle not in toggles:
+                    self.bag.error("E321", f"toggle '{choice.toggle}' is not on this node's card",
                                    self.at("nodes", nid, "choices", i, "toggle"),
-                                   hint=did_you_mean(c.toggle, toggles) or "add it under card.toggles")
+                                   hint=did_you_mean(choice.toggle, toggles) or "add it under card.toggles")
 
     def check_variables(self) -> None:
         declared = self.s.variables

@@ -157,9 +157,9 @@ def report_validation(model: type[BaseModel], exc: ValidationError, marks: Marks
                     if k not in (*tests, "var") and close:
                         hint = f"'{k}': {close}"
                         break
-        key = (code, pos, msg)
-        if key not in seen:
-            seen.add(key)
+        entry = (code, pos, msg)
+        if entry not in seen:
+            seen.add(entry)
             bag.error(code, msg, pos, hint=hint)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Protocol
 
 from .schema import Scenario
 
@@ -16,12 +16,19 @@ _SENTENCE_END = re.compile(r"[.!?]+(?:[\"'’”)\]]*)(?=\s|$)")
 _VOWEL_GROUPS = re.compile(r"[aeiouy]+")
 
 
+class _Hyphenator(Protocol):
+    """The part of ``pyphen.Pyphen`` used here (pyphen ships no type information)."""
+
+    def inserted(self, word: str, hyphen: str = ...) -> str: ...
+
+
 @lru_cache(maxsize=1)
-def _hyphenator() -> object | None:
+def _hyphenator() -> _Hyphenator | None:
     try:
         import pyphen
 
-        return pyphen.Pyphen(lang="en_US")
+        hyphenator: _Hyphenator = pyphen.Pyphen(lang="en_US")
+        return hyphenator
     except Exception:  # pragma: no cover - pyphen is a dependency; fall back to vowel groups
         return None
 
@@ -36,7 +43,7 @@ def syllables(word: str) -> int:
     if w.endswith("e") and not w.endswith(("le", "ee", "ye")) and groups > 1:
         groups -= 1
     h = _hyphenator()
-    pieces = len(h.inserted(w).split("-")) if h is not None else 0  # type: ignore[attr-defined]
+    pieces = len(h.inserted(w).split("-")) if h is not None else 0
     return max(1, groups, pieces)
 
 

@@ -23,7 +23,7 @@ try:  # the C parser is ~5x faster; the pure one behaves the same
 
     HAVE_C_PARSER = True
 except ImportError:  # pragma: no cover - depends on the PyYAML build
-    _FastParser = None  # type: ignore[assignment,misc]
+    _FastParser = None
     HAVE_C_PARSER = False
 
 MAX_BYTES = 1_000_000
@@ -173,7 +173,7 @@ def read_yaml(text: str, bag: DiagnosticBag, *, fast: bool = True) -> tuple[Any,
                 return None
             pos = _pos(event.start_mark)
             if kind in ("MappingEndEvent", "SequenceEndEvent"):
-                container, path, _, _ = stack.pop()
+                container, _, _, _ = stack.pop()
                 value = container
                 if not stack:
                     root = value
@@ -183,7 +183,7 @@ def read_yaml(text: str, bag: DiagnosticBag, *, fast: bool = True) -> tuple[Any,
                 plain = not event.style  # None (pure parser) or "" (C parser) for plain scalars
                 raw = event.value
                 value = (None if raw in _NULLS else Plain(raw)) if plain else raw
-                new_container = None
+                new_container: dict[str, Any] | list[Any] | None = None
             elif kind == "MappingStartEvent":
                 value = new_container = {}
             elif kind == "SequenceStartEvent":

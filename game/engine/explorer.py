@@ -151,8 +151,8 @@ def explore(scn: Scenario, start_at: str | None = None, preset: dict[str, Any] |
     for node in scn.nodes.values():
         for m in node.messages:
             watched |= visited_refs(m.when)
-        for c in node.choices or []:
-            watched |= visited_refs(c.when)
+        for choice in node.choices or []:
+            watched |= visited_refs(choice.when)
     watched_f = frozenset(watched)
     start_node = start_at or scn.start
     values = dict(scn.variables)

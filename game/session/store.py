@@ -135,6 +135,14 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
 
 
+def _inserted_rowid(cur: sqlite3.Cursor) -> int:
+    """The rowid of the row an INSERT just wrote (sqlite3 sets it after every successful INSERT)."""
+    rowid = cur.lastrowid
+    if rowid is None:  # pragma: no cover - not reachable after an INSERT; int(None) raised TypeError here before
+        raise TypeError("the INSERT did not report a rowid")
+    return rowid
+
+
 def _statements(script: str) -> Iterator[str]:
     """Split a migration script into complete SQL statements."""
     buf = ""
@@ -380,7 +388,7 @@ class Store:
                 "INSERT INTO sessions (started_at, scenario_id, mode, class_label, nickname) VALUES (?, ?, ?, ?, ?)",
                 (_now(), scenario_id, mode, class_label, nickname),
             )
-            return int(cur.lastrowid)
+            return _inserted_rowid(cur)
 
         return self._write(insert)
 
@@ -407,7 +415,7 @@ class Store:
                 " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row,
             )
-            return int(cur.lastrowid)
+            return _inserted_rowid(cur)
 
         return self._write(insert)
 
