@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Optional, Union
 
 from ..content.schema import BadgeDef, Choice, Debrief, Ending, Message, Node, Spot, SpotPart, Tone
+from .state import Shown
 
 
 @dataclass(frozen=True)
@@ -88,14 +89,17 @@ class EndingBeat:
     node: Node
     ending: Ending
     score: int
+    messages: tuple[Message, ...] = ()
+    """The messages the ending screen shows (from the record of this visit)."""
 
 
 @dataclass(frozen=True)
 class DebriefBeat:
-    """The debrief, with the nodes the player saw for the replay."""
+    """The debrief, with the nodes the player saw and what each visit showed, for the replay."""
 
     debrief: Optional[Debrief]
     visited: tuple[str, ...]
+    shown: tuple[Shown, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Iterable, Mapping, Optional
 
-from ..content.schema import Scenario, TagVocabulary
+from ..content.schema import Message, Scenario, TagVocabulary
 from . import scoring
 from .beats import (
     Beat,
@@ -21,18 +21,51 @@ from .beats import (
     SummaryBeat,
 )
 from .conditions import holds
-from .state import Phase, PlayState, Step, Value
+from .state import STATE_VERSION, Phase, PlayState, Shown, Step, Value
 
 
 class EngineError(ValueError):
     """A request the current state cannot take (wrong phase, hidden choice, unknown node)."""
 
 
+def _shown(scn: Scenario, node_id: str, variables: Mapping[str, Value], visited: tuple[str, ...]) -> Shown:
+    """What a visit shows when entered with these variables (`visited` includes the node itself)."""
+    node = scn.nodes[node_id]
+    return Shown(node_id,
+                 messages=tuple(i for i, m in enumerate(node.messages) if holds(m.when, variables, visited)),
+                 options=tuple(i for i, c in enumerate(node.choices or []) if holds(c.when, variables, visited)),
+                 parts=tuple(range(len(node.spot.parts))) if node.spot is not None else ())
+
+
 def _enter(scn: Scenario, st: PlayState, node_id: str) -> PlayState:
     if node_id not in scn.nodes:
         raise EngineError(f"unknown node '{node_id}'")
     phase = Phase.ENDING if scn.nodes[node_id].ending is not None else Phase.NODE
-    return replace(st, node=node_id, phase=phase, visited=(*st.visited, node_id), pending=None)
+    visited = (*st.visited, node_id)
+    return replace(st, node=node_id, phase=phase, visited=visited, pending=None,
+                   shown=(*st.shown, _shown(scn, node_id, st.vars, visited)))
+
+
+def enter(scn: Scenario, st: PlayState, node_id: str) -> PlayState:
+    """Go straight to a node (an author's jump): variables, score and path kept, the visit recorded."""
+    return _enter(scn, st, node_id)
+
+
+def reshow(scn: Scenario, st: PlayState) -> PlayState:
+    """Record the current visit again against `scn` (an author reloaded the file under it; earlier visits keep
+    what they showed)."""
+    if not st.visited or st.node not in scn.nodes:
+        return st
+    shown = st.shown[:len(st.visited) - 1] if st.recorded else ()
+    return replace(st, shown=(*shown, _shown(scn, st.node, st.vars, st.visited)))
+
+
+def _visit(scn: Scenario, st: PlayState) -> Shown:
+    """The current visit's record (a state without one, e.g. an unrestored version-1 state, is refused)."""
+    visit = st.visit
+    if visit is None:
+        raise EngineError("this state has no record of what it showed; pass it through restore() first")
+    return visit
 
 
 def start(scn: Scenario, start_at: Optional[str] = None, preset: Optional[Mapping[str, Value]] = None) -> PlayState:
@@ -47,10 +80,17 @@ def start(scn: Scenario, start_at: Optional[str] = None, preset: Optional[Mappin
 
 
 def options(scn: Scenario, st: PlayState) -> tuple[Option, ...]:
-    """The choices open at the current node."""
-    node = scn.nodes[st.node]
-    variables = st.vars
-    return tuple(Option(i, c) for i, c in enumerate(node.choices or []) if holds(c.when, variables, st.visited))
+    """The choices open at the current node, in the order they were shown."""
+    choices = scn.nodes[st.node].choices or []
+    return tuple(Option(i, choices[i]) for i in _visit(scn, st).options if i < len(choices))
+
+
+def messages_of(scn: Scenario, visit: Shown) -> tuple[Message, ...]:
+    """The messages a visit showed, in order (indices a re-checked file no longer has are left out)."""
+    node = scn.nodes.get(visit.node)
+    if node is None:
+        return ()
+    return tuple(node.messages[i] for i in visit.messages if i < len(node.messages))
 
 
 def current_beat(scn: Scenario, st: PlayState, *, best_score: int = 0,
@@ -58,8 +98,7 @@ def current_beat(scn: Scenario, st: PlayState, *, best_score: int = 0,
     """What the player sees now."""
     node = scn.nodes[st.node]
     if st.phase is Phase.NODE:
-        variables = st.vars
-        msgs = tuple(m for m in node.messages if holds(m.when, variables, st.visited))
+        msgs = messages_of(scn, _visit(scn, st))
         if node.choices is not None:
             return ChoiceBeat(st.node, node, msgs, options(scn, st), node.prompt)
         if node.spot is not None:
@@ -77,9 +116,9 @@ def current_beat(scn: Scenario, st: PlayState, *, best_score: int = 0,
         return FeedbackBeat(st.node, choice, last.choice, last.points, last.best, last.points >= last.best)
     if st.phase is Phase.ENDING:
         assert node.ending is not None
-        return EndingBeat(st.node, node, node.ending, st.score)
+        return EndingBeat(st.node, node, node.ending, st.score, messages_of(scn, _visit(scn, st)))
     if st.phase is Phase.DEBRIEF:
-        return DebriefBeat(scn.debrief, st.visited)
+        return DebriefBeat(scn.debrief, st.visited, st.shown)
     tone = node.ending.tone if node.ending is not None else None
     return SummaryBeat(st.score, best_score, scoring.stars(st.score, best_score),
                        scoring.badges(st.tags, vocab), st.hits, st.misses, st.false_alarms, tone)
@@ -89,7 +128,7 @@ def choose(scn: Scenario, st: PlayState, index: int) -> PlayState:
     """Take choice `index` (its position in the node's list); the feedback beat follows."""
     if st.phase is not Phase.NODE:
         raise EngineError(f"cannot choose during {st.phase.value}")
-    open_ = {o.index: o.choice for o in options(scn, st)}
+    open_ = {o.index: o.choice for o in options(scn, st)}  # what this visit showed, nothing re-evaluated
     if index not in open_:
         raise EngineError(f"choice {index} is not open at '{st.node}'")
     c = open_[index]
@@ -136,3 +175,48 @@ def advance(scn: Scenario, st: PlayState) -> PlayState:
     if st.phase is Phase.DEBRIEF:
         return replace(st, phase=Phase.SUMMARY)
     return st
+
+
+def restore(scn: Scenario, st: PlayState) -> PlayState:
+    """A state ready to play on: a version-1 state gets its record of what each visit showed, rebuilt by replaying
+    its steps from its first node with the scenario's starting variables (exact for every play that did not start
+    from a preset). Where the replay cannot follow the saved path (the file changed since), each visit's record is
+    rebuilt from the saved variables instead. A state that already has its record comes back unchanged."""
+    if st.recorded and st.version == STATE_VERSION:
+        return st
+    if st.scenario_id != scn.id:
+        raise EngineError(f"this state belongs to scenario '{st.scenario_id}', not '{scn.id}'")
+    shown = _replayed(scn, st)
+    if shown is None:
+        variables = st.vars
+        shown = tuple(_shown(scn, nid, variables, st.visited[:k + 1]) if nid in scn.nodes else Shown(nid)
+                      for k, nid in enumerate(st.visited))
+    return replace(st, shown=shown, version=STATE_VERSION)
+
+
+def _replayed(scn: Scenario, st: PlayState) -> Optional[tuple[Shown, ...]]:
+    """The visit records of `st` rebuilt by replaying its steps, or None when the replay leaves its path."""
+    if not st.visited:
+        return ()
+    try:
+        sim = start(scn, start_at=st.visited[0])
+        steps = list(st.steps)
+        while len(sim.visited) < len(st.visited):
+            if sim.visited != st.visited[:len(sim.visited)]:
+                return None
+            node = scn.nodes[sim.node]
+            if sim.phase is Phase.NODE and (node.choices is not None or node.spot is not None):
+                if not steps or steps[0].node != sim.node:
+                    return None
+                step = steps.pop(0)
+                if step.kind == "choice" and step.choice is not None:
+                    sim = choose(scn, sim, step.choice)
+                else:
+                    sim = submit_spot(scn, sim, step.selected)
+            elif sim.phase in (Phase.NODE, Phase.FEEDBACK):
+                sim = advance(scn, sim)
+            else:
+                return None
+    except (EngineError, KeyError, AssertionError):
+        return None
+    return sim.shown if sim.visited == st.visited else None

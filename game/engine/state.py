@@ -6,8 +6,18 @@ from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Any, Mapping, Optional, Union
 
-STATE_VERSION = 1
-"""Version of the saved-state format. Older versions stay readable; newer ones are refused."""
+STATE_VERSION = 2
+"""Version of the saved-state format. Older versions stay readable; newer ones are refused.
+
+- 1: node, phase, variables, visited, steps, score, tags, spot counts, pending.
+- 2: adds `shown`, the record of what each visit put on screen. A version-1 state has no record; the runner's
+  `restore(scn, state)` rebuilds it by replaying the steps from the scenario's start (exact for every play that
+  did not start from a preset).
+"""
+
+
+class StateVersionError(ValueError):
+    """A saved state this game cannot read (made by a newer game, or not a state at all)."""
 
 Value = Union[bool, int, str]
 
@@ -47,6 +57,28 @@ class Step:
 
 
 @dataclass(frozen=True)
+class Shown:
+    """What one visit to a node put on screen, in the order shown: indices into the node's messages, choices and
+    spot parts. The debrief replay, feedback, summaries, reports and the trace read this record; nothing
+    re-evaluates a condition after the moment it was shown."""
+
+    node: str
+    messages: tuple[int, ...] = ()
+    options: tuple[int, ...] = ()
+    parts: tuple[int, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready form."""
+        return {"node": self.node, "messages": list(self.messages), "options": list(self.options),
+                "parts": list(self.parts)}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Shown:
+        """Rebuild from `to_dict` output."""
+        return cls(str(d["node"]), *(tuple(int(x) for x in d.get(k, ())) for k in ("messages", "options", "parts")))
+
+
+@dataclass(frozen=True)
 class PlayState:
     """Everything that changes while playing one scenario."""
 
@@ -62,7 +94,21 @@ class PlayState:
     misses: int = 0
     false_alarms: int = 0
     pending: Optional[str] = None  # node to enter after feedback
+    shown: tuple[Shown, ...] = ()
+    """One record per entry of `visited`: what that visit showed."""
     version: int = STATE_VERSION
+
+    @property
+    def visit(self) -> Optional[Shown]:
+        """What the current visit shows (None for a version-1 state not yet restored)."""
+        if self.shown and len(self.shown) == len(self.visited) and self.shown[-1].node == self.node:
+            return self.shown[-1]
+        return None
+
+    @property
+    def recorded(self) -> bool:
+        """True when every visit has its record (a version-1 state needs `runner.restore` first)."""
+        return tuple(v.node for v in self.shown) == self.visited
 
     @property
     def vars(self) -> dict[str, Value]:
@@ -89,17 +135,34 @@ class PlayState:
             "misses": self.misses,
             "false_alarms": self.false_alarms,
             "pending": self.pending,
+            "shown": [v.to_dict() for v in self.shown],
         }
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> PlayState:
-        """Rebuild from `to_dict` output; refuses states from a newer game."""
-        version = int(d.get("version", 0))
+        """Rebuild from `to_dict` output; refuses states from a newer game (`StateVersionError`, a ValueError).
+
+        A version-1 state comes back without its record of what was shown and with `version` 1: pass it through
+        `runner.restore(scn, state)` to rebuild the record before playing on."""
+        if not isinstance(d, Mapping):
+            raise StateVersionError("a saved state must be a mapping")
+        try:
+            version = int(d.get("version", 0))
+        except (TypeError, ValueError):
+            raise StateVersionError(f"saved state version {d.get('version')!r} is not a number") from None
         if version < 1 or version > STATE_VERSION:
-            raise ValueError(f"saved state version {version} is not readable by this game (reads 1..{STATE_VERSION})")
+            raise StateVersionError(f"saved state version {version} is not readable by this game "
+                                    f"(reads 1..{STATE_VERSION}); it was made by a newer Red Flag Radar")
         variables = d.get("variables", {})
         if not isinstance(variables, Mapping):
-            raise ValueError("variables must be a mapping")
+            raise StateVersionError("variables must be a mapping")
+        try:
+            return cls._build(d, variables, version)
+        except (KeyError, TypeError, ValueError) as exc:
+            raise StateVersionError(f"saved state is damaged: {type(exc).__name__}: {exc}") from None
+
+    @classmethod
+    def _build(cls, d: Mapping[str, Any], variables: Mapping[str, Any], version: int) -> PlayState:
         return cls(
             scenario_id=str(d["scenario_id"]),
             node=str(d["node"]),
@@ -113,5 +176,6 @@ class PlayState:
             misses=int(d.get("misses", 0)),
             false_alarms=int(d.get("false_alarms", 0)),
             pending=None if d.get("pending") is None else str(d["pending"]),
+            shown=tuple(Shown.from_dict(v) for v in d.get("shown", ())) if version >= 2 else (),
             version=version,
         )

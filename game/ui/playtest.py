@@ -7,7 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Mapping, Optional
 
-from ..engine.state import Phase, PlayState, Value
+from ..engine import runner
+from ..engine.state import Phase, PlayState, Shown, Value
 
 if TYPE_CHECKING:
     from ..content.schema import Scenario
@@ -105,16 +106,18 @@ def carry_over(old: PlayState, scn: Scenario) -> Optional[PlayState]:
             phase, pending = Phase.FEEDBACK, node.choices[last.choice].goto
         elif last.kind == "spot" and node.spot is not None and all(i < len(node.spot.parts) for i in last.selected):
             phase, pending = Phase.FEEDBACK, node.spot.goto
-    visited = tuple(v for v in old.visited if v in scn.nodes)
-    return replace(old.with_vars(values), scenario_id=scn.id, phase=phase, pending=pending, visited=visited)
+    records = old.shown if old.recorded else tuple(Shown(v) for v in old.visited)
+    kept = [rec for rec in records if rec.node in scn.nodes]
+    st = replace(old.with_vars(values), scenario_id=scn.id, phase=phase, pending=pending,
+                 visited=tuple(rec.node for rec in kept), shown=tuple(kept))
+    return runner.reshow(scn, st)  # the current screen shows the file as it is now
 
 
 def jump(old: PlayState, scn: Scenario, node_id: str) -> PlayState:
     """Play on from another node (author jump): variables, score and path kept, the node added to the path."""
     if node_id not in scn.nodes:
         raise PlaytestError(f"no node '{node_id}'")
-    phase = Phase.ENDING if scn.nodes[node_id].ending is not None else Phase.NODE
-    return replace(old, node=node_id, phase=phase, pending=None, visited=(*old.visited, node_id))
+    return runner.enter(scn, old, node_id)
 
 
 def check_playtest_file(path: Path, start_at: Optional[str], preset: Mapping[str, Value]) -> None:

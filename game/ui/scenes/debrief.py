@@ -6,6 +6,7 @@ from typing import Hashable, Optional
 
 from ...content.schema import RedFlag
 from ...engine.beats import DebriefBeat
+from ...engine.replay import locate_flags
 from ..display import Box, Icon, Item, RectT
 from ..i18n import _
 from ..intents import Focus, Intent, Next
@@ -15,7 +16,7 @@ from ..play import PlaySession
 from .help import resource_card
 from .page import PageScene, bottom_bar, top_bar
 from .panel import tag_chips
-from .replay import Replay, build_replay, locate_flags
+from .replay import Replay, build_replay
 
 
 class DebriefScene(PageScene):
@@ -37,7 +38,7 @@ class DebriefScene(PageScene):
         self.replay: Optional[Replay] = None
         d = scn.debrief
         st = session.state
-        _nodes, self.seen, self.unseen = locate_flags(scn, st.visited, st.vars)
+        _nodes, self.seen, self.unseen = locate_flags(scn, st.shown)
         self.pages: list[tuple[str, int]] = []
         if d is not None:
             if self.seen:
@@ -139,7 +140,7 @@ class DebriefScene(PageScene):
         bw = min(view[2] - 2 * m.gap, round(m.body * 26))
         bx = view[0] + (view[2] - bw) // 2
         st = self.session.state
-        rep = build_replay(ctx, self.session.scn, st.visited, st.vars, bx, view[1] + m.gap, bw, view[3],
+        rep = build_replay(ctx, self.session.scn, st.shown, bx, view[1] + m.gap, bw, view[3],
                            self.tactic_of, self.session.asset, self.current_flag)
         self.replay = rep
         self.scroll_view("replay", view, rep.items, rep.height + 2 * m.gap)

@@ -19,7 +19,6 @@ from ...engine.beats import (
     SpotResultBeat,
     SummaryBeat,
 )
-from ...engine.conditions import holds
 from ..display import Box, Circle, Icon, Item, RectT
 from ..frame import device_frame
 from ..i18n import _
@@ -104,8 +103,7 @@ class PlayerScene(Scene):
             if animate:
                 self._schedule()
         elif isinstance(beat, EndingBeat):
-            st = self.session.state
-            self.messages = tuple(m for m in beat.node.messages if holds(m.when, st.vars, st.visited))
+            self.messages = beat.messages
             self.revealed = len(self.messages)
         self.ease = 0.0 if (self.app.animate and isinstance(beat, (FeedbackBeat, SpotResultBeat))) else 1.0
         self.invalidate()

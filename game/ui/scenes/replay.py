@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence
 
-from ...content.schema import Message, Node, RedFlag, Scenario, ScreenKind
-from ...engine.conditions import holds
+from ...content.schema import RedFlag, Scenario
+from ...engine.replay import locate_flags
+from ...engine.state import Shown
 from ..display import Box, Circle, FocusRing, Icon, Image, Item, Line, RectT, Text
 from ..frame import frame_label
 from ..kinds import Highlight, KindView
@@ -36,62 +37,6 @@ class Replay:
     unseen: list[int] = field(default_factory=list)
 
 
-def replay_nodes(scn: Scenario, visited: tuple[str, ...], variables: dict) -> list[tuple[str, Node, tuple]]:
-    """Each visited node once, in order, with the messages it showed (a spot task's message included)."""
-    out: list[tuple[str, Node, tuple]] = []
-    seen: set[str] = set()
-    for i, nid in enumerate(visited):
-        node = scn.nodes.get(nid)
-        if node is None or nid in seen:
-            continue
-        seen.add(nid)
-        msgs = [m for m in node.messages if holds(m.when, variables, visited[:i])]
-        if node.spot is not None and not (node.screen == ScreenKind.EMAIL and node.card is not None
-                                          and not node.card.body):  # an email shows its spot text as the body
-            msgs.append(Message.model_validate({"from": node.spot.speaker, "text": node.spot.text}))
-        if msgs or node.card is not None:
-            out.append((nid, node, tuple(msgs)))
-    return out
-
-
-MESSAGES_FIRST = {ScreenKind.JOB_AD, ScreenKind.MARKETPLACE, ScreenKind.EMAIL, ScreenKind.SETTINGS}
-"""Kinds that show a node's messages (notifications) above its card."""
-
-
-def quote_at(node: Node, msgs: tuple, quote: str) -> Optional[tuple[int, int]]:
-    """Where the quote appears in what the node showed, in reading order: (text number, offset), or None."""
-    low = quote.lower()
-    card: list[str] = []
-    c = node.card
-    if c is not None:
-        card += [t for t in (c.title, c.price, c.poster, c.poster_note, c.address, c.body) if t]
-        card += [f"{k}: {v}" for k, v in c.bio.items()] + list(c.details)
-        for t in c.toggles:
-            card += [t.label] + ([t.help] if t.help else [])
-        card += [c.button] if c.button else []
-    said = [m.text for m in msgs]
-    texts = said + card if node.screen in MESSAGES_FIRST else card + said
-    if node.spot is not None and node.spot.text not in texts:
-        texts.append(node.spot.text)
-    for n, t in enumerate(texts):
-        k = t.lower().find(low)
-        if k >= 0:
-            return (n, k)
-    return None
-
-
-def locate_flags(scn: Scenario, visited: tuple[str, ...],
-                 variables: dict) -> tuple[list[tuple[str, Node, tuple]], list[int], list[int]]:
-    """The replayed nodes, the red flags the player saw (indices, in the order they appeared) and the others."""
-    flags = list(scn.debrief.red_flags) if scn.debrief is not None else []
-    nodes = replay_nodes(scn, visited, variables)
-    order: list[int] = []
-    for nid, node, msgs in nodes:
-        here = [(quote_at(node, msgs, rf.quote), i) for i, rf in enumerate(flags) if rf.at == nid]
-        order += [i for at, i in sorted((at, i) for at, i in here if at is not None)]
-    return nodes, order, [i for i in range(len(flags)) if i not in order]
-
-
 def _bottom(items: list[Item]) -> int:
     """The lowest pixel any item reaches."""
     low = 0
@@ -107,14 +52,15 @@ def _bottom(items: list[Item]) -> int:
     return low
 
 
-def build_replay(ctx: Ctx, scn: Scenario, visited: tuple[str, ...], variables: dict, x: int, y: int, w: int,
-                 view_h: int, tactic_of: Callable[[RedFlag], str], asset: Callable[[Optional[str]], Optional[str]],
+def build_replay(ctx: Ctx, scn: Scenario, shown: Sequence[Shown], x: int, y: int, w: int, view_h: int,
+                 tactic_of: Callable[[RedFlag], str], asset: Callable[[Optional[str]], Optional[str]],
                  current: Optional[int] = None) -> Replay:
-    """Lay out the replay from (x, y) in width w; `current` (a red-flag index) gets a ring."""
+    """Lay out the replay of what the record `shown` says each visit showed, from (x, y) in width w; `current` (a
+    red-flag index) gets a ring."""
     m = ctx.m
     d = scn.debrief
     flags = list(d.red_flags) if d is not None else []
-    nodes, order, unseen = locate_flags(scn, visited, variables)
+    nodes, order, unseen = locate_flags(scn, shown)
     rep = Replay()
     rep.seen = [Located(i, n + 1, flags[i], tactic_of(flags[i])) for n, i in enumerate(order)]
     rep.unseen = unseen
@@ -122,7 +68,8 @@ def build_replay(ctx: Ctx, scn: Scenario, visited: tuple[str, ...], variables: d
     bg = ctx.c("bg")
     scrim = (bg[0], bg[1], bg[2], 150 if not ctx.theme.high_contrast else 120)
     cy = y
-    for k, (nid, node, msgs) in enumerate(nodes):
+    for k, r in enumerate(nodes):
+        nid, node, msgs = r.node_id, r.node, r.messages
         cap = f"{k + 1}. {frame_label(node.screen)}" + (f" \u00b7 {node.app}" if node.app else "")
         cy += text_block(ctx, rep.items, x, cy, w, cap, role="muted", size=m.small, style="bold") + m.gap // 2
         hls = tuple(Highlight(i, flags[i].quote, f"{by_index[i].number}. {by_index[i].tactic}", tuple(flags[i].tags))
