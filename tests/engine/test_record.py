@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import random
-from functools import lru_cache
+from functools import cache
 
 import pytest
 
@@ -20,7 +20,7 @@ PATHS = 300
 """Seeded random play-throughs per shipped scenario."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def shipped() -> tuple[Scenario, ...]:
     out = []
     for path in find_scenario_files(scenarios_dir(), include_examples=True):
