@@ -22,6 +22,7 @@ from .schema import (
     Visited,
     condition_tests,
 )
+from .texts import node_texts
 from .yamlread import Marks
 
 P = tuple[Union[str, int], ...]
@@ -68,16 +69,12 @@ def can_finish(scn: Scenario) -> set[str]:
     return done
 
 
-def node_texts(node: Node) -> list[str]:
-    """All student-visible text of a node where a red flag can be quoted."""
-    out = [m.text for m in node.messages]
+def quotable_texts(nid: str, node: Node) -> list[str]:
+    """The texts of a node where a red flag can be quoted: what its screen shows (`texts.node_texts`, screen only)
+    and each profile field's value on its own."""
+    out = [t.text for t in node_texts(nid, node) if t.screen]
     if node.card is not None:
-        c = node.card
-        out += [x for x in (c.title, c.price, c.poster, c.poster_note, c.address, c.body, c.button) if x]
-        out += list(c.details) + [f"{k}: {v}" for k, v in c.bio.items()] + list(c.bio.values())
-        out += [t.label for t in c.toggles] + [t.help for t in c.toggles if t.help]
-    if node.spot is not None:
-        out.append(node.spot.text)
+        out += list(node.card.bio.values())
     return out
 
 
@@ -299,7 +296,7 @@ class Linter:
                 self.bag.error("E301", f"red flag points at '{rf.at}', which is not a node",
                                self.at("debrief", "red_flags", i, "at"),
                                hint=did_you_mean(rf.at, self.s.nodes) or "use the node id where it appeared")
-            elif not any(rf.quote in t for t in node_texts(self.s.nodes[rf.at])):
+            elif not any(rf.quote in t for t in quotable_texts(rf.at, self.s.nodes[rf.at])):
                 self.bag.error("E315", f"the quote is not in node '{rf.at}'",
                                self.at("debrief", "red_flags", i, "quote"),
                                hint="copy the words exactly from a message, card or spot text of that node")

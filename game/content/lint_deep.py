@@ -5,11 +5,18 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Iterator, Optional, Union
+from typing import Optional, Union
 
 from .diagnostics import DiagnosticBag
 from .loader import load_scenario
-from .readability import _WORD, fk_grade, max_grade
+from .readability import (
+    _WORD,
+    debrief_located_texts,
+    fk_grade,
+    located_student_texts,
+    max_grade,
+    node_located_texts,
+)
 from .rules import blame_hits
 from .schema import Node, Scenario
 from .yamlread import Marks
@@ -28,72 +35,6 @@ Longer messages push earlier ones off screen while the class is still reading th
 
 LANG_DIR = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
 TIERS = {"core": "core (ages 12-14)", "extended": "extended (ages 15-18)"}
-
-
-def node_located_texts(nid: str, node: Node) -> Iterator[tuple[P, str]]:
-    """Student-visible texts of one node with their paths, in `readability.node_student_texts` order."""
-    base: P = ("nodes", nid)
-    if node.title:
-        yield (*base, "title"), node.title
-    for i, m in enumerate(node.messages):
-        yield (*base, "messages", i, "text"), m.text
-    if node.card is not None:
-        c = node.card
-        for key in ("title", "body", "button"):
-            value = getattr(c, key)
-            if value:
-                yield (*base, "card", key), value
-        for i, d in enumerate(c.details):
-            yield (*base, "card", "details", i), d
-        for i, t in enumerate(c.toggles):
-            yield (*base, "card", "toggles", i, "label"), t.label
-            if t.help:
-                yield (*base, "card", "toggles", i, "help"), t.help
-    if node.prompt:
-        yield (*base, "prompt"), node.prompt
-    for i, ch in enumerate(node.choices or []):
-        yield (*base, "choices", i, "text"), ch.text
-        if ch.headline:
-            yield (*base, "choices", i, "headline"), ch.headline
-        if ch.feedback:
-            yield (*base, "choices", i, "feedback"), ch.feedback
-    if node.spot is not None:
-        yield (*base, "spot", "prompt"), node.spot.prompt
-        yield (*base, "spot", "text"), node.spot.text
-        for i, p in enumerate(node.spot.parts):
-            yield (*base, "spot", "parts", i, "explain"), p.explain
-    if node.ending is not None:
-        yield (*base, "ending", "title"), node.ending.title
-        yield (*base, "ending", "text"), node.ending.text
-        if node.ending.still_helps:
-            yield (*base, "ending", "still_helps"), node.ending.still_helps
-    if node.discussion:
-        yield (*base, "discussion"), node.discussion
-
-
-def debrief_located_texts(scn: Scenario) -> Iterator[tuple[P, str]]:
-    """Student-visible texts of the debrief with their paths."""
-    if scn.debrief is None:
-        return
-    d = scn.debrief
-    for i, rf in enumerate(d.red_flags):
-        yield ("debrief", "red_flags", i, "label"), rf.label
-        yield ("debrief", "red_flags", i, "explain"), rf.explain
-    for i, q in enumerate(d.questions):
-        yield ("debrief", "questions", i), q
-    yield ("debrief", "help_a_friend"), d.help_a_friend
-
-
-def located_student_texts(scn: Scenario) -> Iterator[tuple[P, str]]:
-    """Every student-visible text with its path, in `readability.student_texts` order."""
-    yield ("title",), scn.title
-    yield ("summary",), scn.summary
-    yield ("content_note",), scn.content_note
-    for i, goal in enumerate(scn.learning_goals):
-        yield ("learning_goals", i), goal
-    for nid, node in scn.nodes.items():
-        yield from node_located_texts(nid, node)
-    yield from debrief_located_texts(scn)
 
 
 def _words(texts: list[str]) -> int:

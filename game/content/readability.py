@@ -6,7 +6,8 @@ import re
 from functools import lru_cache
 from typing import Iterable, Iterator, Protocol
 
-from .schema import Scenario
+from .schema import Node, Scenario
+from .texts import P, node_texts
 
 CORE_MAX_GRADE = 7.0
 EXTENDED_MAX_GRADE = 8.5
@@ -68,60 +69,40 @@ def fk_grade(texts: Iterable[str]) -> float:
     return 0.39 * (w / s) + 11.8 * (y / w) - 15.59
 
 
+def node_located_texts(nid: str, node: Node) -> Iterator[tuple[P, str]]:
+    """The texts of one node that count for the reading level, with their paths (`texts.node_texts`, prose only)."""
+    return ((t.path, t.text) for t in node_texts(nid, node) if t.prose)
+
+
+def debrief_located_texts(scn: Scenario) -> Iterator[tuple[P, str]]:
+    """Student-visible texts of the debrief with their paths."""
+    if scn.debrief is None:
+        return
+    d = scn.debrief
+    for i, rf in enumerate(d.red_flags):
+        yield ("debrief", "red_flags", i, "label"), rf.label
+        yield ("debrief", "red_flags", i, "explain"), rf.explain
+    for i, q in enumerate(d.questions):
+        yield ("debrief", "questions", i), q
+    yield ("debrief", "help_a_friend"), d.help_a_friend
+
+
+def located_student_texts(scn: Scenario) -> Iterator[tuple[P, str]]:
+    """Every text a student sees in a scenario that counts for the reading level (teacher notes, prices, names,
+    addresses and profile fields excluded), with its path."""
+    yield ("title",), scn.title
+    yield ("summary",), scn.summary
+    yield ("content_note",), scn.content_note
+    for i, goal in enumerate(scn.learning_goals):
+        yield ("learning_goals", i), goal
+    for nid, node in scn.nodes.items():
+        yield from node_located_texts(nid, node)
+    yield from debrief_located_texts(scn)
+
+
 def student_texts(scn: Scenario) -> Iterator[str]:
-    """Every text a student sees in a scenario (teacher notes excluded)."""
-    yield scn.title
-    yield scn.summary
-    yield scn.content_note
-    yield from scn.learning_goals
-    for node in scn.nodes.values():
-        yield from node_student_texts(node)
-    if scn.debrief is not None:
-        d = scn.debrief
-        for rf in d.red_flags:
-            yield rf.label
-            yield rf.explain
-        yield from d.questions
-        yield d.help_a_friend
-
-
-def node_student_texts(node: object) -> Iterator[str]:
-    """Student-visible texts of one node."""
-    from .schema import Node
-
-    assert isinstance(node, Node)
-    if node.title:
-        yield node.title
-    for m in node.messages:
-        yield m.text
-    if node.card is not None:
-        c = node.card
-        yield from (x for x in (c.title, c.body, c.button) if x)
-        yield from c.details
-        for t in c.toggles:
-            yield t.label
-            if t.help:
-                yield t.help
-    if node.prompt:
-        yield node.prompt
-    for ch in node.choices or []:
-        yield ch.text
-        if ch.headline:
-            yield ch.headline
-        if ch.feedback:
-            yield ch.feedback
-    if node.spot is not None:
-        yield node.spot.prompt
-        yield node.spot.text
-        for p in node.spot.parts:
-            yield p.explain
-    if node.ending is not None:
-        yield node.ending.title
-        yield node.ending.text
-        if node.ending.still_helps:
-            yield node.ending.still_helps
-    if node.discussion:
-        yield node.discussion
+    """The texts of `located_student_texts`, without their paths."""
+    return (text for _, text in located_student_texts(scn))
 
 
 def max_grade(tier: str) -> float:
