@@ -1,6 +1,6 @@
 """Red Flag Radar launcher: `python main.py` plays; `python main.py --help` lists the tools."""
 
-from game.tools.cli import main
+from game.cli import main
 
 if __name__ == "__main__":
     raise SystemExit(main())

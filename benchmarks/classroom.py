@@ -9,9 +9,9 @@ import tempfile
 from pathlib import Path
 
 from game.content.catalog import scenarios_dir
+from game.session.catalog import load_pack
 from game.session.queries import REPORT_QUERIES
 from game.session.store import DB_FILE, Store
-from game.tools.library import load_pack
 from game.tools.report import write_report
 
 from .common import Figure, interleaved

@@ -153,7 +153,7 @@ def huge_file_figure() -> Figure:
     """Validating one 100,000-node file: refused or done within 2 s (baseline = the 2 s budget)."""
     import time
 
-    from game.tools.check import check_file
+    from game.session.check import check_file
 
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "huge.yaml"

@@ -44,7 +44,7 @@ pygame.display.flip()
 
 FIRST_FRAME = """
 import sys, tempfile
-from game.tools.cli import main
+from game.cli import main
 main(["play", "--headless", "--data-dir", tempfile.mkdtemp()])  # the real path: parse, build the App, draw the title
 """
 

@@ -1,5 +1,5 @@
 """`python -m game` does the same as `python main.py`."""
 
-from .tools.cli import main
+from .cli import main
 
 raise SystemExit(main())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable, Optional
 
 from ..content.storygraph import GraphEdge, StoryGraph, node_caption
 from ..session.atomic import atomic_write_text
@@ -92,12 +93,17 @@ def to_dot(graph: StoryGraph) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_graph(graph: StoryGraph, fmt: str, out: Path) -> str:
-    """Write the graph in a format to `out`; returns a one-line summary."""
-    if fmt == "png":
-        from ..ui.graph_png import render_png  # only game/ui may import pygame
+PictureRenderer = Callable[[StoryGraph, Path], tuple[int, int]]
+"""Draws a graph into a picture file and returns its size: the command table passes the front end's PNG renderer
+(only game/ui may import pygame, and tools never import ui)."""
 
-        w, h = render_png(graph, out)
+
+def write_graph(graph: StoryGraph, fmt: str, out: Path, picture: Optional[PictureRenderer] = None) -> str:
+    """Write the graph in a format to `out`; returns a one-line summary. `png` needs a `picture` renderer."""
+    if fmt == "png":
+        if picture is None:
+            raise ValueError("drawing a PNG needs the front end's picture renderer")
+        w, h = picture(graph, out)
         size = f", {w}x{h} px"
     else:
         text = to_mermaid(graph) if fmt == "mermaid" else to_dot(graph)

@@ -12,9 +12,9 @@ from typing import Optional
 from ..content.catalog import Shared, load_shared, pack_root, scenarios_dir
 from ..content.schema import Resource, Scenario
 from ..session.atomic import atomic_write_text
-from .cli import UsageError
+from ..session.catalog import is_tutorial, load_pack
+from ..usage import UsageError
 from .html import render
-from .library import TUTORIAL_THEME, load_pack
 from .storymap import StoryMap, story_map
 
 AGE_TIERS = {"core": "Core: ages 12–14", "extended": "Extended: ages 15–18"}
@@ -110,7 +110,7 @@ def scenario_guide(scn: Scenario, shared: Shared) -> ScenarioGuide:
     for tag_id in debrief.tactics if debrief else []:
         tag = shared.tags.get(tag_id) if shared.tags else None
         tactics.append((tag.label, tag.explain) if tag is not None else (tag_id, ""))
-    tutorial = scn.theme == TUTORIAL_THEME
+    tutorial = is_tutorial(scn)
     return ScenarioGuide(
         scenario=scn, tutorial=tutorial, theme_label=_theme_label(shared, scn.theme),
         age=AGE_TIERS.get(scn.age_tier.value, scn.age_tier.value), map=story_map(scn), tactics=tactics,

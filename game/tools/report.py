@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import Optional
 
 from ..session.atomic import atomic_write_text
+from ..session.catalog import find_scenarios
 from ..session.paths import resolve_data_dir
 from ..session.store import RecordsUnreadable, Store
-from .cli import UsageError
+from ..usage import UsageError
 from .html import render
-from .library import find_scenarios
 from .report_csv import report_csv
 from .report_data import ClassReport, build_report
 

@@ -11,7 +11,7 @@ from ..content.readability import fk_grade, max_grade, student_texts
 from ..content.rules import blame_hits, is_fictional_number, phone_numbers
 from ..content.schema import Scenario
 from ..engine.explorer import Exploration
-from .check import check_file
+from ..session.check import check_file
 
 
 def scenario_stats(scn: Scenario, ex: Exploration) -> dict[str, Any]:

@@ -9,9 +9,9 @@ from typing import Any, Callable, Mapping, Optional
 
 import pygame
 
+from ..session import log
 from ..session.paths import resolve_data_dir
 from ..session.settings import Settings, load_settings, save_settings
-from . import log
 from .assets import FontCache, ImageCache, TextCache
 from .display import Painter
 from .i18n import _, set_language
@@ -136,7 +136,7 @@ class App:
     def library(self) -> Any:
         """The scenarios on offer and the help resources (loaded on first use)."""
         if self._library is None:
-            from .library import Library
+            from ..session.catalog import Library
 
             self._library = Library(self.opts.pack, self.opts.lang)
         return self._library
@@ -201,7 +201,7 @@ class App:
 
     def start_class(self, label: Optional[str]) -> None:
         """Enter facilitator mode (projector look, timer, notes, votes) with an optional class label."""
-        from .classroom import Classroom, clean_label
+        from ..session.classroom import Classroom, clean_label
 
         old = self.shown_settings
         self.classroom = Classroom(clean_label(label))

@@ -10,8 +10,8 @@ from typing import Optional
 import pygame
 
 from ..content.images import picture_problem
+from ..session import log
 from ..session.atomic import atomic_write_bytes
-from . import log
 from .theme import FONT_FILES, Color, art_dir
 
 FontKey = tuple[str, int]

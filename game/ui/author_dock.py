@@ -10,8 +10,8 @@ from .layout import Ctx, Metrics
 from .widgets import button_width, text_block
 
 if TYPE_CHECKING:
+    from ..session.play import PlaySession
     from .author_tools import AuthorTools
-    from .play import PlaySession
 
 MAX_PROBLEMS = 6
 """Problems listed in the dock; `validate` prints the rest."""

@@ -14,8 +14,8 @@ from .layout import Metrics
 if TYPE_CHECKING:
     import pygame
 
+    from ..session.play import PlaySession
     from .app import App
-    from .play import PlaySession
     from .scene import Scene
 
 POLL_S = 0.25
@@ -76,7 +76,7 @@ class AuthorTools:
     # ------------------------------------------------------------- the play-through being authored
     def session_scene(self) -> Optional[Scene]:
         """The topmost scene that shows a play-through (player, debrief or summary), or None."""
-        from .play import PlaySession
+        from ..session.play import PlaySession
 
         for s in reversed(self.app.stack):
             if isinstance(getattr(s, "session", None), PlaySession):
@@ -165,7 +165,7 @@ class AuthorTools:
     # ------------------------------------------------------------- reloading
     def reload(self) -> None:
         """Check the file again; play on at the same node (or from the start), or list its problems."""
-        from .playtest import carry_over
+        from ..session.playtest import carry_over
 
         scene = self.session_scene()
         session = self.session()
@@ -201,7 +201,7 @@ class AuthorTools:
 
     def jump(self, node_id: str) -> None:
         """Play on from another node with the same variables, score and path."""
-        from .playtest import jump
+        from ..session.playtest import jump
 
         scene = self.session_scene()
         session = self.session()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Optional, Sequence
 
-from .classroom import Classroom, letter, percents
+from ..session.classroom import Classroom, letter, percents
 from .display import Box, Item, Text
 from .i18n import _, ngettext
 from .layout import Ctx

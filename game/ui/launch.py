@@ -8,6 +8,9 @@ import sys
 from pathlib import Path
 from typing import Any, Optional
 
+from ..session.catalog import resolve_scenario
+from ..usage import UsageError
+
 
 def parse_size(text: Optional[str]) -> tuple[int, int]:
     """'1280x720' -> (1280, 720); raises ValueError for anything else."""
@@ -22,24 +25,13 @@ def parse_size(text: Optional[str]) -> tuple[int, int]:
     return w, h
 
 
-def _scenario_path(ref: str, pack: Optional[Path]) -> Path:
-    from ..content.catalog import find_scenario_files
-    from ..tools.cli import resolve_scenario
-
-    if pack is not None and not Path(ref).is_file():
-        for f in find_scenario_files(pack):
-            if f.stem == ref:
-                return f
-    return resolve_scenario(ref)
-
-
 def play(ns: argparse.Namespace) -> int:
     """Run the game from parsed `play` options; returns the exit code (0 ok, 1 content errors, 2 usage)."""
     try:
         size = parse_size(getattr(ns, "size", None))
         preset: dict[str, Any] = {}
         if getattr(ns, "set", None) or getattr(ns, "start_at", None):
-            from .playtest import parse_preset
+            from ..session.playtest import parse_preset
 
             preset = parse_preset(ns.set or [])
             if not getattr(ns, "scenario", None):
@@ -47,23 +39,18 @@ def play(ns: argparse.Namespace) -> int:
         pack = Path(ns.pack) if getattr(ns, "pack", None) else None
         if pack is not None and not pack.is_dir():
             raise ValueError(f"--pack folder not found: '{pack}'")
-        scenario = _scenario_path(ns.scenario, pack) if getattr(ns, "scenario", None) else None
+        scenario = resolve_scenario(ns.scenario, pack) if getattr(ns, "scenario", None) else None
         if ns.text_scale is not None and not 1.0 <= ns.text_scale <= 2.0:
             raise ValueError("--text-scale must be between 1.0 and 2.0")
         if ns.theme is not None and ns.theme not in ("default", "high_contrast"):
             raise ValueError("--theme must be default or high_contrast")
         if scenario is not None and (ns.start_at or preset):
-            from .playtest import check_playtest_file
+            from ..session.playtest import check_playtest_file
 
             check_playtest_file(scenario, ns.start_at, preset)
-    except ValueError as exc:
+    except (ValueError, UsageError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    except Exception as exc:  # the CLI's UsageError
-        if type(exc).__name__ == "UsageError":
-            print(f"error: {exc}", file=sys.stderr)
-            return 2
-        raise
     if ns.headless:
         os.environ["SDL_VIDEODRIVER"] = "dummy"
         os.environ["SDL_AUDIODRIVER"] = "dummy"
@@ -144,8 +131,8 @@ def open_start(app: Any) -> int:
     app.asked_nickname = True
     first: Any = ContentNoteScene(app, item)
     if app.opts.start_at is not None or app.opts.preset:  # a playtest: straight to that node, nothing recorded
-        from .play import PlaySession
-        from .playtest import PlaytestError, check_playtest
+        from ..session.play import PlaySession
+        from ..session.playtest import PlaytestError, check_playtest
         from .scenes.player import PlayerScene
 
         try:

@@ -15,7 +15,7 @@ from game.content.diagnostics import CODES, DiagnosticBag
 from game.content.loader import load_text_bytes
 from game.content.schema import Scenario
 from game.content.yamlread import read_yaml
-from game.tools.check import check_file
+from game.session.check import check_file
 from game.tools.scaffold import scaffold
 from game.tools.schema_export import scenario_schema
 from game.tools.twee import TWEE_CODES, parse_twee
@@ -161,7 +161,7 @@ def _session(prefix: str, exact: bool = False) -> tuple[list[str], str]:
 
 def test_documented_sessions_print_what_the_guide_shows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                         capsys: pytest.CaptureFixture[str]) -> None:
-    from game.tools.cli import main
+    from game.cli import main
 
     monkeypatch.chdir(tmp_path)
     assert len(SESSIONS) == 5

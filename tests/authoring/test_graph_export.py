@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from game.cli import main
 from game.content.catalog import find_scenario_files, scenarios_dir
 from game.content.graph_layout import Box, layered_layout
 from game.content.loader import load_scenario
 from game.content.schema import Scenario
 from game.content.storygraph import StoryGraph, shorten, story_graph
-from game.tools.cli import main
 from game.tools.graph import mermaid_ids, to_dot, to_mermaid
 
 SHIPPED = find_scenario_files(scenarios_dir())

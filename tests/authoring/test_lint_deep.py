@@ -11,7 +11,7 @@ from game.content.catalog import find_scenario_files, scenarios_dir
 from game.content.lint_deep import BUBBLE_CHARS, located_student_texts, parity_reference
 from game.content.loader import load_scenario
 from game.content.readability import student_texts
-from game.tools.check import check_file
+from game.session.check import check_file
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 MINI = FIXTURES / "mini.yaml"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from game.cli import main
 from game.engine.autoplay import play_random
 from game.engine.state import Phase
-from game.tools.check import check_file
-from game.tools.cli import main
+from game.session.check import check_file
 from game.tools.scaffold import title_for
 from game.tools.schema_export import schema_file
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from game.cli import main
 from game.content.storygraph import story_graph
 from game.engine.explorer import explore
-from game.tools.check import check_file
-from game.tools.cli import main
+from game.session.check import check_file
 from game.tools.graph import mermaid_ids, to_mermaid
 from game.tools.schema_export import schema_file
 from game.tools.twee import TWEE_CODES, _split_link, parse_twee

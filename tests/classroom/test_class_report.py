@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from classroom_data import EVIL, EVIL_ESCAPED, NICKNAMES, PRIZE, TEAM
 
+from game.cli import main
 from game.session.store import DB_FILE
-from game.tools.cli import main
 from game.tools.report_csv import COLUMNS
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -11,10 +11,10 @@ import pytest
 from classroom_data import EVIL, EVIL_ESCAPED
 from markupsafe import escape
 
+from game.cli import main
 from game.content.catalog import find_scenario_files, load_shared, scenarios_dir
 from game.content.loader import load_scenario
 from game.content.schema import Scenario
-from game.tools.cli import main
 from game.tools.guide import LESSON_MINUTES, lesson_plan
 
 EN = scenarios_dir() / "en"

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from classroom_data import EVIL, EVIL_ESCAPED, PRIZE, TEAM
 
+from game.cli import main
 from game.session.store import DB_FILE
-from game.tools.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = ["Thursday works. What time do we start?", "Cool, see you there!"]

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from benchmarks.classroom import bare_queries, write_records
+from game.session.catalog import find_scenarios
 from game.session.store import DB_FILE, Store
-from game.tools.library import find_scenarios
 from game.tools.report_data import build_report
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from game.tools.cli import main
+from game.cli import main
 
 MINI = (Path(__file__).resolve().parent.parent / "fixtures" / "mini.yaml").read_bytes()
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from game.content.diagnostics import CODES
-from game.tools.check import check_file
+from game.session.check import check_file
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 BROKEN = sorted((FIXTURES / "diagnostics").glob("*.yaml"))

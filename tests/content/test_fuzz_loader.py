@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from game.content.catalog import find_scenario_files, scenarios_dir
 from game.content.diagnostics import CODES
-from game.tools.check import check_file
+from game.session.check import check_file
 
 SOURCES = [p.read_bytes() for p in find_scenario_files(scenarios_dir())]
 ODD = ["\u202e", "\u200d", "\U0001f6a9", "e\u0301", "\x00", "\ufeff", "\u2028", "\t", "\r", "'", '"', "&a", "*a",

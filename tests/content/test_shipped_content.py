@@ -12,7 +12,7 @@ from game.content.readability import fk_grade, max_grade, student_texts
 from game.content.rules import blame_hits, is_fictional_number, phone_numbers
 from game.content.schema import Scenario
 from game.engine.explorer import Exploration
-from game.tools.check import Checked, check_file
+from game.session.check import Checked, check_file
 
 EN = scenarios_dir() / "en"
 FILES = find_scenario_files(EN)

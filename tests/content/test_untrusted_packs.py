@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from game.cli import main
 from game.content.catalog import pack_root, resolve_asset, scenarios_dir
-from game.tools.check import check_file
-from game.tools.cli import main
+from game.session.check import check_file
 
 MINI = (Path(__file__).resolve().parent.parent / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
 
@@ -71,7 +71,7 @@ def test_validate_a_whole_pack(pack: Path, capsys: pytest.CaptureFixture[str]) -
 
 
 def test_scenario_file_linking_out_of_the_pack_is_not_read(pack: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from game.tools.library import load_pack
+    from game.session.catalog import load_pack
 
     (pack.parent / "notes.yaml").write_text("title: teacher's private file\nid: [oops\n", encoding="utf-8")
     os.symlink(pack.parent / "notes.yaml", pack / "en" / "linked.yaml")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from game.cli import main
 from game.content.catalog import scenarios_dir
-from game.tools.cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 MINI = ROOT / "tests" / "fixtures" / "mini.yaml"
@@ -101,7 +101,7 @@ def test_shipped_scenarios_folder_exists() -> None:
 
 
 def test_play_builds_only_its_own_parser_and_help_still_lists_every_command(capsys) -> None:  # type: ignore[no-untyped-def]
-    from game.tools.cli import build_parser
+    from game.cli import build_parser
 
     quick = build_parser(only_play=True)
     assert quick.parse_args(["play", "--headless"]).headless
@@ -112,7 +112,7 @@ def test_play_builds_only_its_own_parser_and_help_still_lists_every_command(caps
 
 
 def test_log_warnings_are_formatted_without_logging_being_set_up_at_start() -> None:
-    code = ("import sys; from game.ui import log; assert 'logging' not in sys.modules; "
+    code = ("import sys; from game.session import log; assert 'logging' not in sys.modules; "
             "log.warning('image %s not shown', 'x.png')")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                           cwd=Path(__file__).resolve().parents[2])

@@ -9,6 +9,7 @@ from typing import Callable, Hashable, Optional
 import pygame
 
 from game.content.catalog import find_scenario_files, scenarios_dir
+from game.session.catalog import CatalogItem, Library
 from game.ui.app import App
 from game.ui.intents import (
     Activate,
@@ -30,7 +31,6 @@ from game.ui.intents import (
     TextInput,
     Toggle,
 )
-from game.ui.library import CatalogItem, Library
 
 FORMAT_TOUR = scenarios_dir() / "_examples" / "format-tour.yaml"
 SCENARIOS = sorted(find_scenario_files(scenarios_dir()))
@@ -114,7 +114,7 @@ def _content_note(app: App, rng: random.Random, item: CatalogItem) -> None:
 def _player(app: App, rng: random.Random, item: CatalogItem, node: Optional[str] = None) -> None:
     """The story at a random node (so every screen kind of every scenario gets its turn); leading a class when
     the App is in facilitator mode."""
-    from game.ui.play import PlaySession
+    from game.session.play import PlaySession
     from game.ui.scenes.player import PlayerScene
     from game.ui.scenes.title import TitleScene
 

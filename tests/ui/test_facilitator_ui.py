@@ -10,8 +10,8 @@ import pytest
 from drive import has_text, names, send, top_name
 
 from game.content.catalog import scenarios_dir
+from game.session.classroom import Classroom, DiscussionTimer, clean_label, leaders, letter, percents
 from game.ui.app import App
-from game.ui.classroom import Classroom, DiscussionTimer, clean_label, leaders, letter, percents
 from game.ui.input import map_key
 from game.ui.intents import (
     Activate,

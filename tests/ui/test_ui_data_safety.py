@@ -102,7 +102,7 @@ def test_a_disk_that_fills_up_mid_story_says_so_and_the_story_goes_on(make_app) 
 
 
 def test_headless_screenshots_into_a_folder_that_cannot_be_made_is_a_usage_error(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
-    from game.tools.cli import main
+    from game.cli import main
 
     blocker = tmp_path / "a-file"
     blocker.write_text("x")

@@ -15,8 +15,8 @@ import pytest
 from drive import has_text, send, top_name
 
 from game.content.catalog import scenarios_dir
+from game.session.catalog import Library
 from game.ui.intents import Back, Choose, Next
-from game.ui.library import Library
 
 MINI = (Path(__file__).resolve().parent.parent / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
 SECRET = "the teacher's private notes"

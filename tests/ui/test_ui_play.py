@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from drive import top_name
 
+from game.cli import build_parser
 from game.content.catalog import find_scenario_files, scenarios_dir
 from game.engine.beats import ChoiceBeat, SpotBeat
-from game.tools.cli import build_parser
 from game.ui.headless import ScriptError, ScriptRunner, parse_steps, step_intents
 from game.ui.input import key_intent
 from game.ui.intents import Choose, Next, Pointer, Submit

@@ -13,7 +13,7 @@ from ..widgets import focus_ring, panel, text_block
 
 if TYPE_CHECKING:
     from ...content.schema import Node, Scenario
-    from ..play import PlaySession
+    from ...session.play import PlaySession
 
 SNIPPET = 70
 """Characters of a node's first message shown under its id."""

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from ...engine.beats import ChoiceBeat
+from ...session.classroom import ClassDecision, letter
 from ..class_widgets import Mark, vote_chart
-from ..classroom import ClassDecision, letter
 from ..display import Box, Hit, Icon, Item, Text
 from ..i18n import _
 from ..layout import Ctx

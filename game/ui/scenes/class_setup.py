@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Hashable, Optional
 
-from ..classroom import LABEL_MAX, clean_label
+from ...session.classroom import LABEL_MAX, clean_label
 from ..display import Box, Hit, Item, Text
 from ..i18n import _
 from ..intents import Erase, Focus, Intent, TextInput

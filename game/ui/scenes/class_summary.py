@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Hashable, Optional
 
+from ...session.classroom import ClassDecision
 from ..class_widgets import vote_chart
-from ..classroom import ClassDecision
 from ..display import Box, Icon, Item
 from ..i18n import _, ngettext
 from ..intents import Intent, Next
@@ -15,8 +15,8 @@ from .class_panel import split_marks, split_sentence
 from .page import PageScene
 
 if TYPE_CHECKING:
+    from ...session.play import PlaySession
     from ..app import App
-    from ..play import PlaySession
 
 SPOT_OUTCOMES = {
     "hit": ("flag", "flag", "flag_soft"),

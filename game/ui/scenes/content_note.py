@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Hashable
 
+from ...session.catalog import CatalogItem
 from ..display import Icon, Item
 from ..i18n import _
 from ..intents import Intent
 from ..layout import Ctx
-from ..library import CatalogItem
 from ..widgets import chip, text_block
 from .page import PageScene
 from .picker import age_label
@@ -93,7 +93,7 @@ class ContentNoteScene(PageScene):
 
     def start(self) -> None:
         """Begin the play-through."""
-        from ..play import PlaySession
+        from ...session.play import PlaySession
         from .player import PlayerScene
 
         app = self.app

@@ -7,12 +7,12 @@ from typing import Hashable, Optional
 from ...content.schema import RedFlag
 from ...engine.beats import DebriefBeat
 from ...engine.replay import locate_flags
+from ...session.play import PlaySession
 from ..display import Box, Icon, Item, RectT
 from ..i18n import _
 from ..intents import Focus, Intent, Next
 from ..kinds.common import block
 from ..layout import Ctx
-from ..play import PlaySession
 from .help import resource_card
 from .page import PageScene, bottom_bar, top_bar
 from .panel import tag_chips

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Hashable
 
+from ...session.catalog import CatalogItem
 from ..display import Box, Icon, Item
 from ..i18n import _
 from ..intents import Intent
 from ..layout import Ctx
-from ..library import CatalogItem
 from ..widgets import text_block
 from .page import PageScene
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Hashable, Optional
 
-from ..classroom import TIMER_PRESETS
+from ...session.classroom import TIMER_PRESETS
 from ..display import Box, Icon, Item
 from ..i18n import _, ngettext
 from ..intents import Activate, Adjust, Facilitate, Intent, Next

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Hashable
 
+from ...session.catalog import CatalogItem
 from ..display import Box, Hit, Icon, Item
 from ..i18n import _
 from ..intents import Intent
 from ..layout import Ctx
-from ..library import CatalogItem
 from ..notices import notice_block, saving_notices
 from ..scene import Scene
 from ..widgets import chip, focus_ring, one_line, text_block

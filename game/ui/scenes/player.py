@@ -19,6 +19,7 @@ from ...engine.beats import (
     SpotResultBeat,
     SummaryBeat,
 )
+from ...session.play import PlaySession
 from ..display import Box, Circle, Icon, Item, RectT
 from ..frame import device_frame
 from ..i18n import _
@@ -40,7 +41,6 @@ from ..intents import (
 from ..kinds import KindView
 from ..kinds import render as render_kind
 from ..layout import Ctx
-from ..play import PlaySession
 from ..scene import Scene
 from ..widgets import button, text_block
 from . import class_panel as CP

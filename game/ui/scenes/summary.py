@@ -6,12 +6,12 @@ from typing import Hashable, Optional
 
 from ...content.schema import BadgeDef, Tone
 from ...engine.beats import SummaryBeat
+from ...session.play import PlaySession
 from ..display import Box, Icon, Item, Text
 from ..i18n import _, ngettext
 from ..intents import Intent
 from ..kinds.common import block
 from ..layout import Ctx
-from ..play import PlaySession
 from .page import PageScene
 
 HEADLINES = {

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Hashable, NamedTuple, Optional
 
 from ...engine.beats import ChoiceBeat
+from ...session.classroom import leaders, letter
 from ..class_widgets import Mark, vote_chart
-from ..classroom import leaders, letter
 from ..display import Box, Hit, Item, RectT, Text
 from ..i18n import _, ngettext
 from ..intents import Activate, Adjust, Choose, Erase, Intent, Submit
@@ -15,8 +15,8 @@ from ..widgets import focus_ring, text_block
 from .page import PageScene
 
 if TYPE_CHECKING:
+    from ...session.play import PlaySession
     from ..app import App
-    from ..play import PlaySession
 
 MAX_COUNT = 999
 

@@ -13,8 +13,8 @@ from ..engine import runner
 from ..engine.beats import Beat, ChoiceBeat, SpotBeat, SummaryBeat
 from ..engine.state import PlayState, Value
 from . import log
+from .catalog import CatalogItem
 from .classroom import ClassDecision
-from .library import CatalogItem
 
 
 def _safely(what: str, fn: Callable[[], Any]) -> Any:

@@ -1,15 +1,40 @@
-"""The scenarios the picker offers (checked, broken ones kept with their diagnostics) and the help resources."""
+"""The one catalog of scenarios: the picker's checked items, a pack in guide order, look-ups by id or path, the
+help resources, and the one rule for "is this the tutorial"."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Iterable, Optional
 
-from ..content.catalog import Shared, find_scenario_files, load_shared, pack_root, scenarios_dir
+from ..content.catalog import (
+    Shared,
+    find_scenario_files,
+    link_leaves_pack,
+    load_shared,
+    pack_root,
+    refuse_outside_link,
+    scenarios_dir,
+)
+from ..content.diagnostics import Diagnostic, DiagnosticBag
+from ..content.loader import load_model, load_scenario
 from ..content.schema import Resource, Scenario, TagDef
-from ..tools.check import Checked, check_file
+from ..usage import UsageError
 from . import log
+from .check import Checked, check_file
+
+TUTORIAL_THEME = "theme.tutorial"
+
+
+def is_tutorial(scn: Scenario) -> bool:
+    """The one rule for "this is the tutorial": its theme is the tutorial theme (or, in an older pack, its id is
+    'tutorial')."""
+    return scn.theme == TUTORIAL_THEME or scn.id == "tutorial"
+
+
+def guide_order(scn: Scenario) -> tuple[int, int, str]:
+    """Tutorial first, then by `order`, then by id (the picker, the guide and reports all list in this order)."""
+    return (0 if is_tutorial(scn) else 1, scn.order, scn.id)
 
 
 @dataclass
@@ -61,7 +86,7 @@ class CatalogItem:
         scn = self.scenario
         if scn is None:
             return (2, 0, self.path.stem)
-        return (0 if scn.theme == "theme.tutorial" else 1, scn.order, scn.id)
+        return guide_order(scn)
 
 
 def check_item(path: Path) -> CatalogItem:
@@ -153,3 +178,77 @@ class Library:
                 return (1, 0)
             return (2, 0)
         return sorted(shown, key=rank)
+
+
+@dataclass
+class Pack:
+    """The scenarios of one folder that loaded, in guide order, and the problems of those that did not."""
+
+    folder: Path
+    scenarios: list[Scenario] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+
+def load_pack(folder: Path) -> Pack:
+    """Load every scenario file below ``folder`` (example folders starting with '_' are skipped)."""
+    pack = Pack(folder)
+    for path in find_scenario_files(folder, include_examples=False):
+        if link_leaves_pack(path):  # never read a file outside the pack
+            bag = DiagnosticBag(str(path))
+            refuse_outside_link(bag)
+            pack.problems.extend(bag.items)
+            continue
+        loaded = load_scenario(path)
+        errors = [d for d in loaded.diagnostics if d.severity.value == "error"]
+        if loaded.model is None or errors:
+            pack.problems.extend(errors or loaded.diagnostics)
+            continue
+        pack.scenarios.append(loaded.model)
+    pack.scenarios.sort(key=guide_order)
+    return pack
+
+
+def find_scenarios(ids: Iterable[str], root: Optional[Path] = None) -> dict[str, Scenario]:
+    """The scenarios with these ids below ``root`` (default: the shipped packs); unknown ids are left out.
+
+    Files named after the id are tried first, so a report reads only the files it needs.
+    """
+    wanted = set(ids)
+    found: dict[str, Scenario] = {}
+    if not wanted:
+        return found
+    files = find_scenario_files(root or scenarios_dir())
+    by_stem = [p for p in files if p.stem in wanted]
+    rest = [p for p in files if p.stem not in wanted]
+    for path in by_stem + rest:
+        if not wanted - found.keys():
+            break
+        if link_leaves_pack(path):
+            continue
+        loaded = load_scenario(path)
+        scn = loaded.model
+        if scn is not None and scn.id in wanted and scn.id not in found:
+            found[scn.id] = scn
+    return found
+
+
+def resolve_scenario(ref: str, pack: Optional[Path] = None) -> Path:
+    """A scenario path, or a scenario id / file stem: in ``pack`` first when given, then in the shipped packs.
+    Raises UsageError when nothing matches."""
+    p = Path(ref)
+    if p.is_file():
+        return p
+    if p.suffix.lower() in (".yaml", ".yml") or "/" in ref or "\\" in ref:
+        raise UsageError(f"no such file: '{ref}'")
+    if pack is not None:
+        for f in find_scenario_files(pack):
+            if f.stem == ref:
+                return f
+    for f in find_scenario_files(scenarios_dir()):
+        if f.stem == ref:
+            return f
+    for f in find_scenario_files(scenarios_dir()):
+        loaded = load_model(f, Scenario)
+        if loaded.model is not None and loaded.model.id == ref:
+            return f
+    raise UsageError(f"no scenario file or shipped scenario id '{ref}'")

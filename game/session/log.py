@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-NAME = "game.ui"
+NAME = "game"
 
 
 _configured = False

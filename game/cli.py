@@ -1,4 +1,4 @@
-"""The `python main.py ...` command line: play, validate, schema, paths and the other tools."""
+"""The command table: parses `python main.py ...` and dispatches to the game (game/ui) or a tool (game/tools)."""
 
 from __future__ import annotations
 
@@ -9,14 +9,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
 
 if TYPE_CHECKING:
-    from .check import Checked
+    from .session.check import Checked
 
-# The content model (pydantic) is imported inside the commands that need it, so `play` opens its window
-# without waiting for it.
+from .usage import UsageError
 
-
-class UsageError(Exception):
-    """A command was called wrongly (exit code 2)."""
+# This is the only module that imports both front ends (game/ui and game/tools). The content model (pydantic) is
+# imported inside the commands that need it, so `play` opens its window without waiting for it.
 
 
 def _display(path: Path) -> str:
@@ -28,7 +26,7 @@ def _display(path: Path) -> str:
 
 def collect_files(args: Sequence[str]) -> list[Path]:
     """Expand the PATH arguments of validate into YAML files, or raise UsageError."""
-    from ..content.catalog import scenarios_dir
+    from .content.catalog import scenarios_dir
 
     roots = [Path(a) for a in args] or [scenarios_dir()]
     files: list[Path] = []
@@ -47,11 +45,11 @@ def collect_files(args: Sequence[str]) -> list[Path]:
 
 
 def _check_any(path: Path) -> Checked | list:
-    from ..content.catalog import SHARED_FILES
-    from ..content.diagnostics import sort_key
-    from ..content.loader import load_model
-    from ..content.schema import ResourceList, TagVocabulary
-    from .check import check_file
+    from .content.catalog import SHARED_FILES
+    from .content.diagnostics import sort_key
+    from .content.loader import load_model
+    from .content.schema import ResourceList, TagVocabulary
+    from .session.check import check_file
 
     if path.name in SHARED_FILES:
         model = TagVocabulary if path.name == "tags.yaml" else ResourceList
@@ -85,30 +83,10 @@ def cmd_validate(ns: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def resolve_scenario(ref: str) -> Path:
-    """A scenario path, or a shipped scenario id / file stem."""
-    from ..content.catalog import find_scenario_files, scenarios_dir
-    from ..content.loader import load_model
-    from ..content.schema import Scenario
-
-    p = Path(ref)
-    if p.is_file():
-        return p
-    if p.suffix.lower() in (".yaml", ".yml") or "/" in ref or "\\" in ref:
-        raise UsageError(f"no such file: '{ref}'")
-    for f in find_scenario_files(scenarios_dir()):
-        if f.stem == ref:
-            return f
-    for f in find_scenario_files(scenarios_dir()):
-        loaded = load_model(f, Scenario)
-        if loaded.model is not None and loaded.model.id == ref:
-            return f
-    raise UsageError(f"no scenario file or shipped scenario id '{ref}'")
-
-
 def cmd_paths(ns: argparse.Namespace) -> int:
     """Report endings, score ranges, decision points and path counts."""
-    from .check import check_file
+    from .session.catalog import resolve_scenario
+    from .session.check import check_file
 
     path = resolve_scenario(ns.scenario)
     checked = check_file(path, _display(path))
@@ -137,7 +115,8 @@ def cmd_paths(ns: argparse.Namespace) -> int:
 
 def load_checked(ref: str) -> Checked:
     """Resolve PATH|ID and check it; raises UsageError for an unknown reference."""
-    from .check import check_file
+    from .session.catalog import resolve_scenario
+    from .session.check import check_file
 
     path = resolve_scenario(ref)
     return check_file(path, _display(path))
@@ -145,8 +124,8 @@ def load_checked(ref: str) -> Checked:
 
 def cmd_graph(ns: argparse.Namespace) -> int:
     """Write the story graph as Mermaid, DOT or PNG."""
-    from ..content.storygraph import story_graph
-    from .graph import write_graph
+    from .content.storygraph import story_graph
+    from .tools.graph import write_graph
 
     checked = load_checked(ns.scenario)
     scn = checked.entry.scenario
@@ -154,14 +133,17 @@ def cmd_graph(ns: argparse.Namespace) -> int:
         for d in checked.diagnostics:
             print(d.format(), file=sys.stderr)
         return 1
-    print(write_graph(story_graph(scn), ns.format, Path(ns.output)))
+    picture = None
+    if ns.format == "png":  # drawn by the front end (only game/ui imports pygame; tools never import ui)
+        from .ui.graph_png import render_png as picture
+    print(write_graph(story_graph(scn), ns.format, Path(ns.output), picture))
     return 0
 
 
 def cmd_import_twee(ns: argparse.Namespace) -> int:
     """Convert a Twine story (Twee 3) into a scenario draft."""
-    from .check import check_file
-    from .twee_yaml import convert_file
+    from .session.check import check_file
+    from .tools.twee_yaml import convert_file
 
     src, out = Path(ns.file), Path(ns.output)
     if not src.is_file():
@@ -173,7 +155,7 @@ def cmd_import_twee(ns: argparse.Namespace) -> int:
         print(d.format(), file=sys.stderr)
     if text is None:
         return 1
-    from ..session.atomic import atomic_write_text
+    from .session.atomic import atomic_write_text
 
     out.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(out, text)
@@ -185,14 +167,14 @@ def cmd_import_twee(ns: argparse.Namespace) -> int:
 
 def cmd_new(ns: argparse.Namespace) -> int:
     """Write a new scenario that validates and plays, with comments on every field."""
-    from .scaffold import ID_PATTERN, default_path, scaffold
+    from .tools.scaffold import ID_PATTERN, default_path, scaffold
 
     if not ID_PATTERN.match(ns.id) or len(ns.id) > 64:
         raise UsageError(f"'{ns.id}' is not a valid id: use lowercase letters, digits, '-', '_' or '.'")
     out = Path(ns.output) if ns.output else default_path(ns.id)
     if out.exists():
         raise UsageError(f"'{out}' already exists; choose another id or -o PATH")
-    from ..session.atomic import atomic_write_text
+    from .session.atomic import atomic_write_text
 
     out.parent.mkdir(parents=True, exist_ok=True)
     atomic_write_text(out, scaffold(ns.id, out))
@@ -202,7 +184,7 @@ def cmd_new(ns: argparse.Namespace) -> int:
 
 def cmd_schema(ns: argparse.Namespace) -> int:
     """Print the scenario JSON Schema."""
-    from .schema_export import scenario_schema
+    from .tools.schema_export import scenario_schema
 
     print(json.dumps(scenario_schema(), indent=2, ensure_ascii=False))
     return 0
@@ -210,21 +192,21 @@ def cmd_schema(ns: argparse.Namespace) -> int:
 
 def cmd_report(ns: argparse.Namespace) -> int:
     """Write the class report (HTML or CSV) from the saved records."""
-    from .report import cmd_report as run
+    from .tools.report import cmd_report as run
 
     return run(ns)
 
 
 def cmd_guide(ns: argparse.Namespace) -> int:
     """Write the printable facilitator guide."""
-    from .guide import cmd_guide as run
+    from .tools.guide import cmd_guide as run
 
     return run(ns)
 
 
 def cmd_play(ns: argparse.Namespace) -> int:
     """Start the game (the only command that loads pygame)."""
-    from ..ui.launch import play
+    from .ui.launch import play
 
     return play(ns)
 

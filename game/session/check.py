@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional, Union
 
 from ..content.catalog import Entry, link_leaves_pack, load_shared, pack_root, refuse_outside_link
 from ..content.diagnostics import Diagnostic, DiagnosticBag, sort_key
@@ -33,9 +33,12 @@ class Checked:
         return [d for d in self.diagnostics if d.severity.value == "warning"]
 
 
-def explorer_checks(scn: Scenario, ex: Exploration, bag: DiagnosticBag, marks_at: object) -> None:
+MarksAt = Callable[[tuple[Union[str, int], ...], bool], tuple[int, int]]
+"""Where a path of keys sits in the file: (path, at the key rather than the value) -> (line, col)."""
+
+
+def explorer_checks(scn: Scenario, ex: Exploration, bag: DiagnosticBag, at: MarksAt) -> None:
     """Checks that need the state graph: point loops, unreachable endings, best path tone."""
-    at = marks_at  # callable(path, key) -> (line, col)
     for nid in ex.point_loops:
         bag.error("E318", f"a loop through node '{nid}' gives points, so a player could repeat it for score",
                   at(("nodes", nid), True), hint="set points to 0 on choices that lead back, or end the loop")
@@ -70,7 +73,8 @@ def check_file(path: Path, display: Optional[str] = None, *, fast: bool = True) 
     if not bag.has_errors:
         ex = explore(loaded.model)
         checked.exploration = ex
-        explorer_checks(loaded.model, ex, bag, lambda p, k=False: loaded.marks.at(p, key=k))
+        marks = loaded.marks
+        explorer_checks(loaded.model, ex, bag, lambda p, k: marks.at(p, key=k))
     checked.diagnostics = sorted(bag.items, key=sort_key)
     loaded.diagnostics = checked.diagnostics
     return checked
