@@ -291,6 +291,9 @@ def add_play_arguments(p: argparse.ArgumentParser) -> None:
                         "its commas: separate it with spaces) | vote:4,4+2 (a tie: the teacher picks option 2) | "
                         "override:3 (after a reveal, go with option 3) | discuss | notes | timer")
     p.add_argument("--screenshots", metavar="DIR", help="write one PNG per screen here")
+    p.add_argument("--trace", metavar="FILE",
+                   help="write what each screen showed and each choice, spot answer, vote, replay and ending as JSON "
+                        "Lines (one object per line, written as it happens)")
     p.add_argument("--size", metavar="WxH", default=None, help="window size, e.g. 1280x720")
     p.set_defaults(func=cmd_play)
 

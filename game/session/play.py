@@ -11,8 +11,10 @@ from ..content.catalog import resolve_asset
 from ..content.schema import Scenario, TagVocabulary
 from ..engine import runner
 from ..engine.beats import Beat, ChoiceBeat, SpotBeat, SummaryBeat
-from ..engine.state import PlayState, Value
+from ..engine.replay import Replayed, locate_flags
+from ..engine.state import Phase, PlayState, Value
 from . import log
+from . import trace as T
 from .catalog import CatalogItem
 from .classroom import ClassDecision
 
@@ -32,7 +34,7 @@ class PlaySession:
     def __init__(self, item: CatalogItem, vocab: Optional[TagVocabulary], store: Any = None,
                  nickname: Optional[str] = None, start_at: Optional[str] = None,
                  preset: Optional[Mapping[str, Value]] = None, mode: str = "solo",
-                 class_label: Optional[str] = None) -> None:
+                 class_label: Optional[str] = None, trace: Optional[T.Trace] = None) -> None:
         scn = item.scenario
         if scn is None:
             raise ValueError(f"scenario '{item.id}' has errors and cannot be played")
@@ -51,6 +53,11 @@ class PlaySession:
         """Every confirmed decision of this play-through, in order (the class summary shows them)."""
         self.questions_reached = 0
         """How many debrief discussion questions were shown (the debrief sets it)."""
+        self.trace = trace
+        """Where the trace of this play goes (`--trace FILE`, tests), or None."""
+        self._replay: Optional[tuple[list[Replayed], list[int], list[int]]] = None
+        self._traced = 0
+        self._trace_visits()
         if store is not None:
             self.session_id = _safely("start a session", lambda: store.start_session(
                 scn.id, mode=mode, class_label=class_label, nickname=nickname))
@@ -67,9 +74,33 @@ class PlaySession:
         """The help resource ids the scenario's debrief names (the Help screen lists them)."""
         return list(self.scn.debrief.resources) if self.scn.debrief else []
 
+    def replay(self) -> tuple[list[Replayed], list[int], list[int]]:
+        """What the debrief replay shows: the nodes (as each first visit showed them), the red flags seen (in the
+        order they appeared) and those not seen. Read from the record of the play, never re-evaluated."""
+        if self._replay is None:
+            self._replay = locate_flags(self.scn, self.state.shown)
+        return self._replay
+
     def _set(self, st: PlayState) -> None:
         self.state = st
         self._beat = None
+        self._replay = None
+        self._trace_visits()
+        if st.phase is Phase.DEBRIEF and self.trace is not None:
+            nodes, seen, _unseen = self.replay()
+            if self.scn.debrief is not None and seen:  # the replay page is shown only when a red flag was seen
+                for r in nodes:
+                    self.trace.emit(T.replay_event(r.node_id, r.messages))
+
+    def _trace_visits(self) -> None:
+        """A node event for each visit not traced yet."""
+        if self.trace is None:
+            return
+        for visit in self.state.shown[self._traced:]:
+            node = self.scn.nodes.get(visit.node)
+            if node is not None:
+                self.trace.emit(T.node_event(self.scn, node, visit, runner.messages_of(self.scn, visit)))
+        self._traced = len(self.state.shown)
 
     def set_state(self, st: PlayState) -> None:
         """Play on from another state of the same scenario (author jump); nothing is recorded."""
@@ -126,8 +157,13 @@ class PlaySession:
         if not isinstance(beat, ChoiceBeat):
             raise runner.EngineError("there is no choice here")
         node_id = self.state.node
+        visit = self.state.visit
         self._set(runner.choose(self.scn, self.state, index))
         step = self.state.steps[-1]
+        if self.trace is not None and visit is not None:
+            if votes is not None:
+                self.trace.emit(T.vote_event(node_id, list(votes), index))
+            self.trace.emit(T.choice_event(beat.node, visit, index))
         offered = [o.choice.text for o in beat.options]
         pos = next((i for i, o in enumerate(beat.options) if o.index == index), None)
         safer_pos = max(range(len(beat.options)), key=lambda i: beat.options[i].choice.points) if beat.options \
@@ -154,9 +190,12 @@ class PlaySession:
         if not isinstance(beat, SpotBeat):
             raise runner.EngineError("there is no spot task here")
         node_id = self.state.node
+        visit = self.state.visit
         before = (self.state.hits, self.state.misses, self.state.false_alarms)
         self._set(runner.submit_spot(self.scn, self.state, selected))
         st = self.state
+        if self.trace is not None and visit is not None:
+            self.trace.emit(T.spot_event(beat.node, visit, st.steps[-1].selected, st.steps[-1].points))
         self.log.append(ClassDecision(
             node_id, "spot", beat.spot.prompt, [p.text for p in beat.spot.parts], points=st.steps[-1].points,
             hits=st.hits - before[0], misses=st.misses - before[1], false_alarms=st.false_alarms - before[2],
@@ -193,6 +232,8 @@ class PlaySession:
         assert isinstance(beat, SummaryBeat)
         node = self.scn.nodes.get(self.state.node)
         tone = node.ending.tone.value if node is not None and node.ending is not None else ""
+        if self.trace is not None:
+            self.trace.emit(T.end_event(self.state.node, tone, beat.score, beat.best_score, beat.stars))
         if self.store is None:
             return
         if self.session_id is not None:

@@ -12,6 +12,7 @@ import pygame
 from ..session import log
 from ..session.paths import resolve_data_dir
 from ..session.settings import Settings, load_settings, save_settings
+from ..session.trace import Trace
 from .assets import FontCache, ImageCache, TextCache
 from .display import Painter
 from .i18n import _, set_language
@@ -52,6 +53,8 @@ class AppOptions:
     class_label: Optional[str] = None
     author: bool = False
     """Author tools: F5 reload the scenario file, F6 show the play state, F7 jump to a node."""
+    trace: Optional[Trace] = None
+    """Every play-through of this run reports its events here (`--trace FILE`, or kept in memory for tests)."""
 
     @property
     def playtest(self) -> bool:
@@ -567,6 +570,8 @@ class App:
                 self._store.close()
         except Exception:  # noqa: BLE001
             log.exception("closing the record store failed")
+        if self.opts.trace is not None:
+            self.opts.trace.close()
         pygame.display.quit()
         pygame.font.quit()
         try:

@@ -75,11 +75,20 @@ def play(ns: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"error: cannot write screenshots to '{ns.screenshots}': {exc.strerror or exc}", file=sys.stderr)
             return 2
+    trace = None
+    if getattr(ns, "trace", None):  # opened before play starts: a trace that cannot be written is a usage error
+        from ..session.trace import Trace
+
+        try:
+            trace = Trace.to_file(Path(ns.trace))
+        except OSError as exc:
+            print(f"error: cannot write the trace to '{ns.trace}': {exc.strerror or exc}", file=sys.stderr)
+            return 2
     opts = AppOptions(size=size, headless=bool(ns.headless), data_dir=ns.data_dir, pack=pack, lang=ns.lang or "en",
                       theme=ns.theme, text_scale=ns.text_scale, fullscreen=bool(ns.fullscreen) or None,
                       scenario=scenario, start_at=ns.start_at, preset=preset, class_label=ns.class_label,
                       facilitator=bool(getattr(ns, "facilitator", False)),
-                      author=bool(getattr(ns, "author", False)))
+                      author=bool(getattr(ns, "author", False)), trace=trace)
     app = App(opts)
     code = open_start(app)
     if not ns.headless:
@@ -142,7 +151,7 @@ def open_start(app: Any) -> int:
             app.go_title()
             return 2
         first = PlayerScene(app, PlaySession(item, app.library.shared(item.pack).tags, None, None,
-                                             app.opts.start_at, app.opts.preset))
+                                             app.opts.start_at, app.opts.preset, trace=app.opts.trace))
     app.reset(TitleScene(app), PickerScene(app), first)
     if app.opts.facilitator:
         app.start_class(app.opts.class_label)

@@ -9,10 +9,10 @@ from typing import Any, Callable
 import pytest
 from drive import has_text, send, top_name
 
+from game import cli
 from game.content.catalog import scenarios_dir
 from game.engine.state import Phase
 from game.session.playtest import PlaytestError, carry_over, check_playtest, parse_preset, parse_value
-from game import cli
 from game.ui.app import App
 from game.ui.headless import ScriptRunner
 from game.ui.intents import Activate, Author, Back, Choose, Erase, Next, Pointer, QuickExit, Scroll, TextInput

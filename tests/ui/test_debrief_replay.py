@@ -174,6 +174,7 @@ def test_every_shipped_red_flag_is_lit_where_it_appears(make_app) -> None:  # ty
     flag icon and a chip, and nothing overlaps."""
     from test_kinds_render import shipped
 
+    from game.engine.replay import locate_flags
     from game.engine.state import Shown
     from game.ui.scenes.replay import build_replay
 
@@ -183,7 +184,7 @@ def test_every_shipped_red_flag_is_lit_where_it_appears(make_app) -> None:  # ty
         if scn.debrief is None or not scn.debrief.red_flags:
             continue
         every = tuple(Shown(nid, tuple(range(len(n.messages)))) for nid, n in scn.nodes.items())
-        rep = build_replay(ctx, scn, every, 100, 0, 520, 600, lambda rf: rf.label, lambda rel: None)
+        rep = build_replay(ctx, scn, locate_flags(scn, every), 100, 0, 520, 600, lambda rf: rf.label, lambda rel: None)
         assert rep.seen, f"{scn.id}: some red flag is found"
         assert len(rep.seen) + len(rep.unseen) == len(scn.debrief.red_flags)
         chips = {it.text for it in rep.items if isinstance(it, Text)}

@@ -104,7 +104,7 @@ class ContentNoteScene(PageScene):
                               None if room is not None else app.settings.nickname,
                               app.opts.start_at if chosen else None, app.opts.preset if chosen else None,
                               mode="facilitator" if room is not None else "solo",
-                              class_label=room.label if room is not None else None)
+                              class_label=room.label if room is not None else None, trace=app.opts.trace)
         app.replace(PlayerScene(app, session))
 
     def back(self) -> bool:

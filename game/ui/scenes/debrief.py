@@ -6,7 +6,6 @@ from typing import Hashable, Optional
 
 from ...content.schema import RedFlag
 from ...engine.beats import DebriefBeat
-from ...engine.replay import locate_flags
 from ...session.play import PlaySession
 from ..display import Box, Icon, Item, RectT
 from ..i18n import _
@@ -37,8 +36,7 @@ class DebriefScene(PageScene):
         self._scroll_to: Optional[int] = None
         self.replay: Optional[Replay] = None
         d = scn.debrief
-        st = session.state
-        _nodes, self.seen, self.unseen = locate_flags(scn, st.shown)
+        _nodes, self.seen, self.unseen = session.replay()
         self.pages: list[tuple[str, int]] = []
         if d is not None:
             if self.seen:
@@ -139,8 +137,7 @@ class DebriefScene(PageScene):
         view: RectT = (x + m.border, y + head, w - 2 * m.border, h - head - m.border)
         bw = min(view[2] - 2 * m.gap, round(m.body * 26))
         bx = view[0] + (view[2] - bw) // 2
-        st = self.session.state
-        rep = build_replay(ctx, self.session.scn, st.shown, bx, view[1] + m.gap, bw, view[3],
+        rep = build_replay(ctx, self.session.scn, self.session.replay(), bx, view[1] + m.gap, bw, view[3],
                            self.tactic_of, self.session.asset, self.current_flag)
         self.replay = rep
         self.scroll_view("replay", view, rep.items, rep.height + 2 * m.gap)

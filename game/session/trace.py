@@ -1,0 +1,99 @@
+"""The trace of a play: one JSON object per event (node, choice, spot, vote, replay, end), kept and/or written as
+JSON Lines, flushed per line so a crash leaves a valid prefix. Authors use it as a regression tool."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import IO, Any, Iterable, Optional
+
+from ..content.schema import Message, Node, Scenario
+from ..engine.state import Shown
+
+Record = dict[str, Any]
+
+
+class Trace:
+    """Collects trace records in `records` (tests read them) and, with a file, writes each one as it happens."""
+
+    def __init__(self, stream: Optional[IO[str]] = None, keep: bool = True) -> None:
+        self.records: list[Record] = []
+        self._stream = stream
+        self._keep = keep
+
+    @classmethod
+    def to_file(cls, path: Path) -> Trace:
+        """A trace written to `path` (created or emptied now, so an unwritable path fails before play starts).
+        Raises OSError."""
+        return cls(open(path, "w", encoding="utf-8", newline="\n"), keep=False)  # noqa: SIM115 - closed by close()
+
+    def emit(self, record: Record) -> None:
+        """Add one record; a file gets it as one line at once (a write that fails stops writing, never the game)."""
+        if self._keep:
+            self.records.append(record)
+        if self._stream is not None:
+            try:
+                self._stream.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+                self._stream.flush()
+            except (OSError, ValueError):
+                self._stream = None
+
+    def events(self, kind: str) -> list[Record]:
+        """The kept records of one event kind."""
+        return [r for r in self.records if r.get("event") == kind]
+
+    def close(self) -> None:
+        """Close the file, if any."""
+        if self._stream is not None:
+            try:
+                self._stream.close()
+            except OSError:
+                pass
+            self._stream = None
+
+
+def said(messages: Iterable[Message]) -> list[Record]:
+    """Messages as trace objects: who (a character id, 'me' or 'system') and what."""
+    return [{"from": m.speaker, "text": m.text} for m in messages]
+
+
+def node_event(scn: Scenario, node: Node, visit: Shown, messages: tuple[Message, ...]) -> Record:
+    """A screen as the player saw it: the messages new on it and the whole thread it shows."""
+    return {"event": "node", "scenario": scn.id, "node": visit.node, "screen": node.screen.value,
+            "app": node.app, "with": node.with_, "messages": said(messages), "thread": said(messages)}
+
+
+def choice_event(node: Node, visit: Shown, chosen: int, verdict: str = "none") -> Record:
+    """The options as shown (file `index`, on-screen place `shown` from 1), which one was taken, and the mark the
+    feedback card showed."""
+    choices = node.choices or []
+    return {"event": "choice", "node": visit.node,
+            "options": [{"index": i, "shown": k + 1, "text": choices[i].text, "points": choices[i].points}
+                        for k, i in enumerate(visit.options) if i < len(choices)],
+            "chosen": chosen, "verdict": verdict}
+
+
+def spot_event(node: Node, visit: Shown, marked: Iterable[int], points: int) -> Record:
+    """The parts as shown, which the player marked (file indices) and the points it gave (a change of score)."""
+    parts = node.spot.parts if node.spot is not None else []
+    return {"event": "spot", "node": visit.node,
+            "parts": [{"index": i, "shown": k + 1, "text": parts[i].text, "flag": bool(parts[i].flag)}
+                      for k, i in enumerate(visit.parts) if i < len(parts)],
+            "marked": sorted(set(marked)), "points": points}
+
+
+def vote_event(node_id: str, counts: list[int], followed: int, devices: int = 0) -> Record:
+    """A class vote: hand counts per shown option, how many hands, how many devices answered, and the option (file
+    index) the story followed."""
+    return {"event": "vote", "node": node_id, "counts": [int(c) for c in counts], "hands": sum(int(c) for c in counts),
+            "devices": devices, "followed": followed}
+
+
+def replay_event(node_id: str, messages: tuple[Message, ...]) -> Record:
+    """One node the debrief replay shows, with the messages it shows there."""
+    return {"event": "replay", "node": node_id, "messages": said(messages)}
+
+
+def end_event(ending: str, tone: str, score: int, best: int, stars: int) -> Record:
+    """The end of a play-through."""
+    return {"event": "end", "ending": ending, "tone": tone, "score": score, "best": best, "stars": stars}
