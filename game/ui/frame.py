@@ -5,22 +5,20 @@ from __future__ import annotations
 from ..content.schema import ScreenKind
 from .display import Box, Circle, Icon, Item, RectT, Text
 from .i18n import _
+from .kinds.registry import spec_for
 from .layout import Ctx
-
-BROWSER_KINDS = {ScreenKind.JOB_AD, ScreenKind.EMAIL}
-WINDOW_KINDS = {ScreenKind.GAME_LOBBY}
-SITES = {ScreenKind.JOB_AD: "gigboard.example/jobs", ScreenKind.EMAIL: "mailbox.example/inbox"}
 
 
 def device_frame(ctx: Ctx, items: list[Item], area: RectT, kind: ScreenKind, app_name: str = "") -> RectT:
-    """Draw the frame for a screen kind inside `area`; returns the inner screen rectangle."""
+    """Draw the frame for a screen kind (`KindSpec.frame`) inside `area`; returns the inner screen rectangle."""
     m = ctx.m
     x, y, w, h = area
-    if kind == ScreenKind.NARRATION:
+    spec = spec_for(kind)
+    if spec.frame == "plain":
         items.append(Box(area, ctx.c("surface"), m.radius))
         items.append(Box(area, ctx.c("border" if ctx.theme.high_contrast else "surface_alt"), m.radius, m.border))
         return (x + m.gap, y + m.gap, w - 2 * m.gap, h - 2 * m.gap)
-    if kind in BROWSER_KINDS:
+    if spec.frame == "browser":
         bar = round(m.body * 2.0)
         items.append(Box(area, ctx.c("frame"), m.radius))
         for i in range(3):
@@ -28,7 +26,7 @@ def device_frame(ctx: Ctx, items: list[Item], area: RectT, kind: ScreenKind, app
                                 ctx.c("on_frame")))
         ax = x + m.pad + 3 * round(m.body * 0.9) + m.gap
         aw = w - (ax - x) - m.pad
-        site = (app_name.lower().replace(" ", "") + ".example") if app_name else SITES.get(kind, "")
+        site = (app_name.lower().replace(" ", "") + ".example") if app_name else spec.site
         items.append(Box((ax, y + bar // 6, aw, bar * 2 // 3), ctx.c("surface"), bar // 3))
         ic = bar // 3
         items.append(Icon((ax + m.gap // 2, y + (bar - ic) // 2, ic, ic), "lock", ctx.c("muted")))
@@ -40,7 +38,7 @@ def device_frame(ctx: Ctx, items: list[Item], area: RectT, kind: ScreenKind, app
         inner = (x + m.border * 2, y + bar, w - m.border * 4, h - bar - m.border * 2)
         items.append(Box(inner, ctx.c("bg"), m.small_radius))
         return inner
-    if kind in WINDOW_KINDS:  # a game window: title bar with the game's name
+    if spec.frame == "window":  # a game window: title bar with the game's name
         bar = round(m.small * 2.0)
         items.append(Box(area, ctx.c("frame"), m.radius))
         f = m.font("bold", m.small)
@@ -76,11 +74,3 @@ def elide(ctx: Ctx, text: str, font: tuple[str, int], w: int) -> str:
     while len(text) > 1 and ctx.fonts.measure(font, text + "\u2026")[0] > w:
         text = text[:-1]
     return text + "\u2026"
-
-
-def frame_label(kind: ScreenKind) -> str:
-    """A word for the kind of screen (used by tests and the author overlay)."""
-    return {ScreenKind.DM: _("Chat"), ScreenKind.SMS: _("Text messages"), ScreenKind.FEED: _("Feed"),
-            ScreenKind.PROFILE: _("Profile"), ScreenKind.JOB_AD: _("Job ad"), ScreenKind.MARKETPLACE: _("Listing"),
-            ScreenKind.GAME_LOBBY: _("Game lobby"), ScreenKind.EMAIL: _("Email"), ScreenKind.SETTINGS: _("Settings"),
-            ScreenKind.NARRATION: _("Story")}[kind]

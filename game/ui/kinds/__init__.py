@@ -72,30 +72,18 @@ class KindOutput:
 Renderer = Callable[[Ctx, KindView, RectT], KindOutput]
 
 
-def _registry() -> dict[ScreenKind, Renderer]:
-    from . import chat, listing, lobby, mail, narration, settings, social
+def _renderers() -> dict[ScreenKind, Renderer]:
+    from .registry import SPECS  # the registry imports the renderers, which import this module
 
-    return {
-        ScreenKind.DM: chat.render_dm,
-        ScreenKind.SMS: chat.render_sms,
-        ScreenKind.FEED: social.render_feed,
-        ScreenKind.PROFILE: social.render_profile,
-        ScreenKind.JOB_AD: listing.render_job_ad,
-        ScreenKind.MARKETPLACE: listing.render_marketplace,
-        ScreenKind.GAME_LOBBY: lobby.render,
-        ScreenKind.EMAIL: mail.render,
-        ScreenKind.SETTINGS: settings.render,
-        ScreenKind.NARRATION: narration.render,
-    }
+    return {kind: spec.renderer for kind, spec in SPECS.items()}
 
 
-RENDERERS: dict[ScreenKind, Renderer] = _registry()
-"""ScreenKind -> renderer, registered explicitly (`kinds/generic.py` renders any kind and stays as a fallback)."""
+RENDERERS: dict[ScreenKind, Renderer] = _renderers()
+"""ScreenKind -> renderer, read from `kinds/registry.py` (the fallback, `kinds/generic.py`, renders any kind)."""
 
 
 def render(ctx: Ctx, view: KindView, screen: RectT) -> KindOutput:
-    """Render a node with the renderer registered for its screen kind."""
-    fn = RENDERERS.get(view.node.screen)
-    if fn is None:
-        from .generic import render as fn
-    return fn(ctx, view, screen)
+    """Render a node with the renderer registered for its screen kind (the generic one for a kind without one)."""
+    from .registry import spec_for
+
+    return spec_for(view.node.screen).renderer(ctx, view, screen)

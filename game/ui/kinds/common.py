@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional, Sequence
 
-from ...content.schema import ME, SYSTEM, Card, Message, ScreenKind
+from ...content.schema import ME, SYSTEM, Card, Message
 from ..display import Box, Icon, Image, Item, Line, RectT, Text
 from ..i18n import _
 from ..icon_marks import MARKS
@@ -113,8 +113,9 @@ def flag_chips(ctx: Ctx, view: KindView, out: KindOutput, items: list[Item], x: 
 # ------------------------------------------------------------------ app identity
 def app_name(view: KindView) -> str:
     """The fictional app a node shows (the kind's default app when the node names none)."""
-    default = {ScreenKind.SMS: _("Messages"), ScreenKind.EMAIL: _("Mailbox"), ScreenKind.SETTINGS: _("Settings")}
-    return view.node.app or default.get(view.node.screen, "")
+    from .registry import kind_default_app  # the registry imports the renderers, which import this module
+
+    return view.node.app or kind_default_app(view.node.screen)
 
 
 def app_key(name: str) -> str:

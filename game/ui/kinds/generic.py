@@ -7,12 +7,13 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ...content.schema import ME, SYSTEM, Card, Message, ScreenKind, Visibility
+from ...content.schema import ME, SYSTEM, Card, Message, Visibility
 from ..display import Box, Circle, Icon, Image, Item, RectT, Text
 from ..i18n import _
 from ..layout import Ctx
 from ..widgets import avatar, chip, one_line, text_block
 from . import KindOutput, KindView
+from .common import app_name as kind_app_name
 from .rich import rich_text, split_quotes
 
 VIS_ICONS = {Visibility.PUBLIC: "globe", Visibility.FRIENDS: "people", Visibility.PRIVATE: "lock"}
@@ -36,8 +37,7 @@ def header(ctx: Ctx, view: KindView, screen: RectT) -> tuple[list[Item], int]:
     ic = round(m.body * 0.9)
     items.append(Icon((cx, y + (h - ic) // 2, ic, ic), "chevron_left", ctx.c("muted")))
     cx += ic + m.gap // 2
-    app_name = node.app or {ScreenKind.SMS: _("Messages"), ScreenKind.EMAIL: _("Mailbox"),
-                            ScreenKind.SETTINGS: _("Settings")}.get(node.screen, "")
+    app_name = kind_app_name(view)
     app_w = 0
     if app_name:
         app_w, _ah = ctx.text.size(app_name, m.font("bold", m.small), ctx.c("on_primary_soft"))
@@ -263,7 +263,9 @@ def render(ctx: Ctx, view: KindView, screen: RectT) -> KindOutput:
     m = ctx.m
     out = KindOutput()
     x, y, w, h = screen
-    narration = view.node.screen == ScreenKind.NARRATION
+    from .registry import spec_for  # the registry imports this module
+
+    narration = spec_for(view.node.screen).frame == "plain"
     if not narration:
         out.header, out.header_h = header(ctx, view, screen)
     quotes = [(hl.index, hl.quote) for hl in view.highlights]

@@ -7,7 +7,7 @@ from typing import Hashable, Optional
 
 import pygame
 
-from ...content.schema import ME, SYSTEM, Message, ScreenKind
+from ...content.schema import ME, SYSTEM, Message
 from ...engine.beats import (
     ChoiceBeat,
     DebriefBeat,
@@ -40,6 +40,7 @@ from ..intents import (
 )
 from ..kinds import KindView
 from ..kinds import render as render_kind
+from ..kinds.registry import spec_for
 from ..layout import Ctx
 from ..scene import Scene
 from ..widgets import button, text_block
@@ -48,7 +49,6 @@ from . import panel as P
 from .class_panel import in_class
 from .page import bottom_bar, top_bar
 
-ANIMATED_KINDS = {ScreenKind.DM, ScreenKind.SMS, ScreenKind.GAME_LOBBY}
 EASE_S = 0.2
 
 
@@ -96,7 +96,7 @@ class PlayerScene(Scene):
             node = beat.node
             self.toggles = {t.id: bool(t.on) for t in (node.card.toggles if node.card else [])}
             self.messages = beat.messages
-            animate = self.app.ctx.typing_animation and node.screen in ANIMATED_KINDS and len(self.messages) > 0
+            animate = self.app.ctx.typing_animation and spec_for(node.screen).animated and len(self.messages) > 0
             self.revealed = 0 if animate else len(self.messages)
             self.typing_who = None
             self.timer = 0.0
@@ -259,7 +259,7 @@ class PlayerScene(Scene):
         out = render_kind(ctx, view, screen)
         self.dl.extend(out.header)
         body_rect = (screen[0], screen[1] + out.header_h, screen[2], screen[3] - out.header_h)
-        chat = view.node.screen in ANIMATED_KINDS  # chats follow the newest message; cards and feeds start at the top
+        chat = spec_for(view.node.screen).animated  # chats follow the newest message; cards and feeds start at the top
         self.scroll_view("thread", body_rect, out.body, out.body_h, stick_bottom=chat)
         self.typing_rect = out.typing_at
         del m

@@ -9,9 +9,9 @@ from ...content.schema import RedFlag, Scenario
 from ...engine.replay import locate_flags
 from ...engine.state import Shown
 from ..display import Box, Circle, FocusRing, Icon, Image, Item, Line, RectT, Text
-from ..frame import frame_label
 from ..kinds import Highlight, KindView
 from ..kinds import render as render_kind
+from ..kinds.registry import kind_label
 from ..layout import Ctx
 from ..widgets import text_block
 
@@ -70,7 +70,7 @@ def build_replay(ctx: Ctx, scn: Scenario, shown: Sequence[Shown], x: int, y: int
     cy = y
     for k, r in enumerate(nodes):
         nid, node, msgs = r.node_id, r.node, r.messages
-        cap = f"{k + 1}. {frame_label(node.screen)}" + (f" \u00b7 {node.app}" if node.app else "")
+        cap = f"{k + 1}. {kind_label(node.screen)}" + (f" \u00b7 {node.app}" if node.app else "")
         cy += text_block(ctx, rep.items, x, cy, w, cap, role="muted", size=m.small, style="bold") + m.gap // 2
         hls = tuple(Highlight(i, flags[i].quote, f"{by_index[i].number}. {by_index[i].tactic}", tuple(flags[i].tags))
                     for i in order if flags[i].at == nid)
