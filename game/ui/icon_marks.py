@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Callable
+from typing import Callable
 
-if TYPE_CHECKING:
-    from .icons import _Pen
+from .pen import Pen
 
 TILE = (0.03, 0.03, 0.94, 0.94, 0.25)
 """x, y, w, h, corner radius of a mark's tile (unit coordinates)."""
 
 
-def _tile(p: _Pen) -> None:
+def _tile(p: Pen) -> None:
     x, y, w, h, r = TILE
     p.rect(x, y, w, h, r)
 
 
-def _chattr(p: _Pen) -> None:
+def _chattr(p: Pen) -> None:
     """A round speech bubble with a tail at the lower left and three dots."""
     _tile(p)
     p.circle((0.52, 0.46), 0.27, 0, p.accent)
@@ -26,7 +25,7 @@ def _chattr(p: _Pen) -> None:
         p.circle((x, 0.46), 0.045, 0, p.color)
 
 
-def _picstream(p: _Pen) -> None:
+def _picstream(p: Pen) -> None:
     """A sun over two waves: pictures that flow."""
     _tile(p)
     p.circle((0.63, 0.33), 0.11, 0, p.accent)
@@ -35,7 +34,7 @@ def _picstream(p: _Pen) -> None:
         p.lines(pts, 0.065, p.accent)
 
 
-def _gigboard(p: _Pen) -> None:
+def _gigboard(p: Pen) -> None:
     """A small case on a board: jobs."""
     _tile(p)
     p.rect(0.36, 0.24, 0.28, 0.16, 0.05, 0.06, p.accent)
@@ -44,7 +43,7 @@ def _gigboard(p: _Pen) -> None:
     p.rect(0.45, 0.49, 0.1, 0.09, 0.02, 0, p.accent)
 
 
-def _swapspot(p: _Pen) -> None:
+def _swapspot(p: Pen) -> None:
     """Two arrows passing each other: swap."""
     _tile(p)
     p.line((0.22, 0.38), (0.72, 0.38), 0.07, p.accent)
@@ -53,7 +52,7 @@ def _swapspot(p: _Pen) -> None:
     p.poly([(0.34, 0.53), (0.18, 0.64), (0.34, 0.75)], p.accent)
 
 
-def _questline(p: _Pen) -> None:
+def _questline(p: Pen) -> None:
     """A cut gem: a game's treasure."""
     _tile(p)
     p.poly([(0.32, 0.27), (0.68, 0.27), (0.82, 0.43), (0.5, 0.8), (0.18, 0.43)], p.accent)
@@ -61,7 +60,7 @@ def _questline(p: _Pen) -> None:
     p.lines([(0.38, 0.43), (0.5, 0.76), (0.62, 0.43)], 0.035, p.color)
 
 
-def _hush(p: _Pen) -> None:
+def _hush(p: Pen) -> None:
     """A crescent moon and a small star: a quiet, private app."""
     _tile(p)
     p.circle((0.47, 0.52), 0.27, 0, p.accent)
@@ -69,14 +68,14 @@ def _hush(p: _Pen) -> None:
     p.circle((0.71, 0.27), 0.05, 0, p.accent)
 
 
-def _mailbox(p: _Pen) -> None:
+def _mailbox(p: Pen) -> None:
     """An envelope."""
     _tile(p)
     p.rect(0.18, 0.28, 0.64, 0.44, 0.06, 0, p.accent)
     p.lines([(0.2, 0.31), (0.5, 0.54), (0.8, 0.31)], 0.055, p.color)
 
 
-def _messages(p: _Pen) -> None:
+def _messages(p: Pen) -> None:
     """A square-ish text bubble with two lines of text, its tail at the lower right."""
     _tile(p)
     p.rect(0.18, 0.24, 0.64, 0.42, 0.12, 0, p.accent)
@@ -85,7 +84,7 @@ def _messages(p: _Pen) -> None:
     p.line((0.3, 0.51), (0.56, 0.51), 0.05, p.color)
 
 
-def _settings(p: _Pen) -> None:
+def _settings(p: Pen) -> None:
     """A gear."""
     _tile(p)
     for i in range(8):
@@ -95,19 +94,19 @@ def _settings(p: _Pen) -> None:
     p.circle((0.5, 0.5), 0.09, 0, p.color)
 
 
-def _clock(p: _Pen) -> None:
+def _clock(p: Pen) -> None:
     p.circle((0.5, 0.5), 0.42, 0.08)
     p.lines([(0.5, 0.24), (0.5, 0.52), (0.68, 0.62)], 0.08)
 
 
-def _school(p: _Pen) -> None:
+def _school(p: Pen) -> None:
     """A small building with a pointed roof."""
     p.poly([(0.5, 0.1), (0.92, 0.38), (0.08, 0.38)])
     p.rect(0.16, 0.38, 0.68, 0.5, 0.02)
     p.rect(0.42, 0.6, 0.16, 0.28, 0.02, 0, p.accent)
 
 
-def _calendar(p: _Pen) -> None:
+def _calendar(p: Pen) -> None:
     p.rect(0.1, 0.18, 0.8, 0.72, 0.08)
     p.rect(0.16, 0.38, 0.68, 0.46, 0.03, 0, p.accent)
     p.line((0.32, 0.08), (0.32, 0.26), 0.08)
@@ -116,7 +115,7 @@ def _calendar(p: _Pen) -> None:
         p.circle((x, 0.52), 0.05)
 
 
-def _paperclip(p: _Pen) -> None:
+def _paperclip(p: Pen) -> None:
     p.arc(0.3, 0.1, 0.4, 0.34, 0, math.pi, 0.07)
     p.line((0.3, 0.27), (0.3, 0.7), 0.07)
     p.line((0.7, 0.27), (0.7, 0.62), 0.07)
@@ -124,18 +123,18 @@ def _paperclip(p: _Pen) -> None:
     p.line((0.5, 0.3), (0.5, 0.66), 0.07)
 
 
-def _trash(p: _Pen) -> None:
+def _trash(p: Pen) -> None:
     p.rect(0.22, 0.3, 0.56, 0.6, 0.06)
     p.line((0.14, 0.22), (0.86, 0.22), 0.07)
     p.rect(0.4, 0.1, 0.2, 0.1, 0.03)
 
 
-def _more(p: _Pen) -> None:
+def _more(p: Pen) -> None:
     for x in (0.2, 0.5, 0.8):
         p.circle((x, 0.5), 0.09)
 
 
-def _trophy(p: _Pen) -> None:
+def _trophy(p: Pen) -> None:
     p.poly([(0.26, 0.14), (0.74, 0.14), (0.68, 0.46), (0.5, 0.6), (0.32, 0.46)])
     p.arc(0.1, 0.18, 0.26, 0.26, math.pi / 2, 3 * math.pi / 2, 0.06)
     p.arc(0.64, 0.18, 0.26, 0.26, -math.pi / 2, math.pi / 2, 0.06)
@@ -163,9 +162,9 @@ def _badge_outline(shape: str, inset: float) -> list[tuple[float, float]]:
     return [(c[0] + (x - c[0]) * k, c[1] + (y - c[1]) * k) for x, y in pts]
 
 
-def _badge(shape: str) -> Callable[[_Pen], None]:
+def _badge(shape: str) -> Callable[[Pen], None]:
     """A badge: the shape filled, an inner rim and a small star in the accent colour (a medal, calm and flat)."""
-    def draw(p: _Pen) -> None:
+    def draw(p: Pen) -> None:
         if shape == "circle":
             p.circle((0.5, 0.5), 0.47)
             p.circle((0.5, 0.5), 0.37, 0.035, p.accent)
@@ -178,13 +177,13 @@ def _badge(shape: str) -> Callable[[_Pen], None]:
     return draw
 
 
-MARKS: dict[str, Callable[[_Pen], None]] = {
+MARKS: dict[str, Callable[[Pen], None]] = {
     "chattr": _chattr, "picstream": _picstream, "gigboard": _gigboard, "swapspot": _swapspot,
     "questline": _questline, "hush": _hush, "mailbox": _mailbox, "messages": _messages, "settings": _settings,
 }
 """App key -> mark (tile in the icon colour, glyph in the accent colour)."""
 
-SHAPES: dict[str, Callable[[_Pen], None]] = {
+SHAPES: dict[str, Callable[[Pen], None]] = {
     **{f"mark_{k}": fn for k, fn in MARKS.items()}, "mark_tile": _tile,
     "clock": _clock, "school": _school, "calendar": _calendar, "paperclip": _paperclip, "trash": _trash,
     "more": _more, "trophy": _trophy,
