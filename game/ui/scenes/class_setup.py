@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Hashable, Optional
 
 from ...session.classroom import LABEL_MAX, clean_label
-from ..display import Box, Hit, Item, Text
+from ..display import Item
 from ..i18n import _
-from ..intents import Erase, Focus, Intent, TextInput
+from ..intents import Focus, Intent, TextInput
 from ..layout import Ctx
-from ..widgets import focus_ring, text_block
+from ..text_field import TextField
+from ..widgets import text_block
 from .page import PageScene
 from .settings import SCALES, step_buttons, switch
 
@@ -25,9 +26,14 @@ class ClassSetupScene(PageScene):
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        self.value = app.opts.class_label or getattr(app, "last_class_label", None) or ""
-        self.value = clean_label(self.value) or ""
+        label = app.opts.class_label or getattr(app, "last_class_label", None) or ""
+        self.entry = TextField(LABEL_MAX, clean_label(label) or "")
         self.notice = ""
+
+    @property
+    def value(self) -> str:
+        """The class label typed so far."""
+        return self.entry.value
 
     def page_title(self) -> str:
         return _("Lead a class")
@@ -81,48 +87,20 @@ class ClassSetupScene(PageScene):
 
     def field(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int) -> int:
         """The label field with its caret; returns its height."""
-        m = ctx.m
-        fh = round(m.body * 2.6)
-        rect = (x, y, w, fh)
-        focused = self.focus == "field"
-        items.append(Box(rect, ctx.c("surface"), m.small_radius))
-        items.append(Box(rect, ctx.c("primary" if focused else "border"), m.small_radius,
-                         m.border + (1 if focused else 0)))
-        font = m.font("regular")
-        tw = 0
-        if self.value:
-            tw, th = ctx.measure(self.value, font, ctx.c("text"))
-            items.append(Text(x + m.gap, y + (fh - th) // 2, self.value, font, ctx.c("text"), 0, "left", tw, th))
-        else:
-            hint = _("for example: Period 3")
-            hw, th = ctx.measure(hint, font, ctx.c("muted"))
-            items.append(Text(x + m.gap + 4, y + (fh - th) // 2, hint, font, ctx.c("muted"), 0, "left", hw, th))
-        if focused:
-            items.append(Box((x + m.gap + tw + 2, y + fh // 5, max(2, m.border), fh * 3 // 5), ctx.c("text")))
-            focus_ring(ctx, items, rect, m.small_radius)
-        items.append(Hit(rect, "field"))
+        rect = self.entry.draw(ctx, items, x, y, w, self.focus == "field", _("for example: Period 3"))
         self.add_focus("field", rect, "page")
-        return fh
+        return rect[3]
 
     def handle(self, intent: Intent) -> bool:
-        if isinstance(intent, TextInput):
-            if self.focus != "field":
-                if intent.text == " " and self.focus is not None:
-                    return self.activate(self.focus, intent)
-                if intent.text in ("+", "-", "=") and self.focus == "text":
-                    self.step_text(-1 if intent.text == "-" else 1)
-                return True
-            text = "".join(ch for ch in intent.text if ch.isprintable())
-            if len(self.value) + len(text) <= LABEL_MAX:
-                self.value += text
-                self.notice = ""
-            else:
-                self.notice = _("That is as long as a class label can be.")
-            self.invalidate()
+        if isinstance(intent, TextInput) and self.focus != "field":
+            if intent.text == " " and self.focus is not None:
+                return self.activate(self.focus, intent)
+            if intent.text in ("+", "-", "=") and self.focus == "text":
+                self.step_text(-1 if intent.text == "-" else 1)
             return True
-        if isinstance(intent, Erase):
-            self.value = self.value[:-1]
-            self.notice = ""
+        edit = self.entry.handle(intent)  # typing in the field, or Backspace wherever the focus is
+        if edit is not None:
+            self.notice = _("That is as long as a class label can be.") if edit == "full" else ""
             self.invalidate()
             return True
         if isinstance(intent, Focus) and intent.dx and not intent.linear and self.focus == "text":

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Hashable
 
 from ...session.settings import NICKNAME_MAX
-from ..display import Box, Item, Text
+from ..display import Item
 from ..i18n import _
-from ..intents import Erase, Intent, TextInput
+from ..intents import Intent
 from ..layout import Ctx
-from ..widgets import focus_ring, text_block
+from ..text_field import TextField
+from ..widgets import text_block
 from .page import PageScene
 
 
@@ -23,8 +24,13 @@ class NicknameScene(PageScene):
     def __init__(self, app, then_picker: bool = False) -> None:  # type: ignore[no-untyped-def]
         super().__init__(app)
         self.then_picker = then_picker
-        self.value = app.settings.nickname or ""
+        self.entry = TextField(NICKNAME_MAX, app.settings.nickname or "")
         self.notice = ""
+
+    @property
+    def value(self) -> str:
+        """The nickname typed so far."""
+        return self.entry.value
 
     def page_title(self) -> str:
         return _("Pick a nickname")
@@ -39,30 +45,9 @@ class NicknameScene(PageScene):
         y += text_block(ctx, items, x, y, w, _(
             "A nickname keeps your stars and badges on this computer. Do not use your real name. "
             "You can skip this.")) + m.pad
-        fh = round(m.body * 2.6)
-        field = (x, y, w, fh)
-        items.append(Box(field, ctx.c("surface"), m.small_radius))
-        items.append(Box(field, ctx.c("primary" if self.focus == "field" else "border"), m.small_radius,
-                         m.border + (1 if self.focus == "field" else 0)))
-        shown = self.value or ""
-        font = m.font("regular")
-        col = ctx.c("text")
-        if shown:
-            tw, th = ctx.measure(shown, font, col)
-            items.append(Text(x + m.gap, y + (fh - th) // 2, shown, font, col, 0, "left", tw, th))
-        else:
-            tw = 0
-            hint = _("for example: blue_fox")
-            hw, th = ctx.measure(hint, font, ctx.c("muted"))
-            items.append(Text(x + m.gap + 4, y + (fh - th) // 2, hint, font, ctx.c("muted"), 0, "left", hw, th))
-        if self.focus == "field":
-            items.append(Box((x + m.gap + tw + 2, y + fh // 5, max(2, m.border), fh * 3 // 5), col))
-            focus_ring(ctx, items, field, m.small_radius)
+        field = self.entry.draw(ctx, items, x, y, w, self.focus == "field", _("for example: blue_fox"))
         self.add_focus("field", field, "page")
-        from ..display import Hit
-
-        items.append(Hit(field, "field"))
-        y += fh + m.gap
+        y += field[3] + m.gap
         y += text_block(ctx, items, x, y, w, self.notice or _("Up to {n} letters or numbers.").format(n=NICKNAME_MAX),
                         role="muted", size=m.small) + m.pad
         r = self.add_button(ctx, items, x, y, w, _("Save nickname"), "save", icon="check")
@@ -76,17 +61,12 @@ class NicknameScene(PageScene):
         return y - y0
 
     def handle(self, intent: Intent) -> bool:
-        if isinstance(intent, TextInput):
-            text = "".join(ch for ch in intent.text if ch.isprintable())
-            if len(self.value) + len(text) <= NICKNAME_MAX:
-                self.value += text
-            else:
+        edit = self.entry.handle(intent)  # typing goes to the field wherever the focus is
+        if edit is not None:
+            if edit == "full":
                 self.notice = _("That is as long as a nickname can be.")
-            self.invalidate()
-            return True
-        if isinstance(intent, Erase):
-            self.value = self.value[:-1]
-            self.notice = ""
+            elif edit == "erased":
+                self.notice = ""
             self.invalidate()
             return True
         return super().handle(intent)
@@ -107,7 +87,7 @@ class NicknameScene(PageScene):
             self.finish()
             return True
         if target == "clear":
-            self.value = ""
+            self.entry.value = ""
             self.app.apply_settings(self.app.settings.replace(nickname=None))
             self.finish()
             return True
