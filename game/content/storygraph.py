@@ -11,6 +11,20 @@ from .schema import Scenario
 LABEL_CHARS = 28
 """Choice text longer than this is cut at a word boundary and ends with '…' in edge labels."""
 
+TONE_COLOURS: dict[str, tuple[str, str]] = {
+    "safe": ("#1B7A43", "#E3F4EA"),
+    "help_sought": ("#4B3FD1", "#E6E3FB"),
+    "risky": ("#8A5A00", "#FFF4D9"),
+}
+"""Ending tone -> (border, fill) colours of its node in every story graph format (Mermaid, DOT, PNG); they match
+the roles of the default theme: safe, primary, caution."""
+
+
+def rgb(colour: str) -> tuple[int, int, int]:
+    """'#1B7A43' -> (27, 122, 67)."""
+    h = colour.lstrip("#")
+    return (int(h[0:2], 16), int(h[2:4], 16), int(h[4:6], 16))
+
 
 @dataclass(frozen=True)
 class GraphNode:

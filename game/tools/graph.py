@@ -5,17 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Optional
 
-from ..content.storygraph import GraphEdge, StoryGraph, node_caption
+from ..content.storygraph import TONE_COLOURS, GraphEdge, StoryGraph, node_caption
 from ..session.atomic import atomic_write_text
 
 FORMATS = ("mermaid", "dot", "png")
-
-# Tone colours (border, fill) match the roles of the default theme: safe, primary, caution.
-TONE_COLOURS = {
-    "safe": ("#1B7A43", "#E3F4EA"),
-    "help_sought": ("#4B3FD1", "#E6E3FB"),
-    "risky": ("#8A5A00", "#FFF4D9"),
-}
 
 
 def _mermaid_text(text: str) -> str:

@@ -11,7 +11,7 @@ import pygame
 
 from ..content.catalog import art_dir
 from ..content.graph_layout import Box, GraphLayout, layered_layout
-from ..content.storygraph import StoryGraph, node_caption
+from ..content.storygraph import TONE_COLOURS, StoryGraph, node_caption, rgb
 from .assets import save_png
 
 # Colours follow the roles of art/themes/default.yaml (safe, caution, primary, text, muted).
@@ -21,11 +21,8 @@ TEXT = (30, 27, 46)
 MUTED = (91, 86, 112)
 EDGE = (70, 64, 96)
 BACK_EDGE = (142, 136, 168)
-TONES = {
-    "safe": ((27, 122, 67), (227, 244, 234)),
-    "help_sought": ((75, 63, 209), (230, 227, 251)),
-    "risky": ((138, 90, 0), (255, 244, 217)),
-}
+TONES = {tone: (rgb(border), rgb(fill)) for tone, (border, fill) in TONE_COLOURS.items()}
+"""Ending tone -> (border, fill) as RGB, from `storygraph.TONE_COLOURS` (the Mermaid and DOT exports use the same)."""
 ID_SIZE, SMALL_SIZE, TITLE_SIZE = 18, 14, 24
 PAD_X, PAD_Y = 12, 6
 MAX_SIDE = 12_000
