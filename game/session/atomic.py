@@ -8,6 +8,7 @@ import tempfile
 import time
 from gettext import gettext as _
 from pathlib import Path
+from typing import Optional, TextIO
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -16,6 +17,27 @@ def atomic_write_text(path: Path, text: str) -> None:
     See `atomic_write_bytes`. Raises OSError on failure (nothing is left behind).
     """
     atomic_write_bytes(path, text.encode("utf-8"))
+
+
+class LineLog:
+    """A file written one whole line at a time, each flushed to the operating system at once, so a crash leaves
+    every line written before it (the trace of a play). The only file the game appends to instead of replacing."""
+
+    def __init__(self, path: Path) -> None:
+        self._f: Optional[TextIO] = open(path, "w", encoding="utf-8", newline="\n")  # noqa: SIM115 - see close()
+
+    def write_line(self, line: str) -> None:
+        """Write one line (without its line end) and flush it. Raises OSError."""
+        if self._f is None:
+            raise OSError(errno.EBADF, "the log is closed")
+        self._f.write(line.replace("\n", " ") + "\n")
+        self._f.flush()
+
+    def close(self) -> None:
+        """Close the file (a second close does nothing)."""
+        if self._f is not None:
+            f, self._f = self._f, None
+            f.close()
 
 
 def atomic_write_bytes(path: Path, data: bytes) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import IO, Any, Iterable, Optional
+from typing import Any, Iterable, Optional
 
 from ..content.schema import Message, Node, Scenario
 from ..engine.state import Shown
+from .atomic import LineLog
 
 Record = dict[str, Any]
 
@@ -16,27 +17,26 @@ Record = dict[str, Any]
 class Trace:
     """Collects trace records in `records` (tests read them) and, with a file, writes each one as it happens."""
 
-    def __init__(self, stream: Optional[IO[str]] = None, keep: bool = True) -> None:
+    def __init__(self, log: Optional[LineLog] = None, keep: bool = True) -> None:
         self.records: list[Record] = []
-        self._stream = stream
+        self._log = log
         self._keep = keep
 
     @classmethod
     def to_file(cls, path: Path) -> Trace:
         """A trace written to `path` (created or emptied now, so an unwritable path fails before play starts).
         Raises OSError."""
-        return cls(open(path, "w", encoding="utf-8", newline="\n"), keep=False)  # noqa: SIM115 - closed by close()
+        return cls(LineLog(path), keep=False)
 
     def emit(self, record: Record) -> None:
         """Add one record; a file gets it as one line at once (a write that fails stops writing, never the game)."""
         if self._keep:
             self.records.append(record)
-        if self._stream is not None:
+        if self._log is not None:
             try:
-                self._stream.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
-                self._stream.flush()
-            except (OSError, ValueError):
-                self._stream = None
+                self._log.write_line(json.dumps(record, ensure_ascii=False, separators=(",", ":")))
+            except OSError:
+                self._log = None
 
     def events(self, kind: str) -> list[Record]:
         """The kept records of one event kind."""
@@ -44,12 +44,12 @@ class Trace:
 
     def close(self) -> None:
         """Close the file, if any."""
-        if self._stream is not None:
+        if self._log is not None:
             try:
-                self._stream.close()
+                self._log.close()
             except OSError:
                 pass
-            self._stream = None
+            self._log = None
 
 
 def said(messages: Iterable[Message]) -> list[Record]:

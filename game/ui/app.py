@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Mapping, Optional
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Optional
 
 import pygame
 
@@ -20,7 +20,15 @@ from .input import map_event
 from .intents import Adjust, Author, Facilitate, Fullscreen, Help, Home, Intent, OpenSettings, QuickExit, Quit, Resize
 from .layout import Ctx, Metrics
 from .scene import Scene
+from .scene_stack import SceneStack
 from .theme import load_theme
+
+if TYPE_CHECKING:  # opened on first use, so the first frame does not wait for them
+    from ..session.catalog import Library
+    from ..session.classroom import Classroom
+    from ..session.store import Store
+    from .author_tools import AuthorTools
+    from .sound import Sounds
 
 MIN_SIZE = (800, 500)
 IDLE_WAIT_MS = 1000
@@ -86,15 +94,15 @@ class App:
             overrides["fullscreen"] = True
         self.settings: Settings = settings.replace(**overrides) if overrides else settings
         set_language(opts.lang or self.settings.lang)
-        self._store: Any = None
-        self._library: Any = None
-        self.author: Any = None
+        self._store: Optional[Store] = None
+        self._library: Optional[Library] = None
+        self.author: Optional[AuthorTools] = None
         """Author tools (`author_tools.AuthorTools`) with --author, else None."""
         if opts.author:
             from .author_tools import AuthorTools
 
             self.author = AuthorTools(self)
-        self.classroom: Any = None
+        self.classroom: Optional[Classroom] = None
         """Facilitator mode (`classroom.Classroom`) while leading a class, else None."""
         self._class_overrides: dict[str, Any] = {}
         self.last_class_label: Optional[str] = None
@@ -111,19 +119,18 @@ class App:
         self.theme = load_theme(self.settings.theme)
         self.painter = Painter(self.text, self.images, self.theme)
         self.ctx = self._make_ctx()
-        self.stack: list[Scene] = []
-        self._results: dict[int, Optional[Callable[[Any], None]]] = {}
+        self.scenes = SceneStack(self._guard, self.go_title)
         self.clock = pygame.time.Clock()
         self._static: Optional[pygame.Surface] = None
         self._static_key: tuple = ()
         self.frames_drawn = 0
         self.text_mode = False
         self._animating = False
-        self._sounds: Any = None
+        self._sounds: Optional[Sounds] = None
 
     # ------------------------------------------------------------- services (opened on first use)
     @property
-    def store(self) -> Any:
+    def store(self) -> Store:
         """The record store (opened on first use, so the first frame is not kept waiting)."""
         if self._store is None:
             from ..session.store import Store
@@ -131,12 +138,17 @@ class App:
             self._store = Store.open(self.data_dir)
             if self._store.notice:
                 self.notices.append(self._store.notice)
-                for s in self.stack:
+                for s in self.scenes:
                     s.invalidate()
         return self._store
 
     @property
-    def library(self) -> Any:
+    def open_store(self) -> Optional[Store]:
+        """The record store if it is open already (never opens it: screens that only show notices use this)."""
+        return self._store
+
+    @property
+    def library(self) -> Library:
         """The scenarios on offer and the help resources (loaded on first use)."""
         if self._library is None:
             from ..session.catalog import Library
@@ -226,7 +238,7 @@ class App:
         """The window, theme, font or text size changed: rebuild every scene's layout."""
         self.ctx = self._make_ctx()
         self._static_key = ()
-        for s in self.stack:
+        for s in self.scenes:
             s.invalidate()
 
     def resize(self, w: int, h: int) -> None:
@@ -268,50 +280,28 @@ class App:
             self._sounds.stop()
         self.relayout_all()
 
-    # ------------------------------------------------------------- scene stack
+    # ------------------------------------------------------------- scene stack (see scene_stack.SceneStack)
     @property
     def top(self) -> Optional[Scene]:
         """The scene that receives intents."""
-        return self.stack[-1] if self.stack else None
+        return self.scenes.top
 
     def push(self, scene: Scene, on_result: Optional[Callable[[Any], None]] = None) -> None:
         """Put a scene on top; `on_result` receives what it dismisses with."""
-        if self.top is not None:
-            self._guard(self.top, self.top.pause)
-        scene.on_result = on_result
-        self.stack.append(scene)
-        self._guard(scene, scene.enter)
+        self.scenes.push(scene, on_result)
 
     def pop(self, scene: Optional[Scene] = None, result: Any = None) -> None:
-        """Remove the top scene (or `scene` if given and on top) and resume the one below with the result."""
-        if not self.stack or (scene is not None and self.stack[-1] is not scene):
-            return
-        old = self.stack.pop()
-        self._guard(old, old.leave)
-        if old.on_result is not None:
-            cb, old.on_result = old.on_result, None
-            self._guard(self.top or old, lambda: cb(result))
-        if self.top is not None:
-            self._guard(self.top, lambda: self.top.resume(result))  # type: ignore[union-attr]
-        if not self.stack:
-            self.go_title()
+        """Remove the top scene (or `scene` if given and on top) and resume the one below with the result; an empty
+        stack goes back to the title."""
+        self.scenes.pop(scene, result)
 
     def replace(self, scene: Scene) -> None:
         """Swap the top scene for another."""
-        if self.stack:
-            old = self.stack.pop()
-            self._guard(old, old.leave)
-        self.stack.append(scene)
-        self._guard(scene, scene.enter)
+        self.scenes.replace(scene)
 
     def reset(self, *scenes: Scene) -> None:
         """Clear the stack and start over with these scenes."""
-        while self.stack:
-            old = self.stack.pop()
-            self._guard(old, old.leave)
-        for s in scenes:
-            self.stack.append(s)
-            self._guard(s, s.enter)
+        self.scenes.reset(*scenes)
 
     def go_title(self) -> None:
         """Back to the title screen, dropping everything else."""
@@ -420,12 +410,7 @@ class App:
 
     def visible(self) -> list[Scene]:
         """Scenes to draw: from the lowest opaque one up to the top."""
-        start = 0
-        for i in range(len(self.stack) - 1, -1, -1):
-            if self.stack[i].opaque:
-                start = i
-                break
-        return self.stack[start:]
+        return self.scenes.visible()
 
     def update(self, dt: float, real_dt: Optional[float] = None) -> bool:
         """Animate the top scene; True while it animates. The class timer counts real time (`real_dt`, else dt)."""
@@ -517,7 +502,7 @@ class App:
             max_seconds: stop after this long (benchmarks); None runs until Quit.
             close: shut pygame down at the end.
         """
-        if not self.stack:
+        if not self.scenes:
             self.go_title()
         start = time.perf_counter()
         self.render(force=True)

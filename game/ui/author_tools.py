@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     import pygame
 
     from ..session.play import PlaySession
-    from .app import App
+    from .host import SceneHost
     from .scene import Scene
 
 POLL_S = 0.25
@@ -50,7 +50,7 @@ class AuthorTools:
     scenes, and `fit(metrics)` so the game leaves room for the dock while it is open.
     """
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: SceneHost) -> None:
         self.app = app
         self.dock_open = False
         self.auto_opened = False
@@ -78,7 +78,7 @@ class AuthorTools:
         """The topmost scene that shows a play-through (player, debrief or summary), or None."""
         from ..session.play import PlaySession
 
-        for s in reversed(self.app.stack):
+        for s in reversed(list(self.app.scenes)):
             if isinstance(getattr(s, "session", None), PlaySession):
                 return s
         return None
@@ -224,36 +224,22 @@ class AuthorTools:
                           "Saved with {n} errors: the last good version keeps playing.", errors).format(n=errors))
 
     def replace_scene(self, old: Scene, session: PlaySession) -> None:
-        """Show the session's current beat in a fresh scene, where `old` stood in the stack."""
-        from ..engine.beats import DebriefBeat, SummaryBeat
+        """Show the session's current beat in a fresh scene, where `old` stood in the stack (a jump list or help
+        open above it stays)."""
+        from .scenes.class_summary import ClassSummaryScene
         from .scenes.debrief import DebriefScene
+        from .scenes.for_beat import scene_for_beat
         from .scenes.player import PlayerScene
-        from .scenes.summary import SummaryScene
 
         app = self.app
-        beat = session.beat()
-        new: Scene
-        if isinstance(beat, DebriefBeat):
-            new = DebriefScene(app, session)
-            if isinstance(old, DebriefScene) and new.pages:
-                new.page = min(old.page, len(new.pages) - 1)
-        elif isinstance(beat, SummaryBeat):
-            new = SummaryScene(app, session)
-        else:
-            player = PlayerScene(app, session)
-            player.reveal_all()  # an author reload shows the whole thread at once
-            new = player
-        if old not in app.stack:
+        new = scene_for_beat(app, session, class_summary=isinstance(old, ClassSummaryScene))
+        if isinstance(new, DebriefScene) and isinstance(old, DebriefScene) and new.pages:
+            new.page = min(old.page, len(new.pages) - 1)
+        if isinstance(new, PlayerScene):
+            new.reveal_all()  # an author reload shows the whole thread at once
+        if not app.scenes.swap(old, new):
             return
-        i = app.stack.index(old)
-        if i == len(app.stack) - 1:
-            app.replace(new)
-        else:  # a jump list or help is open above it: swap underneath
-            app._guard(old, old.leave)
-            new.on_result, old.on_result = old.on_result, None
-            app.stack[i] = new
-            app._guard(new, new.enter)
-        for s in app.stack:
+        for s in app.scenes:
             s.invalidate()
         self.changed()
 

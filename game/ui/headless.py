@@ -161,7 +161,7 @@ class ScriptRunner:
         if top.name == "summary":
             self.reached_summary = True
         author = self.app.author.screen_key() if self.app.author is not None else ()
-        key = (type(top).__name__, top.screen_key(), self.app.screen.get_size(), len(self.app.stack), author)
+        key = (type(top).__name__, top.screen_key(), self.app.screen.get_size(), len(self.app.scenes), author)
         if key == self.last_key and not force:
             return
         self.last_key = key

@@ -3,17 +3,16 @@ the screens that show it (title, picker, settings)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from .display import Icon, Item
+from .host import SceneHost
 from .layout import Ctx
 from .widgets import text_block
 
 
-def saving_notices(app: Any, open_store: bool = False, limit: int = 2) -> list[str]:
+def saving_notices(app: SceneHost, open_store: bool = False, limit: int = 2) -> list[str]:
     """The newest distinct notices: the record store's (it may have switched to memory at any time, e.g. a full
     disk mid-story) and those from loading or saving settings. `open_store` opens the records first."""
-    store = app.store if open_store else getattr(app, "_store", None)
+    store = app.store if open_store else app.open_store
     notes = list(app.notices)
     if store is not None and store.notice:
         notes.append(store.notice)

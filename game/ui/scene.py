@@ -1,4 +1,4 @@
-"""Scene base class (lifecycle, focus, scroll views, pointer handling) and the scene stack."""
+"""Scene base class: lifecycle, focus, scroll views, pointer handling (the stack is in scene_stack.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from .intents import Activate, Back, Focus, Intent, Pointer, Scroll, Submit, Tog
 from .layout import Ctx
 
 if TYPE_CHECKING:
-    from .app import App
+    from .host import SceneHost
 
 
 class Focusable(NamedTuple):
@@ -68,8 +68,8 @@ class Scene:
     quick_exit_safe = False
     """True for scenes that show no scenario content and may stay on top of a quick exit."""
 
-    def __init__(self, app: App) -> None:
-        self.app = app
+    def __init__(self, app: SceneHost) -> None:
+        self.app: SceneHost = app
         self.dl = DisplayList()
         self.version = 0
         self.dirty = True
@@ -83,6 +83,7 @@ class Scene:
         self._dragged = False
         self._pointer = (-1, -1)
         self._pending_reveal: Optional[Hashable] = None
+        self._hand_over: Optional[Scene] = None
 
     # ------------------------------------------------------------- lifecycle
     def enter(self) -> None:
@@ -101,6 +102,17 @@ class Scene:
     def dismiss(self, result: Any = None) -> None:
         """Close this (modal) scene and hand `result` to whoever pushed it."""
         self.app.pop(self, result)
+
+    def hand_over(self, scene: Scene) -> None:
+        """Let `scene` take this scene's place: at once when this one is on the stack (wherever it is), else as
+        soon as it enters (a scene may learn while it is being built that another should show instead)."""
+        if not self.app.scenes.swap(self, scene):
+            self._hand_over = scene
+
+    def take_hand_over(self) -> Optional[Scene]:
+        """The scene waiting to take this one's place, if any (the stack asks right after `enter`)."""
+        scene, self._hand_over = self._hand_over, None
+        return scene
 
     def screen_key(self) -> tuple:
         """What makes this screen distinct for screenshots (focus changes do not count)."""
@@ -227,7 +239,7 @@ class Scene:
 
     def back(self) -> bool:
         """Esc: close this scene when it was pushed over another (subclasses may differ)."""
-        if len(self.app.stack) > 1 and self.app.stack[-1] is self:
+        if len(self.app.scenes) > 1 and self.app.scenes.is_top(self):
             self.dismiss(None)
             return True
         return False

@@ -33,7 +33,7 @@ def has_text(app: App, needle: str) -> bool:
 
 def names(app: App) -> list[str]:
     """Scene names on the stack, bottom first."""
-    return [s.name for s in app.stack]
+    return [s.name for s in app.scenes]
 
 
 def all_text(items: Iterable[object]) -> str:

@@ -520,8 +520,8 @@ class RawMonkey:
         for n in range(1, HOME_PRESSES + 1):
             self.key(pygame.K_HOME)
             top = self.app.top
-            if top is not None and top.name == "title" and len(self.app.stack) == 1:
+            if top is not None and top.name == "title" and len(self.app.scenes) == 1:
                 return n
         top = self.app.top
         raise AssertionError(f"Home did not reach the title in {HOME_PRESSES} presses: stack "
-                             f"{[s.name for s in self.app.stack]}, top {top.name if top else None}")
+                             f"{[s.name for s in self.app.scenes]}, top {top.name if top else None}")

@@ -82,7 +82,7 @@ def test_start_at_and_set_reach_the_beat_through_the_launch_path(monkeypatch: py
 
     def spy(self: ScriptRunner, steps: list[str]) -> int:
         self.settle()
-        seen["names"] = [s.name for s in self.app.stack]
+        seen["names"] = [s.name for s in self.app.scenes]
         seen["state"] = self.app.top.session.state  # type: ignore[union-attr]
         seen["story"] = has_text(self.app, SAVED)
         seen["choice"] = has_text(self.app, "Tell them you found nothing online")

@@ -71,7 +71,7 @@ def raw_soak(make_app, scene: str, events: int, seed: int) -> RawMonkey:  # type
                 if monkey.events >= events:
                     break
                 monkey.act()
-                assert app.stack and not app.top.dirty  # type: ignore[union-attr]
+                assert app.scenes and not app.top.dirty  # type: ignore[union-attr]
                 away = 0 if app.top.name == name else away + 1  # type: ignore[union-attr]
                 if away > PATIENCE:
                     break
@@ -111,7 +111,7 @@ def test_home_key_asks_before_leaving_a_story_and_works_in_text_fields(make_app)
     SCENES["player"](app, random.Random(1), item_for(app))
     app.step()
     monkey.key(pygame.K_HOME)
-    assert [s.name for s in app.stack] == ["title", "player", "confirm"]  # "Leave this story?"
+    assert [s.name for s in app.scenes] == ["title", "player", "confirm"]  # "Leave this story?"
     monkey.key(pygame.K_RETURN)  # Stay is focused first: a second stray key keeps the story
     assert app.top.name == "player"  # type: ignore[union-attr]
     assert monkey.home_reaches_title() == 2

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, Hashable, Optional
+from typing import TYPE_CHECKING, Hashable, Optional
 
 from ..display import Box, Hit, Item, Text
+from ..host import SceneHost
 from ..i18n import _
 from ..intents import Activate, Author, Erase, Intent, Next, TextInput
 from ..layout import Ctx
@@ -56,7 +57,7 @@ class JumpScene(Scene):
     wants_text = True
     quick_exit_safe = False
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: SceneHost) -> None:
         super().__init__(app)
         self.query = ""
         self.shown: list[str] = []

@@ -15,7 +15,7 @@ from .page import PageScene
 from .settings import SCALES, step_buttons, switch
 
 if TYPE_CHECKING:
-    from ..app import App
+    from ..host import SceneHost
 
 class ClassSetupScene(PageScene):
     """Type a class label (optional), check the projector settings, and go on to choose a story."""
@@ -24,9 +24,9 @@ class ClassSetupScene(PageScene):
     wants_text = True
     column_chars = 34
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: SceneHost) -> None:
         super().__init__(app)
-        label = app.opts.class_label or getattr(app, "last_class_label", None) or ""
+        label = app.opts.class_label or app.last_class_label or ""
         self.entry = TextField(LABEL_MAX, clean_label(label) or "")
         self.notice = ""
 

@@ -16,7 +16,7 @@ from .page import PageScene
 
 if TYPE_CHECKING:
     from ...session.play import PlaySession
-    from ..app import App
+    from ..host import SceneHost
 
 SPOT_OUTCOMES = {
     "hit": ("flag", "flag", "flag_soft"),
@@ -45,7 +45,7 @@ class ClassSummaryScene(PageScene):
     name = "class-summary"
     column_chars = 44
 
-    def __init__(self, app: App, session: PlaySession) -> None:
+    def __init__(self, app: SceneHost, session: PlaySession) -> None:
         super().__init__(app)
         self.session = session
         self.help_theme = session.scn.theme

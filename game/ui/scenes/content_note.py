@@ -6,6 +6,7 @@ from typing import Hashable
 
 from ...session.catalog import CatalogItem
 from ..display import Icon, Item
+from ..host import SceneHost
 from ..i18n import _
 from ..intents import Intent
 from ..layout import Ctx
@@ -21,7 +22,7 @@ class ContentNoteScene(PageScene):
     quick_exit_button = True
     column_chars = 34
 
-    def __init__(self, app, item: CatalogItem) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, item: CatalogItem) -> None:
         super().__init__(app)
         self.item = item
         scn = item.scenario
@@ -85,7 +86,7 @@ class ContentNoteScene(PageScene):
         """Back to the picker."""
         from .picker import PickerScene
 
-        below = self.app.stack[-2] if len(self.app.stack) > 1 else None
+        below = self.app.scenes.below(self)
         if isinstance(below, PickerScene):
             self.dismiss(None)
         else:

@@ -8,6 +8,7 @@ from ...content.schema import RedFlag
 from ...engine.beats import DebriefBeat
 from ...session.play import PlaySession
 from ..display import Box, Icon, Item, RectT
+from ..host import SceneHost
 from ..i18n import _
 from ..intents import Focus, Intent, Next
 from ..kinds.common import block
@@ -24,7 +25,7 @@ class DebriefScene(PageScene):
 
     name = "debrief"
 
-    def __init__(self, app, session: PlaySession) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, session: PlaySession) -> None:
         super().__init__(app)
         self.session = session
         scn = session.scn

@@ -6,6 +6,7 @@ from typing import Hashable
 
 from ...session.catalog import CatalogItem
 from ..display import Box, Icon, Item
+from ..host import SceneHost
 from ..i18n import _
 from ..intents import Intent
 from ..layout import Ctx
@@ -20,7 +21,7 @@ class DiagnosticsScene(PageScene):
     quick_exit_button = False
     column_chars = 44
 
-    def __init__(self, app, item: CatalogItem, exit_after: bool = False) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, item: CatalogItem, exit_after: bool = False) -> None:
         super().__init__(app)
         self.item = item
         self.exit_after = exit_after
@@ -66,7 +67,7 @@ class DiagnosticsScene(PageScene):
         if self.exit_after:
             self.app.exit_code = 1
             self.app.quit()
-        elif len(self.app.stack) > 1:
+        elif len(self.app.scenes) > 1:
             self.dismiss(None)
         else:
             self.app.go_title()

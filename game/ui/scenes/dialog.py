@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Hashable, Optional
 
 from ..display import Box, Item
+from ..host import SceneHost
 from ..i18n import _
 from ..intents import Activate, Intent, Next, OpenSettings, QuickExit
 from ..layout import Ctx
@@ -18,7 +19,7 @@ class DialogScene(Scene):
     name = "dialog"
     opaque = False
 
-    def __init__(self, app, title: str, text: str, buttons: list[tuple[str, object, str]]) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, title: str, text: str, buttons: list[tuple[str, object, str]]) -> None:
         super().__init__(app)
         self.title = title
         self.text = text
@@ -89,7 +90,7 @@ class ConfirmScene(DialogScene):
 
     name = "confirm"
 
-    def __init__(self, app, title: str, text: str = "", yes: Optional[str] = None,  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, title: str, text: str = "", yes: Optional[str] = None,
                  no: Optional[str] = None) -> None:
         super().__init__(app, title, text, [(no or _("Cancel"), False, "secondary"),
                                             (yes or _("Yes"), True, "primary")])
@@ -104,7 +105,7 @@ class PauseScene(DialogScene):
 
     name = "pause"
 
-    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost) -> None:
         super().__init__(app, _("Paused"), _("Take your time. Your place in the story is kept while you are here."), [
             (_("Resume"), "resume", "primary"), (_("Settings"), "settings", "secondary"),
             (_("Back to menu"), "menu", "secondary"), (_("Quit the game"), "quit", "secondary")])

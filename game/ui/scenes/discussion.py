@@ -15,9 +15,9 @@ from .dialog import _shift
 from .page import PageScene
 
 if TYPE_CHECKING:
-    from ..app import App
+    from ..host import SceneHost
 
-def class_action(app: App, intent: Intent) -> None:
+def class_action(app: SceneHost, intent: Intent) -> None:
     """A facilitator key nobody on screen used: T starts/pauses the timer, Shift+T changes its length, N shows or
     hides the teacher notes, D opens or closes the discussion screen."""
     room = app.classroom
@@ -32,16 +32,16 @@ def class_action(app: App, intent: Intent) -> None:
         kind = NotesScene if intent.action == "notes" else DiscussionScene
         if isinstance(top, kind):
             top.dismiss(None)
-        elif not any(isinstance(sc, kind) for sc in app.stack):  # one of each at most (help may sit on top)
+        elif app.scenes.find(kind) is None:  # one of each at most (help may sit on top)
             app.push(NotesScene(app) if kind is NotesScene else DiscussionScene(app, context_for(app)[0]))
         return
-    for s in app.visible():
+    for s in app.scenes.visible():
         s.invalidate()
 
 
-def context_for(app: App) -> tuple[Optional[str], list[str]]:
+def context_for(app: SceneHost) -> tuple[Optional[str], list[str]]:
     """The discussion prompt and teacher notes of what is on screen (the topmost scene that shows a story)."""
-    for scene in reversed(app.stack):
+    for scene in reversed(list(app.scenes)):
         ctx = getattr(scene, "class_context", None)
         if callable(ctx):
             return ctx()  # type: ignore[no-any-return]
@@ -71,7 +71,7 @@ class NotesScene(Scene):
     name = "teacher-notes"
     opaque = False
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: SceneHost) -> None:
         super().__init__(app)
         self.prompt, self.notes = context_for(app)
 
@@ -143,7 +143,7 @@ class DiscussionScene(PageScene):
     name = "discussion"
     column_chars = 34
 
-    def __init__(self, app: App, prompt: Optional[str]) -> None:
+    def __init__(self, app: SceneHost, prompt: Optional[str]) -> None:
         super().__init__(app)
         self.prompt = prompt or _("What do you notice on this screen? What could each person do next, and why?")
         self.generic = not prompt

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Hashable
 
 from ..display import Icon, Item
+from ..host import SceneHost
 from ..i18n import _
 from ..intents import Intent
 from ..layout import Ctx
@@ -19,7 +20,7 @@ class ErrorScene(PageScene):
     quick_exit_button = False
     column_chars = 30
 
-    def __init__(self, app, detail: str) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, detail: str) -> None:
         super().__init__(app)
         self.detail = detail
 

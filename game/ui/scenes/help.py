@@ -6,6 +6,7 @@ from typing import Hashable, Optional
 
 from ...content.schema import Resource
 from ..display import Box, Icon, Item
+from ..host import SceneHost
 from ..i18n import _
 from ..intents import Help, Intent
 from ..layout import Ctx
@@ -54,7 +55,7 @@ class HelpScene(PageScene):
     help_button = False
     column_chars = 36
 
-    def __init__(self, app, theme: Optional[str] = None, ids: Optional[list[str]] = None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, theme: Optional[str] = None, ids: Optional[list[str]] = None) -> None:
         super().__init__(app)
         self.theme_tag = theme
         self.ids = ids or []
@@ -99,7 +100,7 @@ class HelpScene(PageScene):
 
     def close(self) -> None:
         """Back to where the player was (or the title if help was the only screen)."""
-        if len(self.app.stack) > 1:
+        if len(self.app.scenes) > 1:
             self.dismiss(None)
         else:
             self.app.go_title()

@@ -6,6 +6,7 @@ from typing import Hashable
 
 from ...session.settings import NICKNAME_MAX
 from ..display import Item
+from ..host import SceneHost
 from ..i18n import _
 from ..intents import Intent
 from ..layout import Ctx
@@ -21,7 +22,7 @@ class NicknameScene(PageScene):
     wants_text = True
     column_chars = 30
 
-    def __init__(self, app, then_picker: bool = False) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, then_picker: bool = False) -> None:
         super().__init__(app)
         self.then_picker = then_picker
         self.entry = TextField(NICKNAME_MAX, app.settings.nickname or "")

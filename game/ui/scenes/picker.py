@@ -6,6 +6,7 @@ from typing import Hashable
 
 from ...session.catalog import CatalogItem
 from ..display import Box, Hit, Icon, Item
+from ..host import SceneHost
 from ..i18n import _
 from ..intents import Intent
 from ..layout import Ctx
@@ -25,7 +26,7 @@ class PickerScene(Scene):
 
     name = "picker"
 
-    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost) -> None:
         super().__init__(app)
         self.items = app.library.items()
         self.progress: dict[str, dict] = {}

@@ -22,6 +22,7 @@ from ...engine.beats import (
 from ...session.play import PlaySession
 from ..display import Box, Circle, Icon, Item, RectT
 from ..frame import device_frame
+from ..host import SceneHost
 from ..i18n import _
 from ..intents import (
     Activate,
@@ -57,7 +58,7 @@ class PlayerScene(Scene):
 
     name = "player"
 
-    def __init__(self, app, session: PlaySession) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, session: PlaySession) -> None:
         super().__init__(app)
         self.session = session
         scn = session.scn
@@ -109,26 +110,10 @@ class PlayerScene(Scene):
         self.invalidate()
 
     def leave_for(self, beat: object) -> None:
-        """Hand over to the debrief or summary scene."""
-        from .debrief import DebriefScene
-        from .summary import SummaryScene
+        """Hand over to the scene for the debrief or summary beat (at once, or as soon as this scene enters)."""
+        from .for_beat import scene_for_beat
 
-        scene = DebriefScene(self.app, self.session) if isinstance(beat, DebriefBeat) else \
-            SummaryScene(self.app, self.session)
-        if isinstance(beat, DebriefBeat) and in_class(self):  # the class sees its votes first, then the debrief
-            from .class_summary import ClassSummaryScene
-
-            scene = ClassSummaryScene(self.app, self.session)
-        if self.app.stack and self.app.stack[-1] is self:
-            self.app.replace(scene)
-        else:
-            self._handover = scene
-
-    def enter(self) -> None:
-        handover = getattr(self, "_handover", None)
-        if handover is not None:
-            self._handover = None
-            self.app.replace(handover)
+        self.hand_over(scene_for_beat(self.app, self.session))
 
     @property
     def revealing(self) -> bool:

@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Callable, Optional, Sequence
+from typing import Callable, Optional
 
 from ...content.schema import RedFlag, Scenario
-from ...engine.replay import locate_flags
-from ...engine.state import Shown
+from ...engine.replay import Replayed
 from ..display import Box, Circle, FocusRing, Icon, Image, Item, Line, RectT, Text
 from ..kinds import Highlight, KindView
 from ..kinds import render as render_kind
 from ..kinds.registry import kind_label
 from ..layout import Ctx
 from ..widgets import text_block
+
+Located3 = tuple[list[Replayed], list[int], list[int]]
+"""The replayed nodes, the red flags seen (in order) and those not seen."""
 
 
 @dataclass(frozen=True)
@@ -52,15 +54,16 @@ def _bottom(items: list[Item]) -> int:
     return low
 
 
-def build_replay(ctx: Ctx, scn: Scenario, shown: Sequence[Shown], x: int, y: int, w: int, view_h: int,
+def build_replay(ctx: Ctx, scn: Scenario, located: Located3, x: int, y: int, w: int, view_h: int,
                  tactic_of: Callable[[RedFlag], str], asset: Callable[[Optional[str]], Optional[str]],
                  current: Optional[int] = None) -> Replay:
-    """Lay out the replay of what the record `shown` says each visit showed, from (x, y) in width w; `current` (a
-    red-flag index) gets a ring."""
+    """Lay out the replay (`located`: the nodes as the record says each first visit showed them, the red flags seen
+    and those not seen, from `engine.replay.locate_flags`) from (x, y) in width w; `current` (a red-flag index)
+    gets a ring."""
     m = ctx.m
     d = scn.debrief
     flags = list(d.red_flags) if d is not None else []
-    nodes, order, unseen = locate_flags(scn, shown)
+    nodes, order, unseen = located
     rep = Replay()
     rep.seen = [Located(i, n + 1, flags[i], tactic_of(flags[i])) for n, i in enumerate(order)]
     rep.unseen = unseen

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Hashable, Optional
 
 from ..display import Box, Circle, Hit, Icon, Item, Text
+from ..host import SceneHost
 from ..i18n import _
 from ..intents import Focus, Intent
 from ..layout import Ctx
@@ -53,7 +54,7 @@ class SettingsScene(PageScene):
     column_chars = 36
     quick_exit_button = False
 
-    def __init__(self, app) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost) -> None:
         super().__init__(app)
         self.notice = ""
 
@@ -186,7 +187,7 @@ class SettingsScene(PageScene):
         try:
             self.app.store.clear_all()
             self.notice = _("All data was cleared.")
-            for scene in self.app.stack:  # a story still open below keeps nothing more either
+            for scene in self.app.scenes:  # a story still open below keeps nothing more either
                 forget = getattr(getattr(scene, "session", None), "forget", None)
                 if callable(forget):
                     forget()
@@ -196,7 +197,7 @@ class SettingsScene(PageScene):
         self.invalidate()
 
     def back(self) -> bool:
-        if len(self.app.stack) > 1:
+        if len(self.app.scenes) > 1:
             self.dismiss(None)
         else:
             self.app.go_title()

@@ -8,6 +8,7 @@ from ...content.schema import BadgeDef, Tone
 from ...engine.beats import SummaryBeat
 from ...session.play import PlaySession
 from ..display import Box, Icon, Item, Text
+from ..host import SceneHost
 from ..i18n import _, ngettext
 from ..intents import Intent
 from ..kinds.common import block
@@ -39,7 +40,7 @@ class SummaryScene(PageScene):
     name = "summary"
     column_chars = 40
 
-    def __init__(self, app, session: PlaySession) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, app: SceneHost, session: PlaySession) -> None:
         super().__init__(app)
         self.session = session
         self.help_theme = session.scn.theme

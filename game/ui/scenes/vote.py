@@ -16,7 +16,7 @@ from .page import PageScene
 
 if TYPE_CHECKING:
     from ...session.play import PlaySession
-    from ..app import App
+    from ..host import SceneHost
 
 MAX_COUNT = 999
 
@@ -36,7 +36,7 @@ class VoteScene(PageScene):
     name = "vote"
     column_chars = 64
 
-    def __init__(self, app: App, session: PlaySession, beat: ChoiceBeat, start: int = 0) -> None:
+    def __init__(self, app: SceneHost, session: PlaySession, beat: ChoiceBeat, start: int = 0) -> None:
         super().__init__(app)
         self.session = session
         self.beat = beat
