@@ -5,7 +5,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from gettext import gettext as _
@@ -20,7 +19,6 @@ TEXT_SCALE_MAX = 2.0
 THEMES = ("default", "high_contrast")
 FONTS = ("default", "hyperlegible", "dyslexic")
 NICKNAME_MAX = 24
-_LANG_RE = re.compile(r"[a-z]{2,3}(?:[_-][A-Za-z0-9]{2,8})?")
 
 
 def _scale(value: Any) -> float:
@@ -70,14 +68,12 @@ def _nickname(value: Any) -> Optional[str]:
     return name
 
 
-def _lang(value: Any) -> str:
-    """A language tag like ``en`` or ``pt_BR``; anything else gives ``en``."""
-    return value if isinstance(value, str) and _LANG_RE.fullmatch(value) else "en"
-
-
 @dataclass(frozen=True)
 class Settings:
-    """Player settings; construction normalises every field, so an instance is always valid."""
+    """Player settings; construction normalises every field, so an instance is always valid.
+
+    There is no language setting: the UI and scenario language come from `play --lang` (a `lang` key in a
+    settings.json written by an older version is ignored, like any unknown key, and dropped on the next save)."""
 
     text_scale: float = 1.0
     theme: str = "default"
@@ -87,7 +83,6 @@ class Settings:
     fullscreen: bool = False
     typing_animation: bool = True
     nickname: Optional[str] = None
-    lang: str = "en"
     class_text_scale: Optional[float] = None
     """Text size when leading a class; None means 125% or the player's own size if larger."""
     class_theme: str = "default"
@@ -105,7 +100,6 @@ class Settings:
         fix(self, "fullscreen", _flag(self.fullscreen, False))
         fix(self, "typing_animation", _flag(self.typing_animation, True))
         fix(self, "nickname", _nickname(self.nickname))
-        fix(self, "lang", _lang(self.lang))
         fix(self, "class_text_scale", _opt_scale(self.class_text_scale))
         fix(self, "class_theme", _choice(self.class_theme, THEMES))
         fix(self, "class_typing_animation", _flag(self.class_typing_animation, False))

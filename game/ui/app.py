@@ -93,7 +93,7 @@ class App:
         if opts.fullscreen:
             overrides["fullscreen"] = True
         self.settings: Settings = settings.replace(**overrides) if overrides else settings
-        set_language(opts.lang or self.settings.lang)
+        set_language(opts.lang or "en")
         self._store: Optional[Store] = None
         self._library: Optional[Library] = None
         self.author: Optional[AuthorTools] = None

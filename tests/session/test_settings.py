@@ -27,7 +27,7 @@ from game.session.settings import (
 )
 
 CUSTOM = Settings(text_scale=1.5, theme="high_contrast", font="dyslexic", reduced_motion=True, sound=False,
-                  fullscreen=True, typing_animation=False, nickname="Sky", lang="pt_BR")
+                  fullscreen=True, typing_animation=False, nickname="Sky")
 
 
 def _bad_files(folder: Path) -> list[Path]:
@@ -40,7 +40,7 @@ def _bad_files(folder: Path) -> list[Path]:
 def test_defaults() -> None:
     s = Settings()
     assert (s.text_scale, s.theme, s.font, s.reduced_motion, s.sound, s.fullscreen, s.typing_animation,
-            s.nickname, s.lang) == (1.0, "default", "default", False, True, False, True, None, "en")
+            s.nickname) == (1.0, "default", "default", False, True, False, True, None)
 
 
 def test_save_then_load_round_trip(tmp_path: Path) -> None:
@@ -49,6 +49,15 @@ def test_save_then_load_round_trip(tmp_path: Path) -> None:
     on_disk = json.loads((tmp_path / SETTINGS_FILE).read_text(encoding="utf-8"))
     assert on_disk == CUSTOM.to_dict()
     assert on_disk["nickname"] == "Sky" and on_disk["text_scale"] == 1.5
+
+
+def test_an_older_file_with_a_language_still_loads(tmp_path: Path) -> None:
+    """Settings once held `lang` (never shown or used: `play --lang` decides); old files load and drop it."""
+    old = {**CUSTOM.to_dict(), "lang": "pt_BR"}
+    (tmp_path / SETTINGS_FILE).write_text(json.dumps(old), encoding="utf-8")
+    assert load_settings(tmp_path) == (CUSTOM, None)
+    assert save_settings(tmp_path, load_settings(tmp_path)[0]) is None
+    assert "lang" not in json.loads((tmp_path / SETTINGS_FILE).read_text(encoding="utf-8"))
 
 
 def test_save_creates_missing_folders_and_leaves_no_temp_files(tmp_path: Path) -> None:
@@ -98,7 +107,6 @@ def test_text_scale_is_clamped_or_defaulted(raw: object, expected: float) -> Non
         ("fullscreen", "true", False), ("typing_animation", None, True),
         ("nickname", "", None), ("nickname", "   ", None), ("nickname", "x" * (NICKNAME_MAX + 1), None),
         ("nickname", "a\x00b", None), ("nickname", 42, None), ("nickname", "  Blue   Fox ", "Blue Fox"),
-        ("lang", "../../etc", "en"), ("lang", "", "en"), ("lang", None, "en"), ("lang", "es", "es"),
     ],
 )
 def test_bad_values_fall_back_per_field(field: str, raw: object, expected: object) -> None:
@@ -236,7 +244,6 @@ def _in_range(s: Settings) -> None:
         assert type(flag) is bool
     assert s.nickname is None or (isinstance(s.nickname, str) and 0 < len(s.nickname) <= NICKNAME_MAX
                                   and s.nickname.isprintable() and s.nickname == s.nickname.strip())
-    assert isinstance(s.lang, str) and 2 <= len(s.lang) <= 12
 
 
 @settings(max_examples=300, deadline=None)
