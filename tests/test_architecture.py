@@ -1,4 +1,5 @@
-"""Layering: only game/ui imports pygame; nothing under game/ uses the network, eval, exec or pickle."""
+"""Layering: imports point down the floors, only game/ui imports pygame, nothing uses the network, eval, exec or
+pickle."""
 
 from __future__ import annotations
 
@@ -8,7 +9,22 @@ import sys
 from pathlib import Path
 
 GAME = Path(__file__).resolve().parents[1] / "game"
-PURE = ["game.content", "game.engine", "game.session", "game.tools"]
+PURE = ["game.content", "game.engine", "game.session", "game.tools", "game.usage", "game.cli"]
+
+ALLOWED = {
+    "content": set(),
+    "engine": {"content"},
+    "session": {"content", "engine", "usage"},
+    "net": {"content", "engine", "session", "usage"},  # the classroom network layer, when it lands
+    "ui": {"content", "engine", "session", "usage", "net"},
+    "tools": {"content", "engine", "session", "usage"},
+    "usage": set(),
+    "cli": {"content", "engine", "session", "usage", "net", "ui", "tools"},
+    "__main__": {"cli"},
+}
+"""Which top-level parts of `game` each part may import (imports inside functions and TYPE_CHECKING blocks count
+too). content is the floor; engine stands on it, session on both; ui and tools on those and never on each other;
+only the command table (game/cli.py) imports both front ends; usage.py (UsageError) is a leaf anyone may raise."""
 
 
 def _modules(package: str) -> list[str]:
@@ -62,3 +78,90 @@ def test_only_ui_imports_pygame() -> None:
             if isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "pygame":
                 offenders.append(f"{path}:{node.lineno}")
     assert offenders == []
+
+
+def _part(path: Path) -> str:
+    """The top-level part of game/ a file belongs to: a package name, or a module name for game/*.py."""
+    rel = path.relative_to(GAME)
+    return rel.parts[0] if len(rel.parts) > 1 else rel.stem
+
+
+def _imported_parts(path: Path, root: Path = GAME.parent) -> list[tuple[int, str]]:
+    """(line, part of game) for every import of another part of the game in a file, relative ones resolved."""
+    pkg = list(path.relative_to(root).with_suffix("").parts[:-1])
+    out = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        targets: list[str] = []
+        if isinstance(node, ast.Import):
+            targets = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = pkg[:len(pkg) - (node.level - 1)]
+                mod = ".".join(base + ([node.module] if node.module else []))
+                targets = [mod] if node.module else [f"{mod}.{a.name}" for a in node.names]
+            elif node.module:
+                targets = [node.module]
+        for t in targets:
+            bits = t.split(".")
+            if bits[0] == "game" and len(bits) > 1:
+                out.append((node.lineno, bits[1]))
+    return out
+
+
+def _import_graph() -> dict[str, set[str]]:
+    graph: dict[str, set[str]] = {}
+    for path in sorted(GAME.rglob("*.py")):
+        me = _part(path)
+        if me == "__init__":
+            continue
+        graph.setdefault(me, set()).update(p for _line, p in _imported_parts(path) if p != me)
+    return graph
+
+
+def test_imports_point_down_the_floors() -> None:
+    problems = []
+    for path in sorted(GAME.rglob("*.py")):
+        me = _part(path)
+        if me == "__init__":
+            continue
+        assert me in ALLOWED, f"{path}: a new top-level part of game/ needs a line in ALLOWED"
+        for line, other in _imported_parts(path):
+            if other != me and other not in ALLOWED[me]:
+                problems.append(f"{path.relative_to(GAME.parent)}:{line}: {me} imports {other}")
+    assert problems == []
+
+
+def test_ui_and_tools_never_import_each_other_and_only_the_command_table_imports_both() -> None:
+    graph = _import_graph()
+    assert "tools" not in graph.get("ui", set()) and "ui" not in graph.get("tools", set())
+    both = [part for part, deps in graph.items() if {"ui", "tools"} <= deps]
+    assert both == ["cli"]
+
+
+def test_no_import_cycles_between_parts() -> None:
+    graph = _import_graph()
+    state: dict[str, int] = {}
+
+    def visit(node: str, trail: list[str]) -> None:
+        state[node] = 1
+        for nxt in sorted(graph.get(node, ())):
+            assert state.get(nxt) != 1, f"import cycle: {' -> '.join([*trail, node, nxt])}"
+            if nxt not in state:
+                visit(nxt, [*trail, node])
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [])
+
+
+def test_the_floor_checker_sees_relative_late_and_type_checking_imports(tmp_path: Path) -> None:
+    """The checker itself finds a late relative import, a TYPE_CHECKING one and an absolute one."""
+    bad = tmp_path / "game" / "tools" / "sub" / "x.py"
+    bad.parent.mkdir(parents=True)
+    bad.write_text("from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ...cli import main\n"
+                   "def f():\n    from ...ui import app\n    import game.net.room\nfrom .. import graph\n",
+                   encoding="utf-8")
+    assert sorted(_imported_parts(bad, tmp_path)) == [(3, "cli"), (5, "ui"), (6, "net"), (7, "tools")]
+    player = GAME / "ui" / "scenes" / "player.py"
+    assert {"content", "engine", "session"} <= {p for _line, p in _imported_parts(player)}
