@@ -17,12 +17,14 @@ def test_every_screen_kind_has_an_entry() -> None:
         assert isinstance(spec, KindSpec) and spec is SPECS[kind] and spec is not FALLBACK
         assert spec is spec_for(kind.value), "a kind's value finds the same entry"
         assert spec.frame in ("phone", "browser", "window", "plain")
-        assert spec.label and kind_label(kind) == spec.label
+        assert spec.label() and kind_label(kind) == spec.label()
         assert RENDERERS[kind] is spec.renderer
     assert {k for k, s in SPECS.items() if s.animated} == {ScreenKind.DM, ScreenKind.SMS, ScreenKind.GAME_LOBBY}
     assert {k for k, s in SPECS.items() if s.frame == "browser"} == {ScreenKind.JOB_AD, ScreenKind.EMAIL}
     assert all(s.site for s in SPECS.values() if s.frame == "browser")
-    assert len({s.label for s in SPECS.values()}) == len(ScreenKind), "labels tell the kinds apart"
+    assert len({s.label() for s in SPECS.values()}) == len(ScreenKind), "labels tell the kinds apart"
+    assert {k: kind_default_app(k) for k in ScreenKind if kind_default_app(k)} == {
+        ScreenKind.SMS: "Messages", ScreenKind.EMAIL: "Mailbox", ScreenKind.SETTINGS: "Settings"}
     assert MESSAGES_FIRST <= set(SPECS)
 
 
@@ -30,7 +32,7 @@ def test_an_unknown_kind_gets_the_fallback_without_raising(make_app) -> None:  #
     for odd in ("hologram", "", None, 42, ("dm",), ["dm"]):
         assert spec_for(odd) is FALLBACK
     assert FALLBACK.renderer is generic.render
-    assert FALLBACK.label and kind_label("hologram") == FALLBACK.label
+    assert kind_label("hologram") == FALLBACK.label() == "Screen"
     assert kind_default_app("hologram") == "" and not FALLBACK.animated
     ctx = make_app().ctx
     items: list[Item] = []
