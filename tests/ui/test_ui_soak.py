@@ -23,25 +23,32 @@ from soak import (
     share_library,
 )
 
-N = 2000
-"""Intents per scene, and raw pygame events per scene, in the default suite."""
+N = 600
+"""Intents per scene in the default suite (the long soak under `-m fuzz` sends FUZZ_INTENTS)."""
+RAW_N = 900
+"""Raw pygame events per scene in the default suite."""
+RAW_CHUNK = 30
+"""In the default suite, at most this many raw actions between fresh set-ups, so every shipped scenario still gets
+its turn in every scene kind that shows one."""
 CHUNK = 200
-"""At most this many raw actions between fresh set-ups (each one preceded by the Home check)."""
+"""Under `-m fuzz`, at most this many raw actions between fresh set-ups (each one preceded by the Home check)."""
+FUZZ_INTENTS = 5000
+"""Intents per scene under `-m fuzz`."""
 PATIENCE = 12
 """Actions allowed away from the scene under test before a fresh set-up."""
 FUZZ_N = 5000
 """Raw events per scene under `-m fuzz` (at least 50,000 in all)."""
 
 
-@pytest.mark.parametrize("scene", list(SCENES))
-def test_random_intent_soak_raises_nothing(make_app, scene: str) -> None:  # type: ignore[no-untyped-def]
+def intent_soak(make_app, scene: str, intents: int) -> None:  # type: ignore[no-untyped-def]
+    """Send `intents` random intents to one scene kind, setting it up afresh every 250."""
     rng = random.Random(sum(map(ord, scene)))  # the same every run (str hashes change per process)
     app = share_library(make_app(scenario=FORMAT_TOUR, size=(900, 560), **APP_OPTIONS.get(scene, {})))
     setup = SCENES[scene]
     item = item_for(app)
     setup(app, rng, item)
     app.step()
-    for i in range(N):
+    for i in range(intents):
         if not app.running:
             app.running = True
         if i % 250 == 0 and i:
@@ -52,9 +59,20 @@ def test_random_intent_soak_raises_nothing(make_app, scene: str) -> None:  # typ
     app.step()
 
 
-def raw_soak(make_app, scene: str, events: int, seed: int) -> RawMonkey:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("scene", list(SCENES))
+def test_random_intent_soak_raises_nothing(make_app, scene: str) -> None:  # type: ignore[no-untyped-def]
+    intent_soak(make_app, scene, N)
+
+
+@pytest.mark.fuzz
+@pytest.mark.parametrize("scene", list(SCENES))
+def test_random_intent_soak_long(make_app, scene: str) -> None:  # type: ignore[no-untyped-def]
+    intent_soak(make_app, scene, FUZZ_INTENTS)
+
+
+def raw_soak(make_app, scene: str, events: int, seed: int, chunk: int = CHUNK) -> RawMonkey:  # type: ignore[no-untyped-def]
     """Soak one scene kind with at least `events` raw events. A fresh set-up (next scenario, random node) follows
-    every CHUNK actions, or sooner when the player wandered off that scene for PATIENCE actions; each one is
+    every `chunk` actions, or sooner when the player wandered off that scene for PATIENCE actions; each one is
     preceded by the Home check from wherever the player got to."""
     rng = random.Random(seed)
     app = share_library(make_app(headless=False, size=(1280, 720), **APP_OPTIONS.get(scene, {})))  # real window
@@ -67,7 +85,7 @@ def raw_soak(make_app, scene: str, events: int, seed: int) -> RawMonkey:  # type
             n_setups += 1
             app.step()
             name, away = app.top.name, 0  # type: ignore[union-attr]
-            for _ in range(CHUNK):
+            for _ in range(chunk):
                 if monkey.events >= events:
                     break
                 monkey.act()
@@ -85,8 +103,8 @@ def raw_soak(make_app, scene: str, events: int, seed: int) -> RawMonkey:  # type
 
 @pytest.mark.parametrize("scene", list(SCENES))
 def test_raw_event_soak_raises_nothing_and_home_reaches_the_title(make_app, scene: str) -> None:  # type: ignore[no-untyped-def]
-    monkey = raw_soak(make_app, scene, N, seed=sum(map(ord, scene)))
-    assert monkey.events >= N
+    monkey = raw_soak(make_app, scene, RAW_N, seed=sum(map(ord, scene)), chunk=RAW_CHUNK)
+    assert monkey.events >= RAW_N
     assert monkey.setups >= len(SCENARIOS) or scene not in SCENARIO_SCENES  # every shipped scenario had its turn
 
 
