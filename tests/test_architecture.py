@@ -165,3 +165,17 @@ def test_the_floor_checker_sees_relative_late_and_type_checking_imports(tmp_path
     assert sorted(_imported_parts(bad, tmp_path)) == [(3, "cli"), (5, "ui"), (6, "net"), (7, "tools")]
     player = GAME / "ui" / "scenes" / "player.py"
     assert {"content", "engine", "session"} <= {p for _line, p in _imported_parts(player)}
+
+
+def test_nothing_under_ui_evaluates_a_condition() -> None:
+    """Screens show what the engine recorded at the moment it was shown; the UI never re-evaluates `when`."""
+    offenders = []
+    for path in sorted((GAME / "ui").rglob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        tree = ast.parse(text)
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").endswith("conditions"):
+                offenders.append(f"{path.relative_to(GAME.parent)}:{node.lineno}")
+            if isinstance(node, ast.Import) and any(a.name.endswith(".conditions") for a in node.names):
+                offenders.append(f"{path.relative_to(GAME.parent)}:{node.lineno}")
+    assert offenders == []
