@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import TYPE_CHECKING, Any, Iterable, Optional
 
-from ..content.schema import Message, Node, Scenario
-from ..engine.state import Shown
 from .atomic import LineLog
+
+if TYPE_CHECKING:  # the trace is opened before the window: it must not wait for the content model
+    from ..content.schema import Message, Node, Scenario
+    from ..engine.state import Shown
 
 Record = dict[str, Any]
 

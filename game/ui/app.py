@@ -12,7 +12,6 @@ import pygame
 from ..session import log
 from ..session.paths import resolve_data_dir
 from ..session.settings import Settings, load_settings, save_settings
-from ..session.trace import Trace
 from .assets import FontCache, ImageCache, TextCache
 from .display import Painter
 from .i18n import _, set_language
@@ -27,6 +26,7 @@ if TYPE_CHECKING:  # opened on first use, so the first frame does not wait for t
     from ..session.catalog import Library
     from ..session.classroom import Classroom
     from ..session.store import Store
+    from ..session.trace import Trace
     from .author_tools import AuthorTools
     from .sound import Sounds
 

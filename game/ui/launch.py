@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 from typing import Any, Optional
 
-from ..session.catalog import resolve_scenario
 from ..usage import UsageError
 
 
@@ -39,7 +38,11 @@ def play(ns: argparse.Namespace) -> int:
         pack = Path(ns.pack) if getattr(ns, "pack", None) else None
         if pack is not None and not pack.is_dir():
             raise ValueError(f"--pack folder not found: '{pack}'")
-        scenario = resolve_scenario(ns.scenario, pack) if getattr(ns, "scenario", None) else None
+        scenario = None
+        if getattr(ns, "scenario", None):  # the catalog (and the content model) load only when a story is named
+            from ..session.catalog import resolve_scenario
+
+            scenario = resolve_scenario(ns.scenario, pack)
         if ns.text_scale is not None and not 1.0 <= ns.text_scale <= 2.0:
             raise ValueError("--text-scale must be between 1.0 and 2.0")
         if ns.theme is not None and ns.theme not in ("default", "high_contrast"):

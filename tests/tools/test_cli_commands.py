@@ -118,3 +118,15 @@ def test_log_warnings_are_formatted_without_logging_being_set_up_at_start() -> N
                           cwd=Path(__file__).resolve().parents[2])
     assert proc.returncode == 0, proc.stderr
     assert proc.stderr.strip() == "WARNING: image x.png not shown"
+
+
+def test_the_window_opens_before_the_content_model_loads() -> None:
+    """`play` (the title's first frame) never waits for pydantic: the command table, the launcher, the App and the
+    trace load it only when a story is opened."""
+    code = ("import sys; import game.cli, game.ui.launch, game.ui.app, game.session.trace, game.ui.scene_stack; "
+            "heavy = [m for m in ('pydantic', 'game.content.schema', 'game.session.catalog') if m in sys.modules]; "
+            "assert not heavy, heavy")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                          cwd=Path(__file__).resolve().parents[2],
+                          env={"SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 0, proc.stderr
