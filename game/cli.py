@@ -45,15 +45,10 @@ def collect_files(args: Sequence[str]) -> list[Path]:
 
 
 def _check_any(path: Path) -> Checked | list:
-    from .content.catalog import SHARED_FILES
-    from .content.diagnostics import sort_key
-    from .content.loader import load_model
-    from .content.schema import ResourceList, TagVocabulary
-    from .session.check import check_file
+    from .session.check import check_file, check_shared_file, is_shared_file
 
-    if path.name in SHARED_FILES:
-        model = TagVocabulary if path.name == "tags.yaml" else ResourceList
-        return sorted(load_model(path, model, display=_display(path)).diagnostics, key=sort_key)
+    if is_shared_file(path):
+        return check_shared_file(path, _display(path))
     return check_file(path, _display(path))
 
 

@@ -5,15 +5,21 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Optional
+from typing import Optional, TypeVar
+
+from pydantic import BaseModel
 
 from .diagnostics import Diagnostic, DiagnosticBag
 from .loader import Loaded, load_model
 from .schema import ResourceList, Scenario, TagVocabulary
 
+M = TypeVar("M", bound=BaseModel)
+
 TAGS_FILE = "tags.yaml"
 RESOURCES_FILE = "resources.yaml"
 SHARED_FILES = {TAGS_FILE, RESOURCES_FILE}
+MAX_ASSET_PATH = 1024
+"""Longest asset path written in a scenario (characters)."""
 
 
 def package_dir() -> Path:
@@ -68,9 +74,9 @@ def link_leaves_pack(scenario_path: Path) -> bool:
 
 
 def refuse_outside_link(bag: DiagnosticBag) -> None:
-    """The E312 error for a scenario file that links out of its pack (see `link_leaves_pack`)."""
+    """The E312 error for a pack's file that links out of its pack (see `link_leaves_pack`)."""
     bag.error("E312", "this file is a link to a file outside its pack, so it was not read", (1, 1),
-              hint="copy the scenario into the pack instead of linking to it")
+              hint="copy the file into the pack instead of linking to it")
 
 
 def resolve_asset(pack: Path, base: Path, rel: str) -> tuple[Optional[Path], str]:
@@ -79,13 +85,20 @@ def resolve_asset(pack: Path, base: Path, rel: str) -> tuple[Optional[Path], str
     Returns (path, "") when the file exists inside the pack, else (None, code) with
     code E312 (absolute, or escapes the pack through '..' or a link) or E311 (missing).
     """
-    if not rel or Path(rel).is_absolute() or rel.startswith(("/", "\\")) or (len(rel) > 1 and rel[1] == ":"):
+    if not rel or any(ord(ch) < 32 or ord(ch) == 127 for ch in rel):  # a NUL or control character is no file name
         return None, "E312"
-    root = Path(os.path.realpath(pack))
-    full = Path(os.path.realpath(Path(base) / rel))
-    if full != root and root not in full.parents:
+    if Path(rel).is_absolute() or rel.startswith(("/", "\\")) or (len(rel) > 1 and rel[1] == ":"):
         return None, "E312"
-    if not full.is_file():
+    if len(rel) > MAX_ASSET_PATH:  # no file in a pack has a longer name; never ask the system about one
+        return None, "E311"
+    try:
+        root = Path(os.path.realpath(pack))
+        full = Path(os.path.realpath(Path(base) / rel))
+        if full != root and root not in full.parents:
+            return None, "E312"
+        if not full.is_file():
+            return None, "E311"
+    except (OSError, ValueError):  # a name too long, too many segments or links: it cannot be a file of the pack
         return None, "E311"
     return full, ""
 
@@ -126,6 +139,15 @@ class Shared:
         return {r.id for r in self.resources.resources} if self.resources else set()
 
 
+def load_pack_file(path: Path, model: type[M], display: Optional[str] = None) -> Loaded[M]:
+    """Load a file a pack provides (tags.yaml, resources.yaml); a link leading out of the pack is never read (E312)."""
+    if link_leaves_pack(path):
+        bag = DiagnosticBag(display or str(path))
+        refuse_outside_link(bag)
+        return Loaded(bag.path, None, bag.items)
+    return load_model(path, model, display=display)
+
+
 _shared_cache: dict[tuple[str, float, float], Shared] = {}
 
 
@@ -144,8 +166,8 @@ def load_shared(pack: Path) -> Shared:
     cached = _shared_cache.get(key)
     if cached is not None:
         return cached
-    t: Loaded[TagVocabulary] = load_model(tags_path, TagVocabulary)
-    r: Loaded[ResourceList] = load_model(res_path, ResourceList)
+    t: Loaded[TagVocabulary] = load_pack_file(tags_path, TagVocabulary)
+    r: Loaded[ResourceList] = load_pack_file(res_path, ResourceList)
     tags, resources = t.model, r.model
     # A pack's broken file is reported, but the game keeps the shipped vocabulary and help lines: a bad (or
     # hostile) resources.yaml must never leave students without help lines.

@@ -6,11 +6,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Optional, Union
 
-from ..content.catalog import Entry, link_leaves_pack, load_shared, pack_root, refuse_outside_link
+from ..content.catalog import (
+    SHARED_FILES,
+    TAGS_FILE,
+    Entry,
+    link_leaves_pack,
+    load_pack_file,
+    load_shared,
+    pack_root,
+    refuse_outside_link,
+)
 from ..content.diagnostics import Diagnostic, DiagnosticBag, sort_key
 from ..content.lint import lint
 from ..content.loader import Loaded, load_scenario
-from ..content.schema import Scenario, Tone
+from ..content.schema import ResourceList, Scenario, TagVocabulary, Tone
 from ..engine.explorer import Exploration, explore
 
 
@@ -78,3 +87,15 @@ def check_file(path: Path, display: Optional[str] = None, *, fast: bool = True) 
     checked.diagnostics = sorted(bag.items, key=sort_key)
     loaded.diagnostics = checked.diagnostics
     return checked
+
+
+def is_shared_file(path: Path) -> bool:
+    """True for a pack's tags.yaml or resources.yaml (checked with `check_shared_file`, not as a scenario)."""
+    return path.name in SHARED_FILES
+
+
+def check_shared_file(path: Path, display: Optional[str] = None) -> list[Diagnostic]:
+    """Check a tags.yaml or resources.yaml: a link out of the pack is refused (E312), else its schema."""
+    model: type[TagVocabulary] | type[ResourceList] = TagVocabulary if path.name == TAGS_FILE else ResourceList
+    loaded = load_pack_file(path, model, display or str(path))
+    return sorted(loaded.diagnostics, key=sort_key)

@@ -124,3 +124,75 @@ def test_a_broken_shared_file_in_a_pack_never_removes_the_help_lines(pack: Path,
     assert shared.resources is not None and any(r.verified for r in shared.resources.resources)
     assert shared.tags is not None and "theme.fake_job" in shared.tags.ids()
     assert [d.code for d in shared.diagnostics] == ["E105"]  # still reported
+
+
+@pytest.mark.parametrize("avatar", ["images/bad\0name.png", "/".join(["a"] * 3000) + "/x.png",
+                                    "x" * 5000 + ".png"])
+def test_hostile_asset_paths_give_located_errors_not_a_traceback(pack: Path, avatar: str) -> None:
+    path = pack / "en" / "story.yaml"
+    quoted = avatar.replace("\0", "\\0")
+    path.write_text(MINI.replace("    role: recruiter\n", f'    role: recruiter\n    avatar: "{quoted}"\n'),
+                    encoding="utf-8")
+    found = [(d.code, d.line) for d in check_file(path).diagnostics if d.code in ("E311", "E312")]
+    assert found and found[0][1] == 17, check_file(path).diagnostics
+    assert resolve_asset(pack, pack / "en", avatar)[0] is None
+
+
+@pytest.mark.parametrize("name", ["tags.yaml", "resources.yaml"])
+def test_shared_files_linking_out_of_the_pack_are_not_read(pack: Path, name: str,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from game.content.catalog import load_shared
+
+    outside = pack.parent / "secret.yaml"
+    outside.write_text((pack / name).read_text(encoding="utf-8").replace("name: ", "name: TOKEN-1234 ", 1)
+                       .replace("label: ", "label: TOKEN-1234 ", 1) + "\nsecret: TOKEN-1234\n", encoding="utf-8")
+    (pack / name).unlink()
+    os.symlink(outside, pack / name)
+    shared = load_shared(pack)
+    assert [(d.code, d.line) for d in shared.diagnostics] == [("E312", 1)]
+    assert shared.tags is not None and shared.resources is not None  # the shipped files stand in
+    assert "TOKEN" not in repr(shared.tags) + repr(shared.resources)
+    assert main(["validate", str(pack)]) == 1
+    out = capsys.readouterr().out
+    assert f"{name}:1:1: error[E312]" in out and "TOKEN" not in out
+
+
+def _gif(width: int, height: int, frames: list[tuple[int, int]]) -> bytes:
+    head = b"GIF89a" + width.to_bytes(2, "little") + height.to_bytes(2, "little") + b"\x00\x00\x00"
+    body = b""
+    for fw, fh in frames:
+        body += b"\x2c" + b"\0\0\0\0" + fw.to_bytes(2, "little") + fh.to_bytes(2, "little") + b"\x00"
+        body += b"\x02\x02\x4c\x01\x00"  # LZW min code size, one small data block, block terminator
+    return head + body + b"\x3b"
+
+
+def test_a_gif_frame_larger_than_the_limit_is_refused_with_its_number(pack: Path) -> None:
+    bomb = _gif(16, 16, [(16, 16), (65535, 65535)])
+    assert len(bomb) < 60
+    (pack / "en" / "images" / "bomb.gif").write_bytes(bomb)
+    checked = check_file(with_avatar(pack, "images/bomb.gif"))
+    assert [d.code for d in checked.diagnostics] == ["E323"]
+    assert "frame 2" in checked.diagnostics[0].message and "65535 x 65535" in checked.diagnostics[0].message
+
+
+def test_a_gif_with_too_many_frames_is_refused(pack: Path) -> None:
+    from game.content.images import MAX_FRAMES
+
+    (pack / "en" / "images" / "many.gif").write_bytes(_gif(4, 4, [(4, 4)] * (MAX_FRAMES + 1)))
+    checked = check_file(with_avatar(pack, "images/many.gif"))
+    assert [d.code for d in checked.diagnostics] == ["E323"] and "frames" in checked.diagnostics[0].message
+
+
+def test_a_small_animated_gif_is_fine(pack: Path) -> None:
+    (pack / "en" / "images" / "ok.gif").write_bytes(_gif(8, 8, [(8, 8), (4, 4)]))
+    assert codes(with_avatar(pack, "images/ok.gif")) == []
+
+
+def test_decoded_size_is_capped_for_every_format() -> None:
+    from game.content.images import MAX_PIXELS, picture_problem_bytes
+
+    png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR" + (4096).to_bytes(4, "big") + (4096).to_bytes(4, "big")
+    assert picture_problem_bytes(png) is None or MAX_PIXELS >= 4096 * 4096
+    gif = _gif(4000, 4000, [(4000, 4000)] * 8)  # 8 frames of 16 Mpx: 512 MB decoded
+    problem = picture_problem_bytes(gif)
+    assert problem is not None and "decoded" in problem
