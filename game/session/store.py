@@ -189,6 +189,20 @@ def _connect_memory() -> sqlite3.Connection:
     return conn
 
 
+def _connect_readonly(path: Path, immutable: bool) -> tuple[sqlite3.Connection, int]:
+    """A read-only connection to the records and their schema version (``immutable``: SQLite writes nothing at all,
+    not even its shared-memory file, and reads the file as it stands)."""
+    uri = f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+    conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=5.0)
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        conn.execute("PRAGMA query_only=ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn, int(version)
+
+
 def _open_file(path: Path) -> sqlite3.Connection:
     """Open and check the records file, set WAL/FULL/foreign keys and migrate.
 
@@ -274,16 +288,18 @@ class Store:
         path = Path(data_dir) / DB_FILE
         if not path.is_file():
             return None
-        try:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None, timeout=5.0)
-        except sqlite3.Error as exc:
-            raise RecordsUnreadable(_describe(exc, path.parent)) from exc
-        try:
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            conn.execute("PRAGMA query_only=ON")
-        except sqlite3.Error as exc:
-            conn.close()
-            raise RecordsUnreadable(_describe(exc, None)) from exc
+        # A folder that cannot be written cannot hold SQLite's shared-memory file either: read the file as it
+        # stands (immutable). Otherwise read-only, and immutable as a second try if SQLite still wants to write.
+        writable = os.access(path.parent, os.W_OK)
+        conn, version = None, 0
+        for immutable in ((False, True) if writable else (True,)):
+            try:
+                conn, version = _connect_readonly(path, immutable)
+                break
+            except sqlite3.Error as exc:
+                if immutable or not (_code(exc) in (_SQLITE_READONLY, _SQLITE_CANTOPEN) or "readonly" in str(exc)):
+                    raise RecordsUnreadable(_describe(exc, None if immutable else path.parent)) from exc
+        assert conn is not None
         if version == 0:
             conn.close()
             return None
