@@ -230,6 +230,15 @@ def _open_file(path: Path) -> sqlite3.Connection:
         raise
 
 
+def _identity(path: Path) -> Optional[tuple[int, int]]:
+    """(device, inode) of the records file, or None when it is gone."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return (st.st_dev, st.st_ino)
+
+
 def _loads(text: Optional[str]) -> Any:
     """Decode a JSON column (NULL stays None)."""
     return None if text is None else json.loads(text)
@@ -244,6 +253,7 @@ class Store:
         self.path = path
         self.persistent = persistent
         self.notice = notice
+        self._identity = _identity(path) if persistent and path is not None else None
 
     # -- opening -----------------------------------------------------------------------------------------------
 
@@ -333,7 +343,7 @@ class Store:
 
     # -- plumbing ----------------------------------------------------------------------------------------------
 
-    def _degrade(self, exc: sqlite3.Error) -> None:
+    def _degrade(self, notice: str) -> None:
         """Carry on in memory after a disk error, keeping what was already recorded when it can be read."""
         old = self._conn
         _rollback(old)
@@ -353,7 +363,13 @@ class Store:
             pass
         self._conn = mem
         self.persistent = False
-        self.notice = _not_saved(_describe(exc, self.path.parent if self.path else None))
+        self.notice = notice
+
+    def _check_still_there(self) -> None:
+        """After a commit: when the records file was deleted, moved or replaced (its folder deleted while the game
+        runs), the writes went nowhere anyone will find; carry on in memory with the notice."""
+        if self.persistent and self.path is not None and _identity(self.path) != self._identity:
+            self._degrade(_not_saved(_("the data folder was deleted or moved")))
 
     def _run(self, fn: Callable[[sqlite3.Connection], T]) -> T:
         """Run ``fn``; on a disk problem switch to memory and run it once more there."""
@@ -362,7 +378,7 @@ class Store:
         except sqlite3.Error as exc:
             if not self.persistent or not _is_io_problem(exc):
                 raise
-            self._degrade(exc)
+            self._degrade(_not_saved(_describe(exc, self.path.parent if self.path else None)))
             return fn(self._conn)
 
     def _write(self, fn: Callable[[sqlite3.Connection], T]) -> T:
@@ -378,7 +394,9 @@ class Store:
                 raise
             return result
 
-        return self._run(tx)
+        result = self._run(tx)
+        self._check_still_there()
+        return result
 
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[dict[str, Any]]:
         """Rows as dicts."""
