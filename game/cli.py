@@ -44,9 +44,16 @@ def collect_files(args: Sequence[str]) -> list[Path]:
     return files
 
 
-def _check_any(path: Path) -> Checked | list:
+def _check_any(path: Path, radar: Optional[dict] = None) -> Checked | list:
+    from .content.radar_check import is_radar_file, load_radar_set, radar_files
     from .session.check import check_file, check_shared_file, is_shared_file
 
+    if is_radar_file(path):
+        folder = path.parent
+        sets = radar if radar is not None else {}
+        if folder not in sets:  # the radar set is the folder: ids, forms and flag shares are checked across files
+            sets[folder] = load_radar_set(folder, {p: _display(p) for p in radar_files(folder)})
+        return sets[folder].diagnostics.get(_display(path), [])
     if is_shared_file(path):
         return check_shared_file(path, _display(path))
     return check_file(path, _display(path))
@@ -57,8 +64,9 @@ def cmd_validate(ns: argparse.Namespace) -> int:
     files = collect_files(ns.paths)
     report = []
     errors = warnings = 0
+    radar: dict = {}
     for path in files:
-        result = _check_any(path)
+        result = _check_any(path, radar)
         diags = result if isinstance(result, list) else result.diagnostics
         e = sum(1 for d in diags if d.severity.value == "error")
         w = len(diags) - e
@@ -178,9 +186,14 @@ def cmd_new(ns: argparse.Namespace) -> int:
 
 
 def cmd_schema(ns: argparse.Namespace) -> int:
-    """Print the scenario JSON Schema."""
+    """Print the scenario JSON Schema (or, with --radar, the radar item format's)."""
     from .tools.schema_export import scenario_schema
 
+    if getattr(ns, "radar", False):
+        from .tools.radar_schema import radar_schema
+
+        print(json.dumps(radar_schema(), indent=2, ensure_ascii=False))
+        return 0
     print(json.dumps(scenario_schema(), indent=2, ensure_ascii=False))
     return 0
 
@@ -224,6 +237,7 @@ def build_parser(only_play: bool = False) -> argparse.ArgumentParser:
     val.set_defaults(func=cmd_validate)
 
     sch = sub.add_parser("schema", help="print the JSON Schema of the scenario format")
+    sch.add_argument("--radar", action="store_true", help="the radar check item format instead")
     sch.set_defaults(func=cmd_schema)
 
     pth = sub.add_parser("paths", help="endings, score ranges and decision points of a scenario")

@@ -117,6 +117,8 @@ def find_scenario_files(root: Path, include_examples: bool = True) -> list[Path]
             continue
         if not include_examples and any(part.startswith("_") for part in rel[:-1]):
             continue
+        if "radar" in rel[:-1]:  # radar check items (scenarios/radar/) are not stories; `validate` checks them
+            continue
         if p.is_file() and is_scenario_file(p):
             found.append(p)
     return found
