@@ -67,8 +67,36 @@ MIGRATIONS: list[str] = [
         PRIMARY KEY (nickname, scenario_id)
     );
     """,
+    # 2: the radar check (one run per check taken; one answer per item, written as it is given)
+    """
+    CREATE TABLE radar_runs (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT,
+        finished_at TEXT NULL,
+        phase TEXT CHECK(phase IN ('before', 'after', 'refresh')),
+        form TEXT,
+        mode TEXT CHECK(mode IN ('solo', 'facilitator')),
+        class_label TEXT NULL,
+        respondent INTEGER
+    );
+    CREATE TABLE radar_answers (
+        id INTEGER PRIMARY KEY,
+        run_id INTEGER REFERENCES radar_runs(id),
+        seq INTEGER,
+        item_id TEXT,
+        truth INTEGER,
+        tags_json TEXT,
+        answer TEXT NULL CHECK(answer IN ('flag', 'ok') OR answer IS NULL),
+        confidence INTEGER NULL,
+        hands_flag INTEGER NULL,
+        hands_counted INTEGER NULL,
+        created_at TEXT
+    );
+    CREATE INDEX radar_answers_run_id ON radar_answers(run_id);
+    """,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
+RADAR_PHASES = ("before", "after", "refresh")
 
 # Primary SQLite result codes that mean "the file or the disk", not "the program is wrong".
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_CORRUPT = 5, 6, 8, 11
@@ -316,9 +344,7 @@ class Store:
         if version > SCHEMA_VERSION:
             conn.close()
             raise RecordsUnreadable(_("the records are from a newer version of Red Flag Radar"))
-        if version < SCHEMA_VERSION:
-            conn.close()
-            return cls.open(data_dir)
+        # an older file is read as it is (never upgraded by a report): newer tables simply read as empty
         return cls(conn, path=path, persistent=False)
 
     @classmethod
@@ -500,7 +526,7 @@ class Store:
         def wipe(conn: sqlite3.Connection) -> None:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                for table in ("decisions", "sessions", "progress"):
+                for table in ("decisions", "sessions", "progress", "radar_answers", "radar_runs"):
                     conn.execute(f"DELETE FROM {table}")  # fixed table names, no user input
                 conn.execute("COMMIT")
             except BaseException:
@@ -510,6 +536,70 @@ class Store:
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
         self._run(wipe)
+
+    # -- the radar check ---------------------------------------------------------------------------------------
+
+    def start_radar_run(self, *, phase: str, form: str, mode: str = "solo", class_label: Optional[str] = None,
+                        respondent: Optional[int] = None) -> tuple[int, int]:
+        """Record the start of a radar check; returns (run id, respondent number). A respondent number is
+        anonymous: a new one (the next free number) unless given, to pair a before with its after."""
+        if phase not in RADAR_PHASES or mode not in MODES:
+            raise ValueError(f"phase must be one of {RADAR_PHASES} and mode one of {MODES}")
+
+        def insert(conn: sqlite3.Connection) -> tuple[int, int]:
+            who = respondent
+            if who is None:
+                who = int(conn.execute("SELECT COALESCE(MAX(respondent), 0) + 1 FROM radar_runs").fetchone()[0])
+            cur = conn.execute(
+                "INSERT INTO radar_runs (started_at, phase, form, mode, class_label, respondent)"
+                " VALUES (?, ?, ?, ?, ?, ?)", (_now(), phase, form, mode, class_label, who))
+            return _inserted_rowid(cur), who
+
+        return self._write(insert)
+
+    def record_radar_answer(self, run_id: int, *, item_id: str, truth: bool, tags: list[str],
+                            answer: Optional[str] = None, confidence: Optional[int] = None,
+                            hands: Optional[tuple[int, int]] = None) -> int:
+        """One item's answer ('flag' or 'ok', with an optional confidence 1-3) or, leading a class, its show of
+        hands (red-flag hands, hands counted); committed before returning, like a decision."""
+        if (answer is None) == (hands is None) or answer not in (None, "flag", "ok"):
+            raise ValueError("give an answer ('flag' or 'ok') or a show of hands, not both")
+        if hands is not None and not 0 <= hands[0] <= hands[1]:
+            raise ValueError("red-flag hands must be between 0 and the hands counted")
+        row = (run_id, run_id, item_id, int(bool(truth)), json.dumps(list(tags)), answer, confidence,
+               None if hands is None else int(hands[0]), None if hands is None else int(hands[1]), _now())
+
+        def insert(conn: sqlite3.Connection) -> int:
+            cur = conn.execute(
+                "INSERT INTO radar_answers (run_id, seq, item_id, truth, tags_json, answer, confidence, hands_flag,"
+                " hands_counted, created_at) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM radar_answers"
+                " WHERE run_id = ?), ?, ?, ?, ?, ?, ?, ?, ?)", row)
+            return _inserted_rowid(cur)
+
+        return self._write(insert)
+
+    def finish_radar_run(self, run_id: int) -> None:
+        """Mark a radar check as taken to the end."""
+        self._write(lambda conn: conn.execute("UPDATE radar_runs SET finished_at = ? WHERE id = ?", (_now(), run_id)))
+
+    def _has_radar(self) -> bool:
+        """False for a records file from before the radar check, opened read-only for a report."""
+        return bool(self._read("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'radar_runs'"))
+
+    def radar_runs(self) -> list[dict[str, Any]]:
+        """Every radar check, oldest first."""
+        return self._read("SELECT * FROM radar_runs ORDER BY id") if self._has_radar() else []
+
+    def radar_answers(self) -> list[dict[str, Any]]:
+        """Every radar answer in run and item order, tags decoded as ``tags``."""
+        out: list[dict[str, Any]] = []
+        if not self._has_radar():
+            return out
+        for r in self._read("SELECT * FROM radar_answers ORDER BY run_id, seq, id"):
+            r["tags"] = _loads(r.pop("tags_json")) or []
+            r["truth"] = bool(r["truth"])
+            out.append(r)
+        return out
 
     # -- reads -------------------------------------------------------------------------------------------------
 

@@ -99,3 +99,24 @@ def replay_event(node_id: str, messages: tuple[Message, ...]) -> Record:
 def end_event(ending: str, tone: str, score: int, best: int, stars: int) -> Record:
     """The end of a play-through."""
     return {"event": "end", "ending": ending, "tone": tone, "score": score, "best": best, "stars": stars}
+
+
+def radar_event(item: str, form: str, flag: bool, answer: str, shown: int, confidence: Optional[int] = None,
+                hands: Optional[tuple[int, int]] = None) -> Record:
+    """One radar check item answered: its id, form, truth (`flag`), the answer ('flag' or 'ok'; leading a class,
+    the majority of the hands, with `hands` and `counted`), its place from 1, and how sure when given."""
+    record: Record = {"event": "radar", "item": item, "form": form, "flag": bool(flag), "answer": answer,
+                      "shown": shown}
+    if confidence is not None:
+        record["confidence"] = confidence
+    if hands is not None:
+        record["hands"], record["counted"] = int(hands[0]), int(hands[1])
+    return record
+
+
+def radar_score_event(hits: int, false_alarms: int, correct_rejections: int, misses: int, d_prime: float,
+                      c: float) -> Record:
+    """The end of a radar check: the four counts, discernment d′ and criterion c (3 decimals)."""
+    return {"event": "radar_score", "hits": hits, "false_alarms": false_alarms,
+            "correct_rejections": correct_rejections, "misses": misses, "d_prime": round(d_prime, 3),
+            "c": round(c, 3)}
