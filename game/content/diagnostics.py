@@ -7,6 +7,8 @@ from dataclasses import dataclass, field
 from enum import Enum
 from typing import Iterable
 
+from .safetext import escape
+
 
 class Severity(str, Enum):
     """How serious a diagnostic is."""
@@ -31,6 +33,7 @@ CODES: dict[str, str] = {
     "E109": "file is empty",
     "E110": "wrong kind of value at the top level",
     "E111": "duplicate key",
+    "E112": "control character in a text",
     # schema
     "E201": "unknown key",
     "E202": "missing required key",
@@ -86,20 +89,21 @@ class Diagnostic:
     severity: Severity = Severity.ERROR
 
     def format(self) -> str:
-        """Return the `path:line:col: error[CODE]: message` text plus hint."""
-        head = f"{self.path}:{self.line}:{self.col}: {self.severity.value}[{self.code}]: {self.message}"
-        return f"{head}\n  hint: {self.hint}" if self.hint else head
+        """Return the `path:line:col: error[CODE]: message` text plus hint; text from the file (keys, values, the
+        file name) is escaped, so it can never drive a terminal or forge a line."""
+        head = f"{escape(self.path)}:{self.line}:{self.col}: {self.severity.value}[{self.code}]: {escape(self.message)}"
+        return f"{head}\n  hint: {escape(self.hint)}" if self.hint else head
 
     def to_dict(self) -> dict[str, object]:
-        """Return a JSON-ready dict."""
+        """Return a JSON-ready dict (texts escaped as in `format`)."""
         return {
-            "path": self.path,
+            "path": escape(self.path),
             "line": self.line,
             "col": self.col,
             "severity": self.severity.value,
             "code": self.code,
-            "message": self.message,
-            "hint": self.hint,
+            "message": escape(self.message),
+            "hint": escape(self.hint),
         }
 
 

@@ -10,6 +10,7 @@ from typing import Any, Generic, Optional, TypeVar, Union
 from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Diagnostic, DiagnosticBag, did_you_mean
+from .safetext import escape
 from .schema import Scenario
 from .yamlread import MAX_BYTES, Marks, decode, read_yaml
 
@@ -126,7 +127,11 @@ def report_validation(model: type[BaseModel], exc: ValidationError, marks: Marks
         loc = _clean_loc(tuple(err["loc"]))
         etype = err["type"]
         where = _loc_text(loc)
-        if etype == "extra_forbidden" and loc:
+        if "[key]" in err["loc"] and loc:  # a mapping key that must be an id (node, variable, set/add names)
+            pos = marks.at(loc, key=True)
+            code, msg = "E203", f"'{escape(str(loc[-1]))[:80]}' in {_loc_text(loc[:-1])} is not an id: {err['msg']}"
+            hint = _hint_for("string_pattern_mismatch" if etype == "string_pattern_mismatch" else etype, err)
+        elif etype == "extra_forbidden" and loc:
             key = str(loc[-1])
             pos = marks.at(loc, key=True)
             hint = did_you_mean(key, _field_names(_models_at(model, loc[:-1]))) or "remove it or check its spelling"

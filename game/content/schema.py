@@ -280,8 +280,8 @@ class Choice(Model):
         default_factory=list,
         description="Skill shown (skill.*) or tactic exposed (stage.*, pcw.*): ids from tags.yaml.",
     )
-    set: dict[str, Scalar] = Field(default_factory=dict, description="Variables to set when chosen: {name: value}.")
-    add: dict[str, int] = Field(default_factory=dict, description="Number variables to add to when chosen.")
+    set: dict[Id, Scalar] = Field(default_factory=dict, description="Variables to set when chosen: {name: value}.")
+    add: dict[Id, int] = Field(default_factory=dict, description="Number variables to add to when chosen.")
     when: Optional[Condition] = Field(default=None, description="Offer this choice only when the condition holds, "
                                       "e.g. {var: care, at_least: 1} or {not: {visited: spot}}.")
     toggle: Optional[Id] = Field(default=None, description="On a settings screen: the toggle this choice flips.")
@@ -404,12 +404,12 @@ class Scenario(Model):
     order: int = Field(default=100, description="Sort position in the picker (lower first).")
     content_note: Text = Field(max_length=300, description="Short note shown before play, with a real skip option.")
     learning_goals: list[Text] = Field(min_length=1, description="What students should be able to do afterwards.")
-    variables: dict[str, Scalar] = Field(
+    variables: dict[Id, Scalar] = Field(
         default_factory=dict, description="Story variables and their starting values (true/false, numbers, text)."
     )
     characters: list[Character] = Field(default_factory=list, description="Everyone who speaks.")
     start: Id = Field(description="The first node: a key under `nodes`.")
-    nodes: dict[str, Node] = Field(min_length=1, description="The story's nodes, keyed by id. Each node is one "
+    nodes: dict[Id, Node] = Field(min_length=1, description="The story's nodes, keyed by id. Each node is one "
                                                              "screen; every path must reach an ending.")
     debrief: Optional[Debrief] = Field(default=None, description="The debrief every ending leads to.")
 

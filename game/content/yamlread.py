@@ -17,6 +17,7 @@ from typing import Any, Union
 import yaml
 
 from .diagnostics import DiagnosticBag
+from .safetext import bad_character, char_name
 
 try:  # the C parser is ~5x faster; the pure one behaves the same
     from yaml.cyaml import CParser as _FastParser
@@ -182,6 +183,11 @@ def read_yaml(text: str, bag: DiagnosticBag, *, fast: bool = True) -> tuple[Any,
             if kind == "ScalarEvent":
                 plain = not event.style  # None (pure parser) or "" (C parser) for plain scalars
                 raw = event.value
+                bad = bad_character(raw)
+                if bad is not None:  # reported, and reading goes on so the file's other problems are found too
+                    bag.error("E112", f"control character {char_name(bad[1])} at character {bad[0] + 1} of this "
+                              "text", pos, hint="remove it: a text may hold new lines and tabs, but no NUL, escape, "
+                              "bell, other control character or bidi override")
                 value = (None if raw in _NULLS else Plain(raw)) if plain else raw
                 new_container: dict[str, Any] | list[Any] | None = None
             elif kind == "MappingStartEvent":

@@ -10,6 +10,7 @@ from typing import Optional
 import pygame
 
 from ..content.images import picture_problem
+from ..content.safetext import clean
 from ..session import log
 from ..session.atomic import atomic_write_bytes
 from .theme import FONT_FILES, Color, art_dir
@@ -54,7 +55,9 @@ class FontCache:
         return font
 
     def visible(self, text: str) -> str:
-        """`text` without the characters the font cannot draw (emoji would show as empty boxes)."""
+        """`text` without the characters the font cannot draw (emoji would show as empty boxes), control characters
+        (a NUL cannot be drawn at all) or bidi overrides (an RLO could show a phone number backwards)."""
+        text = clean(text)
         if all(ord(ch) < 0x2000 for ch in text):
             return text
         out = []

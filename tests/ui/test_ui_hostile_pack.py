@@ -67,12 +67,26 @@ def hostile_pack(root: Path) -> Path:
     (en / "image-bomb.yaml").write_text(with_image("image-bomb", "images/bomb.png"), encoding="utf-8")
     (en / "images" / "bomb.png").write_bytes(png(40_000, 40_000))
     os.symlink(root / "secret.yaml", en / "linked-outside.yaml")
+    # round two (issue 17): control characters, terminal escapes, bad paths, a GIF frame bomb
+    (en / "nul-title.yaml").write_text(MINI.replace("id: mini", "id: nul-title").replace(
+        "title: Mini story", 'title: "Mini\\0 story"').replace(
+        "summary: A tiny story used by the tests.", 'summary: "A tiny\\0 story"'), encoding="utf-8")
+    (en / "escape-keys.yaml").write_text(MINI.replace("id: mini", "id: escape-keys").replace(
+        "  end_safe:\n", '  "end_safe\\e]0;PWNED\\a":\n').replace(
+        "  checked: false\n", '  "chk\\e[2J": false\n'), encoding="utf-8")
+    (en / "avatar-nul.yaml").write_text(MINI.replace("id: mini", "id: avatar-nul").replace(
+        "    role: recruiter\n", '    role: recruiter\n    avatar: "images/a\\0.png"\n'), encoding="utf-8")
+    gif = (b"GIF89a\x10\x00\x10\x00\x00\x00\x00" + b"\x2c\0\0\0\0\xff\xff\xff\xff\x00"
+           + b"\x02\x02\x4c\x01\x00\x3b")
+    (en / "images" / "frame-bomb.gif").write_bytes(gif)
+    (en / "gif-bomb.yaml").write_text(with_image("gif-bomb", "images/frame-bomb.gif"), encoding="utf-8")
     return pack
 
 
 BROKEN = {"alias-bomb.yaml": "E105", "huge-50mb.yaml": "E101", "deep.yaml": "E107", "nodes-100k.yaml": "E101",
           "tagged.yaml": "E106", "image-outside.yaml": "E312", "image-missing.yaml": "E311",
-          "image-bomb.yaml": "E323", "linked-outside.yaml": "E312"}
+          "image-bomb.yaml": "E323", "linked-outside.yaml": "E312", "nul-title.yaml": "E112",
+          "escape-keys.yaml": "E112", "avatar-nul.yaml": "E312", "gif-bomb.yaml": "E323"}
 
 
 @pytest.fixture(scope="module")
@@ -143,3 +157,45 @@ def test_a_picture_bomb_is_never_decoded(pack: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(pygame.image, "load", no_decoding)
     assert cache.get(pack / "en" / "images" / "bomb.png", 200, 200) is None  # drawn as a placeholder
     assert "40000 x 40000" in cache.warnings[0]
+
+
+def test_lead_a_class_picker_shows_the_pack_whatever_one_file_holds(make_app, pack: Path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(pack=pack / "en", size=(1280, 720))
+    app.go_title()
+    app.step()
+    app.start_class("Period 3")
+    from game.ui.scenes.picker import PickerScene
+    from game.ui.scenes.title import TitleScene
+
+    for round_ in range(3):  # the picker, a broken story's diagnostics, back, the title, the picker again
+        app.reset(TitleScene(app), PickerScene(app))
+        app.step()
+        assert top_name(app) == "picker" and not app.errors
+        texts = app.top.dl.texts()
+        assert "Mini story" in texts and sum("Needs fixes" in t for t in texts) == len(BROKEN)
+        names = [it.path.name for it in app.top.items]
+        send(app, Choose(names.index("nul-title.yaml" if round_ % 2 else "escape-keys.yaml")), Next())
+        assert top_name(app) == "diagnostics" and has_text(app, "[E112]") and not app.errors
+        assert not any("\0" in t or "\x1b" in t for t in app.top.dl.texts())
+        send(app, Back())
+        assert top_name(app) == "picker"
+
+
+def test_a_card_that_fails_to_draw_becomes_a_wrench_card(make_app, pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from game.session.catalog import Library as Lib
+
+    real = Lib.tag_label
+
+    def broken(self: Lib, tag_id: str, pack_dir: object = None) -> str:
+        raise RuntimeError("a story nobody could draw")
+
+    app = make_app(pack=pack / "en", size=(1280, 720))
+    app.go_title()
+    app.step()
+    app.asked_nickname = True
+    monkeypatch.setattr(Lib, "tag_label", broken)
+    send(app, Next())
+    assert top_name(app) == "picker" and not app.errors
+    texts = app.top.dl.texts()
+    assert sum("Needs fixes" in t for t in texts) == len(BROKEN) + 1  # the good story too, as a wrench card
+    monkeypatch.setattr(Lib, "tag_label", real)

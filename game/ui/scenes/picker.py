@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Hashable
 
+from ...session import log
 from ...session.catalog import CatalogItem
 from ..display import Box, Hit, Icon, Item
 from ..host import SceneHost
@@ -29,6 +30,7 @@ class PickerScene(Scene):
     def __init__(self, app: SceneHost) -> None:
         super().__init__(app)
         self.items = app.library.items()
+        self.failed: dict[int, CatalogItem] = {}  # cards that could not be drawn: shown as wrench cards
         self.progress: dict[str, dict] = {}
         self.load_progress()
 
@@ -47,6 +49,7 @@ class PickerScene(Scene):
 
     def build(self, ctx: Ctx) -> None:
         m = ctx.m
+        self.failed = {}
         top = top_bar(self, ctx, _("Choose a story"), quick_exit=False)
         nick = self.app.settings.nickname
         room = self.app.classroom
@@ -74,14 +77,24 @@ class PickerScene(Scene):
             for c, item in enumerate(row):
                 content: list[Item] = []
                 x = m.pad + c * (card_w + m.pad)
-                h = self.card(ctx, content, item, x + m.pad, y + m.pad, card_w - 2 * m.pad) + 2 * m.pad
+                try:
+                    h = self.card(ctx, content, item, x + m.pad, y + m.pad, card_w - 2 * m.pad) + 2 * m.pad
+                except Exception as exc:  # noqa: BLE001 - one file can never take the rest of the pack with it
+                    log.exception("the card for %s could not be drawn", item.path)
+                    self.failed[r * cols + c] = CatalogItem(item.path, problem=f"{type(exc).__name__}: {exc}",
+                                                            diagnostics=[f"{item.path.name}: error: this story "
+                                                                         f"could not be shown ({exc})"])
+                    content = []
+                    h = self.wrench_card(ctx, content, item, x + m.pad, y + m.pad, card_w - 2 * m.pad, 1)
+                    h += 2 * m.pad
                 built.append((x, content, h, item, r * cols + c))
             row_h = max(b[2] for b in built)
             for x, content, _h, item, idx in built:
                 rect = (x, y, card_w, row_h)
                 focused = self.focus == idx
                 items.append(Box(rect, ctx.c("surface"), m.radius))
-                items.append(Box(rect, ctx.c("primary" if focused else ("flag" if not item.ok else "border")),
+                broken = not item.ok or idx in self.failed
+                items.append(Box(rect, ctx.c("primary" if focused else ("flag" if broken else "border")),
                                  m.radius, m.border + (2 if focused else 0)))
                 items.extend(content)
                 if focused:
@@ -97,18 +110,7 @@ class PickerScene(Scene):
         y0 = y
         scn = item.scenario
         if scn is None:
-            ic = round(m.body * 1.8)
-            items.append(Icon((x, y, ic, ic), "wrench", ctx.c("flag")))
-            y += ic + m.gap // 2
-            y += text_block(ctx, items, x, y, w, item.title, style="bold", size=m.h2) + m.gap
-            if item.title != item.path.name:  # several broken copies of one story: the file tells them apart
-                y += text_block(ctx, items, x, y, w, item.path.name, role="muted", size=m.small) + m.gap
-            n = len(item.checked.errors) if item.checked else 1
-            cw, ch = chip(ctx, items, x, y, _("Needs fixes: {n} problem(s)").format(n=n), icon="wrench", fg="flag",
-                          bg="flag_soft", max_w=w)
-            y += ch + m.gap
-            y += text_block(ctx, items, x, y, w, _("Press Enter to see what to fix."), role="muted", size=m.small)
-            return y - y0
+            return self.wrench_card(ctx, items, item, x, y, w, len(item.checked.errors) if item.checked else 1)
         y += text_block(ctx, items, x, y, w, scn.title, style="bold", size=m.h2) + m.gap
         theme = self.app.library.tag_label(scn.theme, item.pack)
         cw, ch = chip(ctx, items, x, y, theme, max_w=w)
@@ -126,6 +128,27 @@ class PickerScene(Scene):
         y += s
         return y - y0
 
+    def wrench_card(self, ctx: Ctx, items: list[Item], item: CatalogItem, x: int, y: int, w: int, n: int) -> int:
+        """A broken story's card: a wrench, its title (and file), how many problems; returns its height."""
+        m = ctx.m
+        y0 = y
+        ic = round(m.body * 1.8)
+        items.append(Icon((x, y, ic, ic), "wrench", ctx.c("flag")))
+        y += ic + m.gap // 2
+        title = item.path.name
+        try:
+            title = item.title
+        except Exception:  # noqa: BLE001 - the file name always names it
+            pass
+        y += text_block(ctx, items, x, y, w, title, style="bold", size=m.h2) + m.gap
+        if title != item.path.name:  # several broken copies of one story: the file tells them apart
+            y += text_block(ctx, items, x, y, w, item.path.name, role="muted", size=m.small) + m.gap
+        cw, ch = chip(ctx, items, x, y, _("Needs fixes: {n} problem(s)").format(n=n), icon="wrench", fg="flag",
+                      bg="flag_soft", max_w=w)
+        y += ch + m.gap
+        y += text_block(ctx, items, x, y, w, _("Press Enter to see what to fix."), role="muted", size=m.small)
+        return y - y0
+
     def activate(self, target: Hashable, intent: Intent) -> bool:
         if target == "help":
             from ..intents import Help
@@ -133,7 +156,7 @@ class PickerScene(Scene):
             self.app.dispatch(Help())
             return True
         if isinstance(target, int) and 0 <= target < len(self.items):
-            self.open(self.items[target])
+            self.open(self.failed.get(target, self.items[target]))
             return True
         return False
 
