@@ -299,6 +299,10 @@ def add_play_arguments(p: argparse.ArgumentParser) -> None:
                         "vote:12,5,3 (hand counts for the visible options, reveal, follow the majority; keep "
                         "its commas: separate it with spaces) | vote:4,4+2 (a tie: the teacher picks option 2) | "
                         "override:3 (after a reveal, go with option 3) | discuss | notes | timer")
+    p.add_argument("--radar", metavar="WHEN", help="take the radar check: before | after | refresh (pre and post "
+                                                   "also work); with --headless, steps flag | ok | flag:2 (how sure, "
+                                                   "1-3) | auto:SEED, and with --facilitator hands:12/25")
+    p.add_argument("--form", metavar="A|B", help="the radar check's form (default: A before, B after)")
     p.add_argument("--screenshots", metavar="DIR", help="write one PNG per screen here")
     p.add_argument("--trace", metavar="FILE",
                    help="write what each screen showed and each choice, spot answer, vote, replay and ending as JSON "

@@ -118,5 +118,5 @@ def radar_score_event(hits: int, false_alarms: int, correct_rejections: int, mis
                       c: float) -> Record:
     """The end of a radar check: the four counts, discernment d′ and criterion c (3 decimals)."""
     return {"event": "radar_score", "hits": hits, "false_alarms": false_alarms,
-            "correct_rejections": correct_rejections, "misses": misses, "d_prime": round(d_prime, 3),
-            "c": round(c, 3)}
+            "correct_rejections": correct_rejections, "misses": misses, "d_prime": round(d_prime, 3) + 0.0,
+            "c": round(c, 3) + 0.0}  # + 0.0: never "-0.0"

@@ -94,6 +94,15 @@ def parse_vote(token: str) -> tuple[list[int], Optional[int]]:
     return counts, pick
 
 
+def parse_hands(token: str) -> tuple[int, int]:
+    """'hands:12/25' -> (12, 25): a radar item's red-flag hands out of the hands counted (--facilitator)."""
+    body = token.split(":", 1)[1].strip()
+    flag, _slash, counted = body.partition("/")
+    if not (flag.isdigit() and counted.isdigit()) or int(flag) > int(counted) or int(counted) < 1:
+        raise ScriptError(f"bad hands step '{token}': use hands:12/25 (red-flag hands / hands counted)")
+    return int(flag), int(counted)
+
+
 def parse_override(token: str) -> int:
     """'override:3' -> 3 (1-based)."""
     body = token.split(":", 1)[1].strip()
@@ -136,6 +145,14 @@ def step_intents(token: str, text_mode: bool = False) -> list[Intent]:
         return []
     if low in ("discuss", "notes", "timer"):
         return [Facilitate(low)]
+    if low.split(":", 1)[0] in ("flag", "ok"):  # a radar check answer, optionally how sure (1-3)
+        answer, _colon, sure = low.partition(":")
+        if sure and sure not in ("1", "2", "3"):
+            raise ScriptError(f"bad radar step '{token}': use flag, ok, flag:1..3 or ok:1..3 (how sure)")
+        return [Choose(0 if answer == "flag" else 1), *([Choose(int(sure) + 1)] if sure else []), Next()]
+    if low.startswith("hands:"):
+        parse_hands(t)
+        return []  # the runner enters the counts
     raise ScriptError(f"unknown step '{token}' (see `python main.py play --help`)")
 
 
@@ -148,6 +165,7 @@ class ScriptRunner:
         self.count = 0
         self.last_key: Optional[tuple] = None
         self.reached_summary = False
+        self.radar_seen = False
         self.log: list[str] = []
         if shots is not None:
             shots.mkdir(parents=True, exist_ok=True)
@@ -194,6 +212,12 @@ class ScriptRunner:
                 continue
             if low.startswith("override:"):
                 self.override(parse_override(token))
+                continue
+            if low.split(":", 1)[0] in ("flag", "ok", "hands") and self.app.top is not None \
+                    and self.app.top.name == "radar-intro":
+                self.send(Next())  # a radar answer on the start screen: start the check first
+            if low.startswith("hands:"):
+                self.hands(*parse_hands(token))
                 continue
             if token.lower().startswith("auto:"):
                 seed = token[5:]
@@ -272,8 +296,18 @@ class ScriptRunner:
             confirm.set_focus(1)  # the "Go with ..." button
             self.send(Activate())
 
+    def hands(self, flag: int, counted: int) -> None:
+        """Leading a class through the radar check: enter one item's show of hands and go on."""
+        top = self.app.top
+        if top is None or top.name != "radar-item" or not getattr(top, "in_class", False):
+            raise ScriptError(f"hands:{flag}/{counted}: there is no radar check item on this screen for a class "
+                              "(hands need --facilitator --radar)")
+        top.set_counts(flag, counted)  # type: ignore[attr-defined]
+        self.settle(force=True)
+        self.send(Next())
+
     def auto(self, seed: int) -> bool:
-        """Play a seeded random valid path to the summary; True when it got there."""
+        """Play a seeded random valid path to the summary (a radar check: to its end); True when it got there."""
         rng = random.Random(seed)
         top = self.app.top
         if top is not None and top.name == "summary" and self.app.classroom is not None:
@@ -288,6 +322,10 @@ class ScriptRunner:
             if top.name == "summary":
                 self.reached_summary = True
                 return True
+            if top.name.startswith("radar-"):
+                self.radar_seen = True
+            elif self.radar_seen and top.name == "title":
+                return True  # a radar check taken to its end (results and review) is back at the title
             for intent in self.auto_intents(top, rng):
                 self.send(intent)
             if self.app.errors:
@@ -299,6 +337,10 @@ class ScriptRunner:
         from ..engine.beats import ChoiceBeat, SpotBeat
 
         name = top.name
+        if name.startswith("radar-"):
+            from .radar_headless import radar_auto_intents
+
+            return radar_auto_intents(self, top, rng)
         if name == "player":
             beat = top.beat
             if top.revealing:

@@ -45,6 +45,7 @@ def play(ns: argparse.Namespace) -> int:
             scenario = resolve_scenario(ns.scenario, pack)
         if ns.text_scale is not None and not 1.0 <= ns.text_scale <= 2.0:
             raise ValueError("--text-scale must be between 1.0 and 2.0")
+        radar = radar_options(ns)
         if ns.theme is not None and ns.theme not in ("default", "high_contrast"):
             raise ValueError("--theme must be default or high_contrast")
         if scenario is not None and (ns.start_at or preset):
@@ -94,6 +95,8 @@ def play(ns: argparse.Namespace) -> int:
                       author=bool(getattr(ns, "author", False)), trace=trace)
     app = App(opts)
     code = open_start(app)
+    if radar is not None and not code:
+        code = open_radar(app, *radar)
     if not ns.headless:
         return app.run() or code
     from .headless import ScriptError, ScriptRunner
@@ -158,4 +161,44 @@ def open_start(app: Any) -> int:
     app.reset(TitleScene(app), PickerScene(app), first)
     if app.opts.facilitator:
         app.start_class(app.opts.class_label)
+    return 0
+
+
+def radar_options(ns: argparse.Namespace) -> Optional[tuple[str, Any]]:
+    """(phase, form or None) from --radar/--form, or None without --radar; ValueError for bad values."""
+    phase, form = getattr(ns, "radar", None), getattr(ns, "form", None)
+    if phase is None:
+        if form is not None:
+            raise ValueError("--form needs --radar before|after|refresh")
+        return None
+    from ..session.radar import form_of, phase_of
+
+    when = phase_of(phase)
+    chosen = form_of(form) if form is not None else None
+    if chosen is not None and when == "refresh":
+        raise ValueError("the refresh check has its own set: leave out --form")
+    if getattr(ns, "scenario", None):
+        raise ValueError("--radar and --scenario cannot be used together")
+    return when, chosen
+
+
+def open_radar(app: Any, phase: str, form: Any) -> int:
+    """Open the radar check's start screen for `phase` (exit code 1, with the diagnostics on stderr and on screen,
+    when the radar items have errors: the check never starts on a broken form)."""
+    from .scenes.radar import RadarIntroScene, load_set
+
+    rs = load_set(app)
+    if rs.errors:
+        for d in rs.all_diagnostics():
+            print(d.format(), file=sys.stderr)
+    if app.opts.facilitator:  # leading a class: the check on the projector, the class label kept
+        from .scenes.title import TitleScene
+
+        app.reset(TitleScene(app))
+        app.start_class(app.opts.class_label)
+    scene = RadarIntroScene(app, phase, form)
+    app.push(scene)
+    if rs.errors:
+        scene.begin(phase)  # shows why it cannot start
+        return 1
     return 0

@@ -81,6 +81,9 @@ class ClassSetupScene(PageScene):
         y += m.gap
         r = self.add_button(ctx, items, x, y, w, _("Choose a story"), "start", icon="chevron_right", hint=_("Enter"))
         y += r[3] + m.gap
+        r = self.add_button(ctx, items, x, y, w, _("Radar check first (before the first story)"), "radar",
+                            style="secondary", icon="search")
+        y += r[3] + m.gap
         r = self.add_button(ctx, items, x, y, w, _("Back"), "back", style="secondary", icon="chevron_left",
                             hint="Esc")
         return y + r[3] - y0
@@ -133,6 +136,12 @@ class ClassSetupScene(PageScene):
             self.step_text(int(target[1]))
         elif target == "text":
             self.step_text(1 if self.class_scale() < SCALES[-1] else -len(SCALES))
+        elif target == "radar":
+            from .radar import RadarIntroScene
+
+            self.start()
+            self.app.push(RadarIntroScene(self.app, "before"))
+            return True
         elif target == "back":
             return self.back()
         else:

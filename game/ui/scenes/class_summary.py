@@ -87,6 +87,9 @@ class ClassSummaryScene(PageScene):
             y += self.decision_card(ctx, items, x, y, w, step, d) + m.pad
         r = self.add_button(ctx, items, x, y, w, _("On to the debrief"), "next", icon="chevron_right",
                             hint=_("Enter"))
+        y += r[3] + m.gap
+        r = self.add_button(ctx, items, x, y, w, _("Radar check after the last story"), "radar", style="secondary",
+                            icon="search")
         return y + r[3] - y0
 
     def decision_card(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int, step: int, d: ClassDecision) -> int:
@@ -131,6 +134,11 @@ class ClassSummaryScene(PageScene):
         return super().handle(intent)
 
     def activate(self, target: Hashable, intent: Intent) -> bool:
+        if target == "radar":  # after the check, the class comes back here and goes on to the debrief
+            from .radar import RadarIntroScene
+
+            self.app.push(RadarIntroScene(self.app, "after"))
+            return True
         if target == "next":
             from .debrief import DebriefScene
 

@@ -39,6 +39,7 @@ class TitleScene(PageScene):
                         role="muted", align="center") + m.pad
         for label, target, style, icon in (
             (_("Play"), "play", "primary", "play"),
+            (_("Radar check"), "radar", "secondary", "search"),
             (_("Lead a class"), "lead", "secondary", "people"),
             (_("Settings"), "settings", "secondary", "gear"),
             (_("Get help"), "help_page", "secondary", "help"),
@@ -65,6 +66,11 @@ class TitleScene(PageScene):
             return True
         if target == "quit":
             self.app.dispatch(Quit())
+            return True
+        if target == "radar":
+            from .radar import RadarIntroScene
+
+            self.app.push(RadarIntroScene(self.app))
             return True
         if target == "lead":
             from .class_setup import ClassSetupScene
