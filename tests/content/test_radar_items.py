@@ -172,3 +172,16 @@ def test_items_follow_the_writing_rules() -> None:
     for item in SHIPPED.items:
         assert len(item.explain.split()) <= 30, item.id
         assert all(re.search(r"\.example\b", c.card.address) for c in [item.content] if c.card and c.card.address)
+
+
+def test_the_authoring_guide_documents_every_radar_code_and_its_example(tmp_path: Path, monkeypatch,
+                                                                      capsys) -> None:  # type: ignore[no-untyped-def]
+    text = (ROOT / "docs" / "authoring.md").read_text(encoding="utf-8")
+    assert set(re.findall(r"^#### (R\d{3}) — ", text, re.M)) == set(RADAR_CODES)
+    [(cmd, shown)] = re.findall(r"^```console\n\$ (python main\.py validate [^\n]+)\n(.*?)^```", text, re.M | re.S)
+    folder = tmp_path / "scenarios" / "radar"
+    folder.mkdir(parents=True)
+    (folder / "items.yaml").write_bytes((FIXTURES / "R503" / "set.yaml").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    assert main(cmd.split()[2:]) == 1
+    assert capsys.readouterr().out == shown
