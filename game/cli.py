@@ -65,8 +65,11 @@ def cmd_validate(ns: argparse.Namespace) -> int:
     report = []
     errors = warnings = 0
     radar: dict = {}
-    for path in files:
-        result = _check_any(path, radar)
+    results = [_check_any(path, radar) for path in files]
+    from .session.check import Checked, check_pack_giveaways
+
+    check_pack_giveaways(r for r in results if isinstance(r, Checked))  # W409 looks across each pack
+    for path, result in zip(files, results, strict=True):
         diags = result if isinstance(result, list) else result.diagnostics
         e = sum(1 for d in diags if d.severity.value == "error")
         w = len(diags) - e
@@ -304,6 +307,11 @@ def add_play_arguments(p: argparse.ArgumentParser) -> None:
                                                    "1-3) | auto:SEED, and with --facilitator hands:12/25")
     p.add_argument("--form", metavar="A|B", help="the radar check's form (default: A before, B after)")
     p.add_argument("--screenshots", metavar="DIR", help="write one PNG per screen here")
+    p.add_argument("--seed", type=int, metavar="N",
+                   help="the order options are shown in: the same N, the same order (default: a new order every "
+                        "play; headless runs use 0)")
+    p.add_argument("--file-order", action="store_true",
+                   help="show options in the order written instead of shuffled (reviewing a draft)")
     p.add_argument("--trace", metavar="FILE",
                    help="write what each screen showed and each choice, spot answer, vote, replay and ending as JSON "
                         "Lines (one object per line, written as it happens)")

@@ -52,7 +52,6 @@ CODES: dict[str, str] = {
     "E310": "condition uses an undefined variable",
     "E311": "asset file is missing",
     "E312": "asset path escapes the pack",
-    "E313": "spot task has no red flag",
     "E314": "spot part not found in the message",
     "E315": "red flag quote not found at its node",
     "E316": "start node does not exist",
@@ -73,6 +72,11 @@ CODES: dict[str, str] = {
     "W406": "blaming or 'game over' wording",
     "W407": "translation differs in structure from the reference language",
     "W408": "variable is never used",
+    # shared files of a pack
+    "W501": "help line from a pack: check it before class",
+    "W409": "the same words are flagged in the spot tasks of many scenarios",
+    "W410": "every spot task flags the same number of parts",
+    "W411": "pins keep the safest option in one place",
 }
 
 

@@ -9,6 +9,7 @@ from .catalog import Shared, resolve_asset
 from .diagnostics import DiagnosticBag, did_you_mean
 from .images import KINDS, MAX_SIDE, picture_problem
 from .lint_deep import lint_deep
+from .lint_giveaways import scenario_giveaways
 from .schema import (
     ME,
     SYSTEM,
@@ -263,9 +264,6 @@ class Linter:
             if spot is None:
                 continue
             base = ("nodes", nid, "spot")
-            if not any(p.flag for p in spot.parts):
-                self.bag.error("E313", "this spot task has no red flag", self.at(*base, "parts"),
-                               hint="mark at least one part `flag: true`")
             if not any(not p.flag for p in spot.parts):
                 self.bag.warning("W403", "this spot task has no benign part", self.at(*base, "parts"),
                                  hint="add a harmless look-alike (`flag: false`) so students practise "
@@ -348,6 +346,8 @@ class Linter:
 
 def lint(scn: Scenario, marks: Marks, bag: DiagnosticBag, shared: Shared,
          pack: Optional[Path] = None, file_path: Optional[Path] = None) -> None:
-    """Run every lint check on a loaded scenario, then the deeper content checks (W404-W407)."""
+    """Run every lint check on a loaded scenario, then the deeper content checks (W404-W407) and the per-file
+    give-away checks (W410, W411; W409 looks at the whole pack: `lint_giveaways.pack_giveaways`)."""
     Linter(scn, marks, bag, shared, pack, file_path).run()
     lint_deep(scn, marks, bag, file_path)
+    scenario_giveaways(scn, marks, bag)

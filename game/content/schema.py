@@ -262,6 +262,20 @@ class Card(Model):
     image: Optional[str] = Field(default=None, description="Optional picture: a path inside the pack.")
 
 
+class Pin(str, Enum):
+    """Where an option stays when the options are shuffled."""
+
+    FIRST = "first"
+    LAST = "last"
+
+
+class Order(str, Enum):
+    """How a node's options are ordered on screen."""
+
+    SHUFFLE = "shuffle"
+    FIXED = "fixed"
+
+
 class Choice(Model):
     """Something the player can do. Feedback explains why, in plain words."""
 
@@ -285,6 +299,9 @@ class Choice(Model):
     when: Optional[Condition] = Field(default=None, description="Offer this choice only when the condition holds, "
                                       "e.g. {var: care, at_least: 1} or {not: {visited: spot}}.")
     toggle: Optional[Id] = Field(default=None, description="On a settings screen: the toggle this choice flips.")
+    pin: Optional[Pin] = Field(default=None, description="Keep this option first or last when the options are "
+                               "shuffled (e.g. 'Ask someone else' last). Use sparingly: the safest option should "
+                               "not always sit in the same place.")
 
 
 class SpotPart(Model):
@@ -302,6 +319,9 @@ class SpotScoring(Model):
     hit: int = Field(default=2, ge=0, le=10, description="Points per red flag found.")
     miss: int = Field(default=0, ge=-10, le=0, description="Points per red flag missed (zero or less).")
     false_alarm: int = Field(default=-1, ge=-10, le=0, description="Points per benign part marked (zero or less).")
+    clear: int = Field(default=0, ge=0, le=10, description="Points per benign part left alone (a correct "
+                       "rejection). Give a spot task with no red flag at all `clear: 1` or more, so 'Nothing looks "
+                       "wrong' is rewarded.")
 
 
 class Spot(Model):
@@ -310,7 +330,8 @@ class Spot(Model):
     prompt: Text = Field(max_length=200, description="The instruction, e.g. 'Tap what worries you.'")
     speaker: Id = Field(alias="from", description="Who sent the message.")
     text: Text = Field(description="The whole message. Every part's text must appear in it.")
-    parts: list[SpotPart] = Field(min_length=1, description="Selectable phrases, red flags and benign ones.")
+    parts: list[SpotPart] = Field(min_length=1, description="Selectable phrases, red flags and benign ones. Any "
+                                  "number may be red flags, none included: then 'Nothing looks wrong' is the answer.")
     goto: Id = Field(description="The node that follows the task.")
     scoring: SpotScoring = Field(default_factory=SpotScoring, description="Points for hits, misses, false alarms.")
 
@@ -336,7 +357,11 @@ class Node(Model):
     card: Optional[Card] = Field(default=None, description="Listing, email, profile or settings card.")
     messages: list[Message] = Field(default_factory=list, description="Messages or posts, oldest first.")
     prompt: Optional[str] = Field(default=None, max_length=160, description="Question above the choices.")
-    choices: Optional[list[Choice]] = Field(default=None, min_length=1, description="What the player can do.")
+    choices: Optional[list[Choice]] = Field(default=None, min_length=1, description="What the player can do. "
+                                            "They are shown in a new order each play (see `order` and `pin`).")
+    order: Order = Field(default=Order.SHUFFLE, description="`shuffle` (the default): the options are shown in a "
+                         "new order each play-through, so their place never gives the answer away; `fixed`: in "
+                         "the order written, for options that must read in sequence.")
     spot: Optional[Spot] = Field(default=None, description="A spot-the-flags task.")
     next: Optional[Id] = Field(default=None, description="Node to continue to when there is no choice "
                                                          "(the player taps Next).")

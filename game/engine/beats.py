@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Optional, Union
 
 from ..content.schema import BadgeDef, Choice, Debrief, Ending, Message, Node, Spot, SpotPart, Tone
+from .scoring import Credit
 from .state import Shown
 
 
@@ -46,6 +47,8 @@ class SpotBeat(NodeBeat):
     """Messages then a spot-the-flags task."""
 
     spot: Spot
+    order: tuple[int, ...] = ()
+    """The parts (indices into `spot.parts`) in the message's reading order: number keys mark by this place."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,8 @@ class FeedbackBeat:
     points: int
     best_points: int
     is_best: bool
+    verdict: str = "best"
+    """The feedback mark, relative to the options at that decision: best, partial or risky (scoring.verdict)."""
 
 
 @dataclass(frozen=True)
@@ -68,11 +73,13 @@ class PartResult:
     part: SpotPart
     selected: bool
     outcome: str
+    points: int = 0
+    """The points this part gave (a hit, a correct rejection, a miss or a false alarm)."""
 
 
 @dataclass(frozen=True)
 class SpotResultBeat:
-    """The result of a spot-the-flags task, every part explained."""
+    """The result of a spot-the-flags task, every part explained, in the message's reading order."""
 
     node_id: str
     spot: Spot
@@ -114,6 +121,8 @@ class SummaryBeat:
     misses: int
     false_alarms: int
     tone: Optional[Tone]
+    credit: Credit = Credit()
+    """Decision by decision: how many choices were the safest one there, how many spot parts were judged right."""
 
 
 Beat = Union[MessageBeat, ChoiceBeat, SpotBeat, FeedbackBeat, SpotResultBeat, EndingBeat, DebriefBeat, SummaryBeat]

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
-from typing import Iterable, Mapping, Optional
+from typing import Iterable, Mapping, Optional, Sequence
 
-from ..content.schema import Message, Scenario, TagVocabulary
+from ..content.schema import Message, Node, Order, Pin, Scenario, TagVocabulary
 from . import scoring
 from .beats import (
     Beat,
@@ -28,13 +29,37 @@ class EngineError(ValueError):
     """A request the current state cannot take (wrong phase, hidden choice, unknown node)."""
 
 
-def _shown(scn: Scenario, node_id: str, variables: Mapping[str, Value], visited: tuple[str, ...]) -> Shown:
+def option_order(node: Node, open_: Sequence[int], seed: Optional[int], visit: str) -> tuple[int, ...]:
+    """The open options in the order shown: shuffled by `seed` for this visit (the same seed and visit, the same
+    order), pinned options first or last; in file order when the node says `order: fixed` or there is no seed."""
+    if seed is None or node.order is Order.FIXED or len(open_) < 2:
+        return tuple(open_)
+    choices = node.choices or []
+    free = [i for i in open_ if choices[i].pin is None]
+    random.Random(f"{seed}/{visit}").shuffle(free)  # a string seed is hashed the same way in every process
+    first = [i for i in open_ if choices[i].pin is Pin.FIRST]
+    last = [i for i in open_ if choices[i].pin is Pin.LAST]
+    return (*first, *free, *last)
+
+
+def part_order(node: Node) -> tuple[int, ...]:
+    """A spot task's parts in the message's own reading order (parts not found in the text last, as written)."""
+    if node.spot is None:
+        return ()
+    text = node.spot.text.lower()
+    where = [text.find(p.text.lower()) for p in node.spot.parts]
+    return tuple(sorted(range(len(where)), key=lambda i: (where[i] < 0, where[i], i)))
+
+
+def _shown(scn: Scenario, node_id: str, variables: Mapping[str, Value], visited: tuple[str, ...],
+           seed: Optional[int] = None) -> Shown:
     """What a visit shows when entered with these variables (`visited` includes the node itself)."""
     node = scn.nodes[node_id]
+    open_ = [i for i, c in enumerate(node.choices or []) if holds(c.when, variables, visited)]
     return Shown(node_id,
                  messages=tuple(i for i, m in enumerate(node.messages) if holds(m.when, variables, visited)),
-                 options=tuple(i for i, c in enumerate(node.choices or []) if holds(c.when, variables, visited)),
-                 parts=tuple(range(len(node.spot.parts))) if node.spot is not None else ())
+                 options=option_order(node, open_, seed, f"{node_id}/{visited.count(node_id)}"),
+                 parts=part_order(node))
 
 
 def _enter(scn: Scenario, st: PlayState, node_id: str) -> PlayState:
@@ -43,7 +68,7 @@ def _enter(scn: Scenario, st: PlayState, node_id: str) -> PlayState:
     phase = Phase.ENDING if scn.nodes[node_id].ending is not None else Phase.NODE
     visited = (*st.visited, node_id)
     return replace(st, node=node_id, phase=phase, visited=visited, pending=None,
-                   shown=(*st.shown, _shown(scn, node_id, st.vars, visited)))
+                   shown=(*st.shown, _shown(scn, node_id, st.vars, visited, st.seed)))
 
 
 def enter(scn: Scenario, st: PlayState, node_id: str) -> PlayState:
@@ -57,7 +82,7 @@ def reshow(scn: Scenario, st: PlayState) -> PlayState:
     if not st.visited or st.node not in scn.nodes:
         return st
     shown = st.shown[:len(st.visited) - 1] if st.recorded else ()
-    return replace(st, shown=(*shown, _shown(scn, st.node, st.vars, st.visited)))
+    return replace(st, shown=(*shown, _shown(scn, st.node, st.vars, st.visited, st.seed)))
 
 
 def _visit(scn: Scenario, st: PlayState) -> Shown:
@@ -68,14 +93,16 @@ def _visit(scn: Scenario, st: PlayState) -> Shown:
     return visit
 
 
-def start(scn: Scenario, start_at: Optional[str] = None, preset: Optional[Mapping[str, Value]] = None) -> PlayState:
-    """A new state at the start node (or `start_at`), with variables (or `preset` over them)."""
+def start(scn: Scenario, start_at: Optional[str] = None, preset: Optional[Mapping[str, Value]] = None,
+          seed: Optional[int] = None) -> PlayState:
+    """A new state at the start node (or `start_at`), with variables (or `preset` over them); `seed` shuffles the
+    options of every visit (None: file order, as the explorer and the lint see them)."""
     values = dict(scn.variables)
     for name, value in (preset or {}).items():
         if name not in values:
             raise EngineError(f"unknown variable '{name}'")
         values[name] = value
-    st = PlayState(scenario_id=scn.id, node=start_at or scn.start).with_vars(values)
+    st = PlayState(scenario_id=scn.id, node=start_at or scn.start, seed=seed).with_vars(values)
     return _enter(scn, st, start_at or scn.start)
 
 
@@ -98,30 +125,36 @@ def current_beat(scn: Scenario, st: PlayState, *, best_score: int = 0,
     """What the player sees now."""
     node = scn.nodes[st.node]
     if st.phase is Phase.NODE:
-        msgs = messages_of(scn, _visit(scn, st))
+        visit = _visit(scn, st)
+        msgs = messages_of(scn, visit)
         if node.choices is not None:
             return ChoiceBeat(st.node, node, msgs, options(scn, st), node.prompt)
         if node.spot is not None:
-            return SpotBeat(st.node, node, msgs, node.spot)
+            return SpotBeat(st.node, node, msgs, node.spot, visit.parts or part_order(node))
         return MessageBeat(st.node, node, msgs, node.next or "")
     if st.phase is Phase.FEEDBACK:
         last = st.steps[-1]
         if last.kind == "spot" and node.spot is not None:
-            outcomes = scoring.spot_outcomes(node.spot, last.selected)
-            results = tuple(PartResult(i, p, i in last.selected, o)
-                            for i, (p, o) in enumerate(zip(node.spot.parts, outcomes, strict=True)))
-            return SpotResultBeat(st.node, node.spot, results, last.points, scoring.spot_range(node.spot)[1])
+            spot = node.spot
+            outcomes = scoring.spot_outcomes(spot, last.selected)
+            order = st.visit.parts if st.visit is not None and st.visit.parts else part_order(node)
+            results = tuple(PartResult(i, spot.parts[i], i in last.selected, outcomes[i],
+                                       scoring.outcome_points(spot, outcomes[i]))
+                            for i in order if i < len(spot.parts))
+            return SpotResultBeat(st.node, spot, results, last.points, scoring.spot_range(spot)[1])
         assert node.choices is not None and last.choice is not None
         choice = node.choices[last.choice]
-        return FeedbackBeat(st.node, choice, last.choice, last.points, last.best, last.points >= last.best)
+        return FeedbackBeat(st.node, choice, last.choice, last.points, last.best, last.points >= last.best,
+                            last.verdict or scoring.verdict(last.points, [last.best, last.points]))
     if st.phase is Phase.ENDING:
         assert node.ending is not None
         return EndingBeat(st.node, node, node.ending, st.score, messages_of(scn, _visit(scn, st)))
     if st.phase is Phase.DEBRIEF:
         return DebriefBeat(scn.debrief, st.visited, st.shown)
     tone = node.ending.tone if node.ending is not None else None
-    return SummaryBeat(st.score, best_score, scoring.stars(st.score, best_score),
-                       scoring.badges(st.tags, vocab), st.hits, st.misses, st.false_alarms, tone)
+    credit = credit_of(scn, st)
+    return SummaryBeat(st.score, best_score, scoring.stars(credit, tone),
+                       scoring.badges(st.tags, vocab), st.hits, st.misses, st.false_alarms, tone, credit)
 
 
 def choose(scn: Scenario, st: PlayState, index: int) -> PlayState:
@@ -138,7 +171,9 @@ def choose(scn: Scenario, st: PlayState, index: int) -> PlayState:
         current = values.get(name, 0)
         values[name] = (current if isinstance(current, int) and not isinstance(current, bool) else 0) + delta
     tags = st.tags + tuple(t for t in c.tags if t not in st.tags)
-    step = Step(st.node, "choice", c.points, choice=index, best=max(o.points for o in open_.values()))
+    offered = [o.points for o in open_.values()]
+    step = Step(st.node, "choice", c.points, choice=index, best=max(offered),
+                verdict=scoring.verdict(c.points, offered))
     return replace(st.with_vars(values), phase=Phase.FEEDBACK, steps=(*st.steps, step), score=st.score + c.points,
                    tags=tags, pending=c.goto)
 
@@ -220,3 +255,16 @@ def _replayed(scn: Scenario, st: PlayState) -> Optional[tuple[Shown, ...]]:
     except (EngineError, KeyError, AssertionError):
         return None
     return sim.shown if sim.visited == st.visited else None
+
+
+def credit_of(scn: Scenario, st: PlayState) -> scoring.Credit:
+    """How the play-through went, decision by decision (the stars and the summary's one line come from this)."""
+    credit = scoring.Credit()
+    for step in st.steps:
+        node = scn.nodes.get(step.node)
+        if step.kind == "spot":
+            if node is not None and node.spot is not None:
+                credit = scoring.add_spot(credit, scoring.spot_outcomes(node.spot, step.selected))
+        else:
+            credit = scoring.add_choice(credit, step.points, step.best)
+    return credit

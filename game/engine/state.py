@@ -10,7 +10,8 @@ STATE_VERSION = 2
 """Version of the saved-state format. Older versions stay readable; newer ones are refused.
 
 - 1: node, phase, variables, visited, steps, score, tags, spot counts, pending.
-- 2: adds `shown`, the record of what each visit put on screen. A version-1 state has no record; the runner's
+- 2: adds `shown`, the record of what each visit put on screen (options in the order shown), the `seed` that
+  orders them, and each choice's feedback `verdict`. A version-1 state has no record; the runner's
   `restore(scn, state)` rebuilds it by replaying the steps from the scenario's start (exact for every play that
   did not start from a preset).
 """
@@ -42,18 +43,19 @@ class Step:
     choice: Optional[int] = None
     selected: tuple[int, ...] = ()
     best: int = 0  # the most points any open option offered here
+    verdict: str = ""  # a choice's feedback mark: best, partial or risky (scoring.verdict)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         return {"node": self.node, "kind": self.kind, "points": self.points, "choice": self.choice,
-                "selected": list(self.selected), "best": self.best}
+                "selected": list(self.selected), "best": self.best, "verdict": self.verdict}
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Step:
         """Rebuild from `to_dict` output."""
         return cls(str(d["node"]), str(d["kind"]), int(d["points"]),
                    None if d.get("choice") is None else int(d["choice"]),
-                   tuple(int(x) for x in d.get("selected", ())), int(d.get("best", 0)))
+                   tuple(int(x) for x in d.get("selected", ())), int(d.get("best", 0)), str(d.get("verdict", "")))
 
 
 @dataclass(frozen=True)
@@ -96,6 +98,8 @@ class PlayState:
     pending: Optional[str] = None  # node to enter after feedback
     shown: tuple[Shown, ...] = ()
     """One record per entry of `visited`: what that visit showed."""
+    seed: Optional[int] = None
+    """Orders the options of each visit (the same seed, the same order); None shows them in file order."""
     version: int = STATE_VERSION
 
     @property
@@ -136,6 +140,7 @@ class PlayState:
             "false_alarms": self.false_alarms,
             "pending": self.pending,
             "shown": [v.to_dict() for v in self.shown],
+            "seed": self.seed,
         }
 
     @classmethod
@@ -177,5 +182,6 @@ class PlayState:
             false_alarms=int(d.get("false_alarms", 0)),
             pending=None if d.get("pending") is None else str(d["pending"]),
             shown=tuple(Shown.from_dict(v) for v in d.get("shown", ())) if version >= 2 else (),
+            seed=None if d.get("seed") is None else int(d["seed"]),
             version=version,
         )

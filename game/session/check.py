@@ -4,20 +4,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Optional, Union
+from typing import Callable, Iterable, Optional, Union
 
 from ..content.catalog import (
     SHARED_FILES,
     TAGS_FILE,
     Entry,
+    is_shipped_file,
+    find_scenario_files,
     link_leaves_pack,
     load_pack_file,
     load_shared,
     pack_root,
     refuse_outside_link,
+    scenarios_dir,
 )
 from ..content.diagnostics import Diagnostic, DiagnosticBag, sort_key
 from ..content.lint import lint
+from ..content.lint_giveaways import PackMember, pack_giveaways
 from ..content.loader import Loaded, load_scenario
 from ..content.schema import ResourceList, Scenario, TagVocabulary, Tone
 from ..engine.explorer import Exploration, explore
@@ -98,4 +102,59 @@ def check_shared_file(path: Path, display: Optional[str] = None) -> list[Diagnos
     """Check a tags.yaml or resources.yaml: a link out of the pack is refused (E312), else its schema."""
     model: type[TagVocabulary] | type[ResourceList] = TagVocabulary if path.name == TAGS_FILE else ResourceList
     loaded = load_pack_file(path, model, display or str(path))
-    return sorted(loaded.diagnostics, key=sort_key)
+    diagnostics = list(loaded.diagnostics)
+    if isinstance(loaded.model, ResourceList) and not is_shipped_file(path):
+        bag = DiagnosticBag(loaded.path)
+        pack_line_warnings(loaded.model, load_shared(scenarios_dir()).resource_ids(), bag,
+                           lambda i: loaded.marks.at(("resources", i)))
+        diagnostics.extend(bag.items)
+    return sorted(diagnostics, key=sort_key)
+
+
+def pack_line_warnings(own: ResourceList, shipped: set[str], bag: DiagnosticBag,
+                       at: Callable[[int], tuple[int, int]]) -> None:
+    """W501 for every help line a pack's resources.yaml holds: a shipped id cannot be replaced (that line is never
+    shown), and each added line must be checked by the teacher before class (it is never marked verified)."""
+    for i, r in enumerate(own.resources):
+        if r.id in shipped:
+            bag.warning("W501", f"'{r.id}' is one of the game's checked help lines: a pack cannot replace it, so "
+                        "this line is never shown", at(i),
+                        hint="give the line an id of its own to add it, or remove it; the checked line always shows")
+        else:
+            numbers = ", ".join(c.value for c in r.contacts)
+            bag.warning("W501", f"help line '{r.id}' ({r.name}: {numbers}) comes from this pack; it is shown under "
+                        "'From this pack', never as verified", at(i),
+                        hint="before class, check every number, text keyword, website and the hours on the "
+                             "operator's own official page, and that it is free and meant for young people")
+
+
+def check_pack_giveaways(checked: Iterable[Checked]) -> None:
+    """W409 across each pack: the files checked together are grouped by pack, and the pack's other scenario files
+    (not checked now) count too, so one file checked alone gets the same warnings as the whole pack. Each checked
+    file's diagnostics get its warnings, sorted in place."""
+    by_pack: dict[Path, list[Checked]] = {}
+    for c in checked:
+        if c.entry.scenario is not None and not c.errors:
+            by_pack.setdefault(c.entry.pack, []).append(c)
+    for pack, group in by_pack.items():
+        mine = {c.entry.path.resolve() for c in group}
+        members: list[PackMember] = []
+        bags: list[tuple[Checked, DiagnosticBag]] = []
+        for c in group:
+            bag = DiagnosticBag(c.entry.loaded.path)
+            bags.append((c, bag))
+            scn = c.entry.scenario
+            assert scn is not None
+            members.append((c.entry.loaded.path, scn, c.entry.loaded.marks, bag))
+        if pack.is_dir() and (pack / "tags.yaml").is_file():  # a real pack: its other stories count too
+            for path in find_scenario_files(pack, include_examples=False):
+                if path.resolve() in mine or link_leaves_pack(path):
+                    continue
+                other = load_scenario(path)
+                if other.model is not None:
+                    members.append((str(path), other.model, other.marks, DiagnosticBag(str(path))))
+        pack_giveaways(members)
+        for c, bag in bags:
+            if bag.items:
+                c.diagnostics = sorted(c.diagnostics + bag.items, key=sort_key)
+                c.entry.loaded.diagnostics = c.diagnostics

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import sys
 from collections import deque
 from typing import Any, Callable, Mapping, Optional
@@ -34,7 +35,8 @@ class PlaySession:
     def __init__(self, item: CatalogItem, vocab: Optional[TagVocabulary], store: Any = None,
                  nickname: Optional[str] = None, start_at: Optional[str] = None,
                  preset: Optional[Mapping[str, Value]] = None, mode: str = "solo",
-                 class_label: Optional[str] = None, trace: Optional[T.Trace] = None) -> None:
+                 class_label: Optional[str] = None, trace: Optional[T.Trace] = None,
+                 seed: Optional[int] = None, shuffle: bool = True) -> None:
         scn = item.scenario
         if scn is None:
             raise ValueError(f"scenario '{item.id}' has errors and cannot be played")
@@ -44,7 +46,10 @@ class PlaySession:
         self.store = store
         self.nickname = nickname
         self.best_score = item.best_score
-        self.state: PlayState = runner.start(scn, start_at, preset)
+        self.seed: Optional[int] = (secrets.randbelow(2**31) if seed is None else seed) if shuffle else None
+        """Orders the options of every screen of this play-through (the same seed, the same order); None when the
+        options are shown in the order written (`shuffle=False`)."""
+        self.state: PlayState = runner.start(scn, start_at, preset, seed=self.seed)
         self.finished = False
         self._beat: Optional[Beat] = None
         self.session_id: Optional[int] = None
@@ -150,8 +155,9 @@ class PlaySession:
     def choose(self, index: int, votes: Optional[list[int]] = None, how: str = "majority") -> None:
         """Take the choice with this node index; one decision record is written.
 
-        With `votes` (a class vote: one count per visible option, in order) the record holds the options offered,
-        the counts, and the chosen and safer options as positions among them; `how` says how the class decided.
+        With `votes` (a class vote: one count per visible option, in the order shown) the record holds the options
+        offered, the counts, and the chosen and safer options as positions among them, all in file order (so reports
+        never mix options up, however each play shuffled them); `how` says how the class decided.
         """
         beat = self.beat()
         if not isinstance(beat, ChoiceBeat):
@@ -163,7 +169,7 @@ class PlaySession:
         if self.trace is not None and visit is not None:
             if votes is not None:
                 self.trace.emit(T.vote_event(node_id, list(votes), index))
-            self.trace.emit(T.choice_event(beat.node, visit, index))
+            self.trace.emit(T.choice_event(beat.node, visit, index, step.verdict))
         offered = [o.choice.text for o in beat.options]
         pos = next((i for i, o in enumerate(beat.options) if o.index == index), None)
         safer_pos = max(range(len(beat.options)), key=lambda i: beat.options[i].choice.points) if beat.options \
@@ -174,9 +180,15 @@ class PlaySession:
                                       safest=[i for i, o in enumerate(beat.options) if o.choice.points == top]))
         if self.store is not None and self.session_id is not None:
             if votes is not None:
+                in_file = sorted(range(len(beat.options)), key=lambda k: beat.options[k].index)
+                texts = [beat.options[k].choice.text for k in in_file]
+                counts = [int(votes[k]) if k < len(votes) else 0 for k in in_file]
+                chosen = next((j for j, k in enumerate(in_file) if beat.options[k].index == index), None)
+                safer = max(range(len(in_file)), key=lambda j: beat.options[in_file[j]].choice.points) if in_file \
+                    else None
                 _safely("record a class vote", lambda: self._announce(self.store.record_decision(
-                    self.session_id, node_id=node_id, kind="choice", options=offered, chosen=pos, safer=safer_pos,
-                    points=step.points, votes=[int(v) for v in votes])))
+                    self.session_id, node_id=node_id, kind="choice", options=texts, chosen=chosen, safer=safer,
+                    points=step.points, votes=counts)))
                 return
             choices = beat.node.choices or []
             best = max(beat.options, key=lambda o: o.choice.points).index if beat.options else None
@@ -195,7 +207,8 @@ class PlaySession:
         self._set(runner.submit_spot(self.scn, self.state, selected))
         st = self.state
         if self.trace is not None and visit is not None:
-            self.trace.emit(T.spot_event(beat.node, visit, st.steps[-1].selected, st.steps[-1].points))
+            self.trace.emit(T.spot_event(beat.node, visit, st.steps[-1].selected, st.steps[-1].points,
+                                         runner.current_beat(self.scn, st)))
         self.log.append(ClassDecision(
             node_id, "spot", beat.spot.prompt, [p.text for p in beat.spot.parts], points=st.steps[-1].points,
             hits=st.hits - before[0], misses=st.misses - before[1], false_alarms=st.false_alarms - before[2],

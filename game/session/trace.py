@@ -75,13 +75,20 @@ def choice_event(node: Node, visit: Shown, chosen: int, verdict: str = "none") -
             "chosen": chosen, "verdict": verdict}
 
 
-def spot_event(node: Node, visit: Shown, marked: Iterable[int], points: int) -> Record:
-    """The parts as shown, which the player marked (file indices) and the points it gave (a change of score)."""
+def spot_event(node: Node, visit: Shown, marked: Iterable[int], points: int, result: object = None) -> Record:
+    """The parts as shown (in the message's reading order), which the player marked (file indices), each part's
+    outcome and points (from the spot result beat, when given) and the total change of score."""
     parts = node.spot.parts if node.spot is not None else []
-    return {"event": "spot", "node": visit.node,
-            "parts": [{"index": i, "shown": k + 1, "text": parts[i].text, "flag": bool(parts[i].flag)}
-                      for k, i in enumerate(visit.parts) if i < len(parts)],
-            "marked": sorted(set(marked)), "points": points}
+    outcome = {r.index: r for r in getattr(result, "results", ())}
+    out = []
+    for k, i in enumerate(visit.parts):
+        if i >= len(parts):
+            continue
+        part: Record = {"index": i, "shown": k + 1, "text": parts[i].text, "flag": bool(parts[i].flag)}
+        if i in outcome:
+            part.update(outcome=outcome[i].outcome, points=outcome[i].points)
+        out.append(part)
+    return {"event": "spot", "node": visit.node, "parts": out, "marked": sorted(set(marked)), "points": points}
 
 
 def vote_event(node_id: str, counts: list[int], followed: int, devices: int = 0) -> Record:

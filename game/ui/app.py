@@ -63,6 +63,11 @@ class AppOptions:
     """Author tools: F5 reload the scenario file, F6 show the play state, F7 jump to a node."""
     trace: Optional[Trace] = None
     """Every play-through of this run reports its events here (`--trace FILE`, or kept in memory for tests)."""
+    seed: Optional[int] = None
+    """Orders the options of every story played (`--seed N`): the same seed, the same order. None: a new order
+    every play, except in headless runs, which use 0 so scripts, screenshots and traces repeat exactly."""
+    shuffle: bool = True
+    """False (`--file-order`): options are shown in the order written (an author reviewing a draft)."""
 
     @property
     def playtest(self) -> bool:
@@ -75,6 +80,8 @@ class App:
 
     def __init__(self, opts: AppOptions) -> None:
         self.opts = opts
+        self.seed: Optional[int] = opts.seed if opts.seed is not None else (0 if opts.headless else None)
+        """The seed each play-through's option order comes from (None: a new order every play)."""
         self.running = True
         self.exit_code = 0
         self.errors: list[str] = []

@@ -81,6 +81,8 @@ class SceneHost(Protocol):
     """True once the nickname screen was offered this run."""
     exit_code: int
     last_class_label: Optional[str]
+    seed: Optional[int]
+    """The seed each play-through's option order comes from (None: a new order every play)."""
 
     @property
     def store(self) -> Store:

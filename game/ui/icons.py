@@ -44,6 +44,12 @@ def _check_circle(p: Pen) -> None:
     p.lines([(0.28, 0.52), (0.44, 0.68), (0.73, 0.36)], 0.09, p.accent)
 
 
+def _half_circle(p: Pen) -> None:
+    """A neutral half mark: a ring with its left half filled (between the safest and the riskiest choice)."""
+    p.circle((0.5, 0.5), 0.42, 0.09)
+    p.poly([(0.5 - 0.42 * math.sin(math.pi * k / 16), 0.5 - 0.42 * math.cos(math.pi * k / 16)) for k in range(17)])
+
+
 def _lightbulb(p: Pen) -> None:
     p.circle((0.5, 0.4), 0.3)
     p.poly([(0.33, 0.55), (0.67, 0.55), (0.62, 0.72), (0.38, 0.72)])
@@ -280,7 +286,8 @@ def _signal(p: Pen) -> None:
 
 SHAPES: dict[str, Callable[[Pen], None]] = {
     "flag": _flag, "flag_outline": _flag_outline, "shield": _shield, "check": _check, "cross": _cross,
-    "check_circle": _check_circle, "lightbulb": _lightbulb, "globe": _globe, "lock": _lock, "people": _people,
+    "check_circle": _check_circle, "half_circle": _half_circle,
+    "lightbulb": _lightbulb, "globe": _globe, "lock": _lock, "people": _people,
     "person": _person, "star": _star, "star_outline": _star_outline, "wrench": _wrench, "help": _lifebuoy,
     "heart": _heart, "gear": _gear, "chevron_left": _chevron(True), "chevron_right": _chevron(False),
     "image": _image, "notes": _notes, "sun": _sun, "cloud": _cloud, "bell": _bell, "gift": _gift, "coin": _coin,

@@ -92,7 +92,8 @@ def play(ns: argparse.Namespace) -> int:
                       theme=ns.theme, text_scale=ns.text_scale, fullscreen=bool(ns.fullscreen) or None,
                       scenario=scenario, start_at=ns.start_at, preset=preset, class_label=ns.class_label,
                       facilitator=bool(getattr(ns, "facilitator", False)),
-                      author=bool(getattr(ns, "author", False)), trace=trace)
+                      author=bool(getattr(ns, "author", False)), trace=trace, seed=getattr(ns, "seed", None),
+                      shuffle=not getattr(ns, "file_order", False))
     app = App(opts)
     code = open_start(app)
     if radar is not None and not code:
@@ -157,7 +158,8 @@ def open_start(app: Any) -> int:
             app.go_title()
             return 2
         first = PlayerScene(app, PlaySession(item, app.library.shared(item.pack).tags, None, None,
-                                             app.opts.start_at, app.opts.preset, trace=app.opts.trace))
+                                             app.opts.start_at, app.opts.preset, trace=app.opts.trace,
+                                             seed=app.seed, shuffle=app.opts.shuffle))
     app.reset(TitleScene(app), PickerScene(app), first)
     if app.opts.facilitator:
         app.start_class(app.opts.class_label)

@@ -11,11 +11,12 @@ import yaml
 from pydantic import TypeAdapter
 
 from game.content import schema
+from game.content.catalog import scenarios_dir
 from game.content.diagnostics import CODES, DiagnosticBag
 from game.content.loader import load_text_bytes
 from game.content.schema import Scenario
 from game.content.yamlread import read_yaml
-from game.session.check import check_file
+from game.session.check import check_file, check_pack_giveaways
 from game.tools.scaffold import scaffold
 from game.tools.schema_export import scenario_schema
 from game.tools.twee import TWEE_CODES, parse_twee
@@ -91,10 +92,20 @@ def _broken_codes(block: str, tmp_path: Path) -> set[str]:
         lang = parsed[0]["lang"]
         (tmp_path / "en").mkdir()
         (tmp_path / "en" / "story.yaml").write_text(COMPLETE[0], encoding="utf-8")
-    path = tmp_path / lang / "story.yaml"
-    path.parent.mkdir(exist_ok=True)
-    path.write_text(merged, encoding="utf-8")
-    return {d.code for d in check_file(path).diagnostics}
+    copies = 4 if "# in 4 files of one pack" in block else 1  # a pack-wide check (W409): a pack of four
+    if copies > 1:
+        (tmp_path / "tags.yaml").write_text((scenarios_dir() / "tags.yaml").read_text(encoding="utf-8"),
+                                            encoding="utf-8")
+    paths = []
+    for k in range(copies):
+        path = tmp_path / lang / ("story.yaml" if copies == 1 else f"story-{k + 1}.yaml")
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(merged if copies == 1 else merged.replace("id: my-first-story", f"id: story-{k + 1}"),
+                        encoding="utf-8")
+        paths.append(path)
+    checked = [check_file(p) for p in paths]
+    check_pack_giveaways(checked)
+    return {d.code for c in checked for d in c.diagnostics}
 
 
 @pytest.mark.parametrize("block", BROKEN, ids=[_first(b)[10:] for b in BROKEN])

@@ -29,9 +29,12 @@ WHAT_NOW = ["Show the message to Ms. Tran", "Ask Amara if she got it too", "Repo
 SCRIPT = "next next vote:12,5,3 next vote:4,4+2 next spot:3+4 next vote:2,9,1,1 override:1 auto:1"
 
 
-def play_class(data: Path, label: str, capsys: pytest.CaptureFixture[str], script: str = SCRIPT) -> None:
+def play_class(data: Path, label: str, capsys: pytest.CaptureFixture[str], script: str = SCRIPT,
+               order: tuple[str, ...] = ("--file-order",)) -> None:
+    """A headless class (options in the order written unless `order` says otherwise: these tests are about the
+    records; test_shuffled_votes_are_recorded_in_file_order covers the shuffle)."""
     code = main(["play", "--headless", "--facilitator", "--class-label", label, "--scenario", "tutorial",
-                 "--data-dir", str(data), "--script", script])
+                 "--data-dir", str(data), "--script", script, *order])
     out, err = capsys.readouterr()
     assert code == 0, err
     assert "recorded decision" not in out  # the test hook stays out of normal output

@@ -101,7 +101,8 @@ def test_ending_debrief_and_summary(tour: Scenario) -> None:
     st = runner.advance(tour, st)
     summary = runner.current_beat(tour, st, best_score=13, vocab=vocab)
     assert isinstance(summary, SummaryBeat)
-    assert summary.score == 8 and summary.stars == 2
+    assert summary.score == 8 and summary.stars == 3  # each choice was the safest one there, whatever the path length
+    assert (summary.credit.choices, summary.credit.best_choices) == (3, 3)
     assert {b.id for b in summary.badges} >= {"fact_checker", "speaks_up"}
     assert runner.advance(tour, st) == st
 

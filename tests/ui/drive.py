@@ -2,16 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from dataclasses import dataclass
+from typing import Iterable, Union
 
 from game.ui.app import App
-from game.ui.intents import Intent
+from game.ui.intents import Choose, Intent
 
 
-def send(app: App, *intents: Intent) -> None:
-    """Dispatch intents, then lay out and draw once."""
+@dataclass(frozen=True)
+class FileChoice:
+    """For `send`: choose the option written `index`-th in the file, wherever the shuffle put it on screen."""
+
+    index: int
+
+
+def shown_place(app: App, file_index: int) -> int:
+    """Where the option written `file_index`-th in the file is shown on the current choice screen (from 0)."""
+    beat = app.top.beat  # type: ignore[union-attr]
+    return next(pos for pos, o in enumerate(beat.options) if o.index == file_index)
+
+
+def send(app: App, *intents: Union[Intent, FileChoice]) -> None:
+    """Dispatch intents (a FileChoice becomes Choose(its place on screen)), then lay out and draw once."""
     for it in intents:
-        app.dispatch(it)
+        app.dispatch(Choose(shown_place(app, it.index)) if isinstance(it, FileChoice) else it)
         app.step(0.0)
 
 

@@ -125,7 +125,7 @@ def _player(app: App, rng: random.Random, item: CatalogItem, node: Optional[str]
     session = PlaySession(item, app.library.shared(item.pack).tags, app.store,
                           None if room is not None else app.settings.nickname, node,
                           mode="facilitator" if room is not None else "solo",
-                          class_label=room.label if room is not None else None)
+                          class_label=room.label if room is not None else None, seed=rng.randrange(1000))
     app.reset(TitleScene(app), PlayerScene(app, session))
 
 

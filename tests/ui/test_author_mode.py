@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import pytest
-from drive import has_text, send, top_name
+from drive import FileChoice, has_text, send, top_name
 
 from game import cli
 from game.content.catalog import scenarios_dir
@@ -15,7 +15,7 @@ from game.engine.state import Phase
 from game.session.playtest import PlaytestError, carry_over, check_playtest, parse_preset, parse_value
 from game.ui.app import App
 from game.ui.headless import ScriptRunner
-from game.ui.intents import Activate, Author, Back, Choose, Erase, Next, Pointer, QuickExit, Scroll, TextInput
+from game.ui.intents import Activate, Author, Back, Erase, Next, Pointer, QuickExit, Scroll, TextInput
 from game.ui.launch import open_start
 
 FORMAT_TOUR = scenarios_dir() / "_examples" / "format-tour.yaml"
@@ -127,7 +127,7 @@ def test_start_at_and_set_through_the_app_records_nothing(make_app: Callable[...
     app.step()
     assert top_name(app) == "player" and _state(app).node == "aunt"
     assert has_text(app, "You did the right thing by checking with me.")  # shown only when care >= 1
-    send(app, Choose(0), Next())
+    send(app, FileChoice(0), Next())
     assert _state(app).phase is Phase.ENDING and _state(app).node == "end_safe"
     assert app.store.sessions() == []  # a playtest is not a class record
 
@@ -149,7 +149,7 @@ def _author_app(make_app: Callable[..., App], path: Path = FORMAT_TOUR, **kw: An
 
 def test_f6_shows_node_variables_score_and_path(make_app: Callable[..., App]) -> None:
     app = _author_app(make_app)
-    send(app, Choose(0), Next())
+    send(app, FileChoice(0), Next())
     assert app.author is not None and not app.author.shown
     assert "Author: F5 reload" in _dock_text(app)  # the badge in the bottom bar
     full_w = app.ctx.m.w
@@ -170,7 +170,7 @@ def test_the_wheel_scrolls_the_dock_under_the_pointer(make_app: Callable[..., Ap
     from game.ui.scenes.page import bar_height
 
     app = _author_app(make_app, text_scale=2.0, size=(900, 500))
-    send(app, Choose(0), Next(), Next(), Author("state"))
+    send(app, FileChoice(0), Next(), Next(), Author("state"))
     assert app.author is not None and app.author.content_h > app.screen.get_height() - bar_height(app.ctx)
     send(app, Pointer(10, 300), Scroll(1))  # over the game: the game scrolls, not the dock
     assert app.author.offset == 0
@@ -196,7 +196,7 @@ def test_author_keys_do_nothing_without_author_mode(make_app: Callable[..., App]
 # ------------------------------------------------------------- F7: the jump list
 def test_f7_jumps_by_typing_and_keys(make_app: Callable[..., App]) -> None:
     app = _author_app(make_app)
-    send(app, Choose(0), Next())
+    send(app, FileChoice(0), Next())
     send(app, Author("jump"))
     assert top_name(app) == "author-jump" and app.top.focus == ("node", "search")  # type: ignore[union-attr]
     send(app, TextInput("a"), TextInput("u"), TextInput("x"))
@@ -228,7 +228,7 @@ def test_f7_jumps_by_mouse_and_closes_with_esc_or_f7(make_app: Callable[..., App
 # ------------------------------------------------------------- F5 and hot reload
 def test_f5_reloads_in_place(make_app: Callable[..., App], tour_copy: Path) -> None:
     app = _author_app(make_app, tour_copy)
-    send(app, Choose(0), Next(), Next())
+    send(app, FileChoice(0), Next(), Next())
     assert _state(app).node == "chat"
     tour_copy.write_text(tour_copy.read_text(encoding="utf-8").replace(SAVED, "Nothing online about you."),
                          encoding="utf-8")
@@ -241,7 +241,7 @@ def test_f5_reloads_in_place(make_app: Callable[..., App], tour_copy: Path) -> N
 def test_hot_reload_keeps_the_node_and_survives_a_broken_save(make_app: Callable[..., App],
                                                                 tour_copy: Path) -> None:
     app = _author_app(make_app, tour_copy)
-    send(app, Choose(0), Next(), Next())
+    send(app, FileChoice(0), Next(), Next())
     assert _state(app).node == "chat" and has_text(app, SAVED)
     good = tour_copy.read_text(encoding="utf-8")
     assert app.author is not None
@@ -264,7 +264,7 @@ def test_hot_reload_keeps_the_node_and_survives_a_broken_save(make_app: Callable
     dock = _dock_text(app)
     assert "error[E104]" in dock and "format-tour.yaml:" in dock and "hint: " in dock, dock
     assert top_name(app) == "player" and has_text(app, "I looked everywhere")  # the last good version plays on
-    send(app, Choose(0))
+    send(app, FileChoice(0))
     assert _state(app).phase is Phase.FEEDBACK
 
     tour_copy.write_text(edited.replace("Talking to an adult you trust is a strong step.",
@@ -280,7 +280,7 @@ def test_hot_reload_keeps_the_node_and_survives_a_broken_save(make_app: Callable
 def test_a_save_while_the_jump_list_is_open_swaps_the_story_underneath(make_app: Callable[..., App],
                                                                        tour_copy: Path) -> None:
     app = _author_app(make_app, tour_copy)
-    send(app, Choose(0), Next(), Next(), Author("jump"), TextInput("a"))
+    send(app, FileChoice(0), Next(), Next(), Author("jump"), TextInput("a"))
     tour_copy.write_text(tour_copy.read_text(encoding="utf-8").replace(SAVED, "Nothing online at all."),
                          encoding="utf-8")
     _wait_for_reload(app)
@@ -300,7 +300,7 @@ def test_reload_on_the_debrief_keeps_the_page(make_app: Callable[..., App]) -> N
 
 def test_hot_reload_back_to_the_start_when_the_node_is_gone(make_app: Callable[..., App], tour_copy: Path) -> None:
     app = _author_app(make_app, tour_copy)
-    send(app, Choose(0), Next())
+    send(app, FileChoice(0), Next())
     assert _state(app).node == "search"
     text = tour_copy.read_text(encoding="utf-8")
     text = text.replace("goto: search", "goto: chat").replace("  search:                    #", "  look:   #")

@@ -32,8 +32,9 @@ WELCOME_NOTE = "Show the class the Get help button (H)"
 
 @pytest.fixture
 def cls(make_app: Callable[..., App]) -> App:
-    """A class on the tutorial's first screen (the welcome narration)."""
-    app = make_app(scenario=TUTORIAL, facilitator=True, class_label="Period 3")
+    """A class on the tutorial's first screen (the welcome narration), options in the order written (these tests
+    are about the vote; test_choice_order.py covers the shuffle)."""
+    app = make_app(scenario=TUTORIAL, facilitator=True, class_label="Period 3", shuffle=False)
     assert open_start(app) == 0
     app.step()
     send(app, Next())  # Start on the content note

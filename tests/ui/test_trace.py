@@ -40,7 +40,10 @@ def test_a_whole_play_is_traced_in_order(make_app, seed: int) -> None:  # type: 
     for r in trace.events("choice"):
         shown = [o["shown"] for o in r["options"]]
         assert shown == list(range(1, len(shown) + 1)) and r["chosen"] in [o["index"] for o in r["options"]]
-        assert r["verdict"] == "none"
+        points = {o["index"]: o["points"] for o in r["options"]}
+        top, got = max(points.values()), points[r["chosen"]]
+        assert r["verdict"] == ("best" if got == top else "risky" if got <= 0 or got == min(points.values())
+                                else "partial")
     for r in trace.events("spot"):
         assert set(r["marked"]) <= {p["index"] for p in r["parts"]} and isinstance(r["points"], int)
     first = {}

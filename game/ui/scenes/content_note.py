@@ -105,7 +105,8 @@ class ContentNoteScene(PageScene):
                               None if room is not None else app.settings.nickname,
                               app.opts.start_at if chosen else None, app.opts.preset if chosen else None,
                               mode="facilitator" if room is not None else "solo",
-                              class_label=room.label if room is not None else None, trace=app.opts.trace)
+                              class_label=room.label if room is not None else None, trace=app.opts.trace,
+                              seed=app.seed, shuffle=app.opts.shuffle)
         app.replace(PlayerScene(app, session))
 
     def back(self) -> bool:

@@ -10,7 +10,7 @@ from ..display import Box, FocusRing, Hit, Icon, Item
 from ..i18n import _, ngettext
 from ..kinds.rich import rich_text
 from ..layout import Ctx
-from ..widgets import avatar, chip, choice_row, one_line, text_block
+from ..widgets import avatar, chip, chip_size, choice_row, one_line, text_block
 from .class_panel import class_chose, in_class
 
 if TYPE_CHECKING:
@@ -80,17 +80,23 @@ def choice_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: ChoiceBe
     return y - y0
 
 
+def verdict_mark(verdict: str) -> tuple[str, str, str]:
+    """The feedback card's icon, colour role and headline for a verdict (relative to the options at that decision):
+    a green tick only for the safest option there, a neutral half mark between, the caution mark for the riskiest.
+    Never shaming words, never red."""
+    if verdict == "best":
+        return "check_circle", "safe", _("Smart move")
+    if verdict == "risky":
+        return "lightbulb", "caution", _("Something to think about")
+    return "half_circle", "primary", _("Good thinking - and there was a safer choice")
+
+
 def feedback_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: FeedbackBeat, x: int, y: int,
                    w: int) -> int:
     """Why the choice mattered: icon, headline, plain words, chips, points. Never red for the choice itself."""
     m = ctx.m
     c = beat.choice
-    if beat.is_best:
-        icon, role, headline = "shield", "safe", _("Smart move")
-    elif beat.points > 0:
-        icon, role, headline = "check_circle", "safe", _("Good thinking")
-    else:
-        icon, role, headline = "lightbulb", "caution", _("Something to think about")
+    icon, role, headline = verdict_mark(beat.verdict)
     headline = c.headline or headline
     inner: list[Item] = []
     ix, iw = x + m.pad, w - 2 * m.pad
@@ -181,10 +187,14 @@ def spot_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: SpotBeat, 
     n = len(scene.selected)
     y += text_block(ctx, items, x, y, w, ngettext("{n} part marked", "{n} parts marked", n).format(n=n),
                     role="muted", size=m.small) + m.gap
+    r = scene.focus_button(ctx, items, x, y, w, _("Nothing looks wrong"), "nothing", style="secondary",
+                           icon="shield")
+    y = r[1] + r[3] + m.gap
     r = scene.focus_button(ctx, items, x, y, w, _("Submit"), "submit", icon="check", hint="S", footer=True)
     y = r[1] + r[3] + m.gap
-    y += text_block(ctx, items, x, y, w, _("Tab or arrows to move, Space to mark, S to submit."), role="muted",
-                    size=m.small)
+    y += text_block(ctx, items, x, y, w, _("Tab or arrows to move, Space or a number to mark, S to submit. If "
+                                           "nothing here worries you, choose Nothing looks wrong."),
+                    role="muted", size=m.small)
     return y - y0
 
 
@@ -210,8 +220,11 @@ def spot_result_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: Spo
     spot = beat.spot
     hits = sum(1 for r in beat.results if r.outcome == "hit")
     flags = sum(1 for r in beat.results if r.part.flag)
-    found = _("The class found {hits} of {flags} red flags") if in_class(scene) else \
-        _("You found {hits} of {flags} red flags")
+    if flags:
+        found = _("The class found {hits} of {flags} red flags") if in_class(scene) else \
+            _("You found {hits} of {flags} red flags")
+    else:
+        found = _("Nothing here was a red flag")
     y += text_block(ctx, items, x, y, w, found.format(hits=hits, flags=flags), style="bold", size=m.h2) + m.gap
     styles = {r.index: {"hit": "flag", "miss": "missed", "false_alarm": "false_alarm", "clear": "plain"}[r.outcome]
               for r in beat.results}
@@ -223,8 +236,17 @@ def spot_result_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: Spo
         inner: list[Item] = []
         iy = y + m.gap
         cw, ch = chip(ctx, inner, x + m.gap, iy, outcome_label(r.outcome), icon=icon, fg=fg, bg=bg, max_w=w - 2 * m.gap)
+        used = cw
         if r.outcome == "hit":
             inner.append(Icon((x + m.gap + cw + m.gap // 2, iy + 2, ch - 4, ch - 4), "check", ctx.c("safe")))
+            used += m.gap // 2 + ch
+        pts = points_text(r.points)  # each part's change of score, so the total never changes silently
+        pw, ph = chip_size(ctx, pts, max_w=w - 2 * m.gap)
+        if used + m.gap + pw <= w - 2 * m.gap:
+            chip(ctx, inner, x + w - m.gap - pw, iy, pts, max_w=w - 2 * m.gap)
+        else:
+            iy += ch + m.gap // 2
+            ch = chip(ctx, inner, x + m.gap, iy, pts, max_w=w - 2 * m.gap)[1]
         iy += ch + m.gap // 2
         iy += text_block(ctx, inner, x + m.gap, iy, w - 2 * m.gap, f"\u201c{r.part.text}\u201d", style="bold") + 2
         iy += text_block(ctx, inner, x + m.gap, iy, w - 2 * m.gap, r.part.explain)
@@ -236,7 +258,10 @@ def spot_result_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: Spo
         items.append(Box((x, y, max(4, m.gap // 2), hh), ctx.c(fg)))
         items.extend(inner)
         y += hh + m.gap
-    cw, ch = chip(ctx, items, x, y, points_text(beat.points), icon="star", max_w=w)
+    before = scene.session.state.score - beat.points
+    total = _("{points} in all: score {before} \u2192 {after}").format(points=points_text(beat.points), before=before,
+                                                                      after=before + beat.points)
+    cw, ch = chip(ctx, items, x, y, total, icon="star", max_w=w)
     y += ch + m.pad
     r2 = scene.focus_button(ctx, items, x, y, w, _("Next"), "next", icon="chevron_right", hint=_("Enter"),
                             footer=True)

@@ -362,8 +362,8 @@ class PlayerScene(Scene):
             if isinstance(beat, ChoiceBeat) and 0 <= intent.index < len(beat.options):
                 self.choose(intent.index)
                 return True
-            if isinstance(beat, SpotBeat) and 0 <= intent.index < len(beat.spot.parts):
-                self.toggle_part(intent.index)
+            if isinstance(beat, SpotBeat) and 0 <= intent.index < len(beat.order):
+                self.toggle_part(beat.order[intent.index])  # number keys mark by place in the message
                 return True
             return True  # a number with no option here does nothing
         if isinstance(intent, Next):
@@ -418,6 +418,9 @@ class PlayerScene(Scene):
         if target == "submit":
             self.submit()
             return True
+        if target == "nothing":
+            self.submit_nothing()
+            return True
         if target == "next":
             self.next()
             return True
@@ -453,7 +456,7 @@ class PlayerScene(Scene):
             self.changed_toggle = opt.choice.toggle
         self.session.choose(opt.index, votes=votes, how=how)
         beat2 = self.beat
-        self.app.play_sound("good" if isinstance(beat2, FeedbackBeat) and beat2.is_best else "tap")
+        self.app.play_sound("good" if isinstance(beat2, FeedbackBeat) and beat2.verdict == "best" else "tap")
         self.on_beat()
 
     def toggle_part(self, i: int) -> None:
@@ -470,6 +473,12 @@ class PlayerScene(Scene):
             self.session.submit_spot(sorted(self.selected))
             self.app.play_sound("tap")
             self.on_beat()
+
+    def submit_nothing(self) -> None:
+        """'Nothing looks wrong': the answer that no part is a red flag (any marks are cleared first)."""
+        if isinstance(self.beat, SpotBeat):
+            self.selected = set()
+            self.submit()
 
     def next(self) -> None:
         """Move on from a beat that needs only Next."""

@@ -34,6 +34,21 @@ def headline(tone: Optional[Tone]) -> tuple[str, str]:
     return _("You finished the story"), ""
 
 
+def why_line(beat: SummaryBeat) -> str:
+    """The one line that says where the stars came from: the decisions, not the length of the path."""
+    c = beat.credit
+    parts = []
+    if c.choices:
+        parts.append(ngettext("{n} of {total} choice was the safest one there.",
+                              "{n} of {total} choices were the safest one there.", c.choices)
+                     .format(n=c.best_choices, total=c.choices))
+    if c.parts:
+        parts.append(ngettext("You judged {n} of {total} message part right.",
+                              "You judged {n} of {total} message parts right.", c.parts)
+                     .format(n=c.parts_right, total=c.parts))
+    return " ".join(parts)
+
+
 class SummaryScene(PageScene):
     """How it went: never 'failed', always what was learned."""
 
@@ -109,7 +124,7 @@ class SummaryScene(PageScene):
         tx = x + 3 * (s + m.gap) + m.gap
         tw = x + w - tx
         label = ngettext("{n} of 3 stars", "{n} of 3 stars", beat.stars).format(n=beat.stars)
-        score = _("Score: {score} of {best}").format(score=beat.score, best=beat.best_score)
+        score = why_line(beat) + " " + _("Score: {score} of {best}.").format(score=beat.score, best=beat.best_score)
         if tw >= m.body * 7:
             lh = block(ctx, items, tx, y, tw, label, style="bold", size=m.h2)
             lh += block(ctx, items, tx, y + lh, tw, score, role="muted")
