@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 from .diagnostics import Diagnostic, DiagnosticBag
 from .loader import Loaded, load_model
-from .schema import ResourceList, Scenario, TagVocabulary
+from .schema import Resource, ResourceList, Scenario, TagVocabulary
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -130,15 +130,38 @@ class Shared:
 
     tags: Optional[TagVocabulary]
     resources: Optional[ResourceList]
+    """Always the shipped, checked help lines: a pack can neither replace nor hide them."""
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    pack_resources: list[Resource] = field(default_factory=list)
+    """Lines the pack's own resources.yaml adds (never verified; shown under "From this pack")."""
+    pack_name: str = ""
+    """The pack's name (its folder) for the "From this pack" heading; empty for the shipped pack."""
 
     def tag_ids(self) -> set[str]:
         """All known tag ids (empty when tags.yaml failed to load)."""
         return self.tags.ids() if self.tags else set()
 
     def resource_ids(self) -> set[str]:
-        """All known resource ids."""
-        return {r.id for r in self.resources.resources} if self.resources else set()
+        """All known resource ids: the shipped ones and those the pack adds."""
+        shipped = {r.id for r in self.resources.resources} if self.resources else set()
+        return shipped | {r.id for r in self.pack_resources}
+
+
+def is_shipped_file(path: Path) -> bool:
+    """True for the shipped tags.yaml or resources.yaml (not a pack's own)."""
+    try:
+        return path.resolve() == (scenarios_dir() / path.name).resolve()
+    except (OSError, ValueError):
+        return False
+
+
+def added_lines(own: Optional[ResourceList], shipped: Optional[ResourceList]) -> list[Resource]:
+    """A pack's own help lines that it may add: not one with a shipped id (that would replace a checked line), and
+    never marked verified (only Red Flag Radar's checked list is)."""
+    if own is None:
+        return []
+    taken = {r.id for r in shipped.resources} if shipped else set()
+    return [r.model_copy(update={"verified": False}) for r in own.resources if r.id not in taken]
 
 
 def load_pack_file(path: Path, model: type[M], display: Optional[str] = None) -> Loaded[M]:
@@ -169,15 +192,22 @@ def load_shared(pack: Path) -> Shared:
     if cached is not None:
         return cached
     t: Loaded[TagVocabulary] = load_pack_file(tags_path, TagVocabulary)
-    r: Loaded[ResourceList] = load_pack_file(res_path, ResourceList)
-    tags, resources = t.model, r.model
+    tags = t.model
     # A pack's broken file is reported, but the game keeps the shipped vocabulary and help lines: a bad (or
     # hostile) resources.yaml must never leave students without help lines.
     if tags is None and tags_path != scenarios_dir() / TAGS_FILE:
         tags = load_model(scenarios_dir() / TAGS_FILE, TagVocabulary).model
-    if resources is None and res_path != scenarios_dir() / RESOURCES_FILE:
-        resources = load_model(scenarios_dir() / RESOURCES_FILE, ResourceList).model
-    shared = Shared(tags, resources, [*t.diagnostics, *r.diagnostics])
+    # The shipped, checked help lines always stand; a pack's resources.yaml can only add lines of its own.
+    shipped: Loaded[ResourceList] = load_model(scenarios_dir() / RESOURCES_FILE, ResourceList)
+    diagnostics = [*t.diagnostics]
+    extra: list[Resource] = []
+    if not is_shipped_file(res_path):
+        own: Loaded[ResourceList] = load_pack_file(res_path, ResourceList)
+        diagnostics.extend(own.diagnostics)
+        extra = added_lines(own.model, shipped.model)
+    else:
+        diagnostics.extend(shipped.diagnostics)
+    shared = Shared(tags, shipped.model, diagnostics, extra, pack.resolve().name if extra else "")
     _shared_cache[key] = shared
     return shared
 

@@ -180,6 +180,13 @@ class Library:
         return sorted(shown, key=rank)
 
 
+    def pack_resources(self, pack: Optional[Path] = None) -> tuple[str, list[Resource]]:
+        """The pack's name and the help lines its own resources.yaml adds (shown under "From this pack", never as
+        verified); ("", []) for the shipped pack."""
+        shared = self.shared(pack)
+        return (shared.pack_name, list(shared.pack_resources)) if shared.pack_resources else ("", [])
+
+
 @dataclass
 class Pack:
     """The scenarios of one folder that loaded, in guide order, and the problems of those that did not."""

@@ -66,6 +66,9 @@ class Guide:
     verified: list[Resource]
     to_verify: list[Resource]
     contact_words: dict[str, str]
+    pack_name: str = ""
+    pack_lines: list[Resource] = field(default_factory=list)
+    """Help lines the pack adds (never verified; printed in their own section)."""
 
 
 def lesson_plan(scn: Scenario, resources: list[Resource]) -> list[Step]:
@@ -130,6 +133,8 @@ def build_guide(scenarios: list[Scenario], shared: Shared, today: Optional[date]
         verified=[r for r in all_res if r.verified],
         to_verify=[r for r in all_res if not r.verified],
         contact_words=CONTACT_WORDS,
+        pack_name=shared.pack_name,
+        pack_lines=list(shared.pack_resources),
     )
 
 

@@ -8,12 +8,20 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
+from ..content.safetext import clean
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def _finalize(value: Any) -> Any:
+    """Every printed text without control characters or bidi controls (a NUL, or an RLO that shows a phone
+    number backwards); the stylesheet isolates each element's text direction as well."""
+    return clean(value) if isinstance(value, str) else value
 
 
 @lru_cache(maxsize=1)
 def environment() -> Environment:
-    """One shared environment; every ``{{ value }}`` is HTML-escaped (``autoescape=True``)."""
+    """One shared environment; every ``{{ value }}`` is cleaned and HTML-escaped (``autoescape=True``)."""
     return Environment(
         loader=FileSystemLoader(str(TEMPLATES)),
         autoescape=True,
@@ -21,6 +29,7 @@ def environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_finalize,
     )
 
 

@@ -6,6 +6,7 @@ import csv
 import io
 from typing import Any
 
+from ..content.safetext import clean
 from .report_data import ClassReport, Decision, Group
 
 COLUMNS = (
@@ -25,7 +26,7 @@ def cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    text = str(value)
+    text = clean(str(value))  # no NUL, escape or bidi override reaches the spreadsheet
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 

@@ -85,6 +85,11 @@ def _broken_codes(block: str, tmp_path: Path) -> set[str]:
     parsed = read_yaml(block, bag)
     if parsed is None or not isinstance(parsed[0], dict):
         return {d.code for d in load_text_bytes(block.encode("utf-8"), Scenario, "guide").diagnostics}
+    if "resources" in parsed[0]:  # a pack's resources.yaml, checked as validate checks it
+        from game.session.check import check_shared_file
+
+        (tmp_path / "resources.yaml").write_text(block, encoding="utf-8")
+        return {d.code for d in check_shared_file(tmp_path / "resources.yaml")}
     base = yaml.safe_load(COMPLETE[0])
     merged = yaml.safe_dump(_merge(base, yaml.safe_load(block)), sort_keys=False, allow_unicode=True)
     lang = "en"

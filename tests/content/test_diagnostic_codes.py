@@ -16,6 +16,8 @@ BROKEN = sorted((FIXTURES / "diagnostics").glob("*.yaml"))
 BYTE_LEVEL = {"E100", "E101", "E102", "E103", "E109", "E110"}
 PACK_LEVEL = {"W409"}
 """Codes about a whole pack, not one file: checked in test_giveaways.py."""
+SHARED = sorted((FIXTURES / "diagnostics" / "packs").glob("*/resources.yaml"))
+"""Fixtures for codes about a pack's shared files (resources.yaml): packs/CODE/resources.yaml."""
 
 
 def expectation(path: Path) -> tuple[str, int, int]:
@@ -39,8 +41,20 @@ def test_fixture_reports_its_code_at_the_exact_place(path: Path) -> None:
     assert "\n  hint: " in text
 
 
+@pytest.mark.parametrize("path", SHARED, ids=[p.parent.name for p in SHARED])
+def test_shared_file_fixture_reports_its_code_at_the_exact_place(path: Path) -> None:
+    from game.session.check import check_shared_file
+
+    code, line, col = expectation(path)
+    assert code == path.parent.name
+    diags = check_shared_file(path)
+    assert (line, col) in [(d.line, d.col) for d in diags if d.code == code], [d.format() for d in diags]
+    diag = next(d for d in diags if d.code == code)
+    assert diag.hint and diag.format().startswith(f"{path}:{line}:{col}: ")
+
+
 def test_every_code_has_a_fixture() -> None:
-    covered = {p.stem for p in BROKEN} | BYTE_LEVEL | PACK_LEVEL
+    covered = {p.stem for p in BROKEN} | BYTE_LEVEL | PACK_LEVEL | {p.parent.name for p in SHARED}
     assert set(CODES) <= covered, sorted(set(CODES) - covered)
 
 

@@ -13,7 +13,7 @@ from ..i18n import _
 from ..intents import Focus, Intent, Next
 from ..kinds.common import block
 from ..layout import Ctx
-from .help import resource_card
+from .help import pack_lines_block, resource_card
 from .page import PageScene, bottom_bar, top_bar
 from .panel import tag_chips
 from .replay import Replay, build_replay
@@ -237,6 +237,7 @@ class DebriefScene(PageScene):
             y += block(ctx, items, x, y, w, _("Who can help"), style="bold", size=m.h1) + m.pad
             for r in self.app.library.resources(self.session.scn.theme, list(d.resources), pack)[:4]:
                 y += resource_card(ctx, items, r, x, y, w) + m.gap
+            y += pack_lines_block(ctx, items, *self.app.library.pack_resources(pack), x, y, w)
         y += m.gap
         label = _("Next") if self.page < len(self.pages) - 1 else _("See my results")
         r = self.add_button(ctx, items, x, y, w, label, "next", icon="chevron_right", hint=_("Enter"))

@@ -1,4 +1,4 @@
-"""Help lines (H from every screen): the verified resources from scenarios/resources.yaml."""
+"""Help lines (H from every screen): the verified resources from scenarios/resources.yaml, then a pack's own."""
 
 from __future__ import annotations
 
@@ -47,6 +47,24 @@ def resource_card(ctx: Ctx, items: list[Item], r: Resource, x: int, y: int, w: i
     return h
 
 
+def pack_lines_block(ctx: Ctx, items: list[Item], name: str, lines: list[Resource], x: int, y: int, w: int) -> int:
+    """The help lines a story pack adds, under their own heading with the pack's name and a note that they are not
+    the game's checked lines (the checked ones are always shown above); returns the height."""
+    if not lines:
+        return 0
+    m = ctx.m
+    y0 = y
+    y += m.gap
+    y += text_block(ctx, items, x, y, w, _("From this pack: {name}").format(name=name), style="bold",
+                    size=m.h2) + m.gap // 2
+    y += text_block(ctx, items, x, y, w, _("These were added by the people who made this story pack. They are not "
+                                           "checked by Red Flag Radar. Ask your teacher before you use one."),
+                    role="muted", size=m.small) + m.gap
+    for r in lines:
+        y += resource_card(ctx, items, r, x, y, w) + m.gap
+    return y - y0
+
+
 class HelpScene(PageScene):
     """People who can help, for this story's theme first. H or Esc closes it."""
 
@@ -79,6 +97,7 @@ class HelpScene(PageScene):
                             role="muted") + m.pad
         for r in res:
             y += resource_card(ctx, items, r, x, y, w) + m.gap
+        y += pack_lines_block(ctx, items, *self.app.library.pack_resources(), x, y, w)
         y += m.gap
         rr = self.add_button(ctx, items, x, y, w, _("Back"), "close", style="secondary", icon="chevron_left")
         return y + rr[3] - y0
