@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from drive import has_text, names, send, top_name
+from drive import FileChoice, has_text, names, send, top_name
 
 from game.content.catalog import scenarios_dir
 from game.engine.beats import ChoiceBeat, FeedbackBeat, SpotBeat, SpotResultBeat
@@ -84,12 +84,12 @@ def test_player_choice_feedback_spot_result_ending_debrief_summary(make_app) -> 
     scene = app.top
     assert isinstance(scene, PlayerScene)
     assert isinstance(scene.beat, ChoiceBeat)
-    send(app, Choose(1))  # "Message them right away"
+    send(app, FileChoice(1))  # "Message them right away"
     assert isinstance(scene.beat, FeedbackBeat)
     assert has_text(app, "points")
     send(app, Next())
     assert isinstance(scene.beat, ChoiceBeat) and scene.beat.node_id == "chat"
-    send(app, Choose(1))  # "Ask why a shop needs a selfie" -> spot
+    send(app, FileChoice(1))  # "Ask why a shop needs a selfie" -> spot
     send(app, Next())
     assert isinstance(scene.beat, SpotBeat)
     send(app, Choose(1), Choose(0), Choose(0), Toggle())  # mark part 2, mark+unmark part 1, space on focused
@@ -99,7 +99,7 @@ def test_player_choice_feedback_spot_result_ending_debrief_summary(make_app) -> 
     send(app, Submit())
     assert isinstance(scene.beat, SpotResultBeat)
     assert has_text(app, "Red flag - missed") and has_text(app, "Red flag - you spotted it")
-    send(app, Next(), Choose(0), Next())  # aunt -> report -> ending
+    send(app, Next(), FileChoice(0), Next())  # aunt -> report -> ending
     assert app.top.screen_name() == "ending"  # type: ignore[union-attr]
     send(app, Next())
     assert top_name(app) == "debrief"
@@ -116,7 +116,7 @@ def test_player_choice_feedback_spot_result_ending_debrief_summary(make_app) -> 
 
 def test_records_are_written_per_decision(make_app) -> None:  # type: ignore[no-untyped-def]
     app = start_tour(make_app)
-    send(app, Choose(0), Next())
+    send(app, FileChoice(0), Next())
     sessions = app.store.sessions()
     assert len(sessions) == 1
     decisions = app.store.decisions(sessions[0]["id"])

@@ -71,22 +71,24 @@ def test_random_intent_soak_long(make_app, scene: str) -> None:  # type: ignore[
 
 
 def raw_soak(make_app, scene: str, events: int, seed: int, chunk: int = CHUNK) -> RawMonkey:  # type: ignore[no-untyped-def]
-    """Soak one scene kind with at least `events` raw events. A fresh set-up (next scenario, random node) follows
-    every `chunk` actions, or sooner when the player wandered off that scene for PATIENCE actions; each one is
-    preceded by the Home check from wherever the player got to."""
+    """Soak one scene kind with at least `events` raw events, and for scenes that show a story at least one set-up
+    per shipped scenario. A fresh set-up (next scenario, random node) follows every `chunk` actions, or sooner when
+    the player wandered off that scene for PATIENCE actions; each one is preceded by the Home check from wherever
+    the player got to."""
     rng = random.Random(seed)
     app = share_library(make_app(headless=False, size=(1280, 720), **APP_OPTIONS.get(scene, {})))  # real window
     monkey = RawMonkey(app, rng)
     setup = SCENES[scene]
-    n_setups = list(SCENES).index(scene) * 5
+    n_setups = first = list(SCENES).index(scene) * 5
+    turns = len(SCENARIOS) if scene in SCENARIO_SCENES else 0
     try:
-        while monkey.events < events:
+        while monkey.events < events or n_setups - first < turns:
             setup(app, rng, item_for(app, SCENARIOS[n_setups % len(SCENARIOS)]))
             n_setups += 1
             app.step()
             name, away = app.top.name, 0  # type: ignore[union-attr]
             for _ in range(chunk):
-                if monkey.events >= events:
+                if monkey.events >= events and n_setups - first >= turns:
                     break
                 monkey.act()
                 assert app.scenes and not app.top.dirty  # type: ignore[union-attr]
