@@ -152,3 +152,29 @@ def test_the_same_seed_shows_the_same_order_in_the_game(make_app) -> None:  # ty
         orders.append([o.index for o in app.top.beat.options])
         assert shown_place(app, orders[-1][0]) == 0
     assert orders[0] == orders[1]
+
+
+def test_parts_are_marked_in_the_real_bubble(make_app) -> None:  # type: ignore[no-untyped-def]
+    """The spot task's message shows in the device's own chat bubble; tapping a phrase there marks it, and after
+    Submit the same bubble shows each part's outcome."""
+    from game.ui.display import Hit
+    from game.ui.intents import Pointer, Submit
+
+    app = make_app(scenario=TUTORIAL)
+    assert open_start(app) == 0
+    send(app, Next())
+    spot = _to_spot(app)
+    thread = next(g for g in app.top.dl.groups() if g.key == "thread")
+    hits = [it for it, _s, _c in app.top.dl.walk() if isinstance(it, Hit) and it.target[0] == "part"
+            and any(it is g_it for g_it in thread.items)]
+    assert {h.target[1] for h in hits} == set(range(len(spot.spot.parts)))
+    shift = dict(app.top.offsets()).get("thread", 0)
+    target = spot.order[-1]
+    x, y, w, h = next(h.rect for h in hits if h.target == ("part", target))
+    cx, cy = x + w // 2, y - shift + h // 2
+    send(app, Pointer(cx, cy, pressed=True), Pointer(cx, cy, released=True))
+    assert app.top.selected == {target}
+    send(app, Submit())
+    assert isinstance(app.top.beat, SpotResultBeat)
+    view = app.top._view()
+    assert {hl.index: hl.style for hl in view.highlights}[target] in ("flag", "false_alarm")

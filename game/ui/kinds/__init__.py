@@ -18,12 +18,15 @@ from ..layout import Ctx
 
 @dataclass(frozen=True)
 class Highlight:
-    """A phrase to light up in place (debrief replay): the quote, its label and tactic tags."""
+    """A phrase to light up in place: a red flag in the debrief replay (its quote, label and tactic tags), or a
+    spot-the-flags part in the real bubble (style 'select' / 'selected' while marking, the outcome's style after)."""
 
     index: int
     quote: str
     label: str
     tags: tuple[str, ...] = ()
+    style: str = "flag"
+    """How rich_text draws it: flag, select, selected, missed, false_alarm or plain."""
 
 
 @dataclass(frozen=True)

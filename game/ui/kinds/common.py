@@ -59,7 +59,7 @@ def rich(ctx: Ctx, view: KindView, out: KindOutput, items: list[Item], x: int, y
     spans = split_quotes(text, quotes(view))
     tmp: list[Item] = []
     tw, th, rects = rich_text(ctx, tmp, x, y, w, spans, ctx.c(role), size=size,
-                              marked={h.index: "flag" for h in view.highlights})
+                              marked={h.index: h.style for h in view.highlights})
     keys = [int(k) for k in rects]  # type: ignore[call-overload]
     for k, rs in rects.items():
         out.anchors.setdefault(int(k), []).extend(rs)  # type: ignore[call-overload]
@@ -79,7 +79,7 @@ def fit(ctx: Ctx, view: KindView, w: int, text: str, *, size: Optional[int] = No
     """The width to lay `text` out in (its tightest wrap within w) and the height rich() will then give it."""
     probe: list[Item] = []
     tw, th, _r = rich_text(ctx, probe, 0, 0, w, split_quotes(text, quotes(view)), ctx.c("text"), size=size,
-                           marked={h.index: "flag" for h in view.highlights})
+                           marked={h.index: h.style for h in view.highlights})
     tw = min(w, tw + 2)
     if view.highlights:
         return tw, th

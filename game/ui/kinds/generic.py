@@ -78,7 +78,7 @@ def card_panel(ctx: Ctx, view: KindView, card: Card, x: int, y: int, w: int,
     inner: list[Item] = []
     ix, iw = x + m.pad, w - 2 * m.pad
     iy = y + m.pad
-    marked = {h.index: "flag" for h in view.highlights}
+    marked = {h.index: h.style for h in view.highlights}
 
     def para(text: str, *, size: Optional[int] = None, role: str = "text") -> None:
         nonlocal iy
@@ -148,7 +148,7 @@ def bubble(ctx: Ctx, view: KindView, msg: Message, x: int, y: int, w: int, out: 
            quotes: list[tuple[int, str]], show_name: bool) -> int:
     """One chat bubble (left for others, right for me, centred pill for the app); returns its height."""
     m = ctx.m
-    marked = {h.index: "flag" for h in view.highlights}
+    marked = {h.index: h.style for h in view.highlights}
     if msg.speaker == SYSTEM:
         tw = min(w - 2 * m.pad, round(m.body * 24))
         inner: list[Item] = []
@@ -215,7 +215,7 @@ def post_card(ctx: Ctx, view: KindView, msg: Message, x: int, y: int, w: int, ou
     m = ctx.m
     info = msg.post
     assert info is not None
-    marked = {h.index: "flag" for h in view.highlights}
+    marked = {h.index: h.style for h in view.highlights}
     inner: list[Item] = []
     ix, iw = x + m.gap, w - 2 * m.gap
     iy = y + m.gap
@@ -283,7 +283,7 @@ def render(ctx: Ctx, view: KindView, screen: RectT) -> KindOutput:
     for msg in view.messages:
         if narration and msg.post is None:
             _w, th, rects = rich_text(ctx, out.body, bx + m.pad, cy, bw - 2 * m.pad, split_quotes(msg.text, quotes),
-                                      ctx.c("text"), marked={hl.index: "flag" for hl in view.highlights})
+                                      ctx.c("text"), marked={hl.index: hl.style for hl in view.highlights})
             for k, rs in rects.items():
                 out.anchors.setdefault(int(k), []).extend(rs)  # type: ignore[call-overload]
             cy += th + m.pad // 2

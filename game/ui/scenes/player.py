@@ -19,8 +19,9 @@ from ...engine.beats import (
     SpotResultBeat,
     SummaryBeat,
 )
+from ...engine.replay import spot_message
 from ...session.play import PlaySession
-from ..display import Box, Circle, Icon, Item, RectT
+from ..display import Box, Circle, FocusRing, Hit, Icon, Item, RectT
 from ..frame import device_frame
 from ..host import SceneHost
 from ..i18n import _
@@ -39,7 +40,7 @@ from ..intents import (
     Submit,
     Toggle,
 )
-from ..kinds import KindView
+from ..kinds import Highlight, KindView
 from ..kinds import render as render_kind
 from ..kinds.registry import spec_for
 from ..layout import Ctx
@@ -221,9 +222,23 @@ class PlayerScene(Scene):
         node = beat.node if isinstance(beat, (NodeBeat, EndingBeat)) else self.session.scn.nodes[
             self.session.state.node]
         node_id = self.session.state.node
-        return KindView(self.session.scn, node_id, node, self.messages[:self.revealed],
+        messages = self.messages[:self.revealed]
+        highlights: tuple[Highlight, ...] = ()
+        if isinstance(beat, (SpotBeat, SpotResultBeat)) and node.spot is not None and not self.revealing:
+            messages += spot_message(node)  # the task's message, in the real bubble, its parts marked in place
+            highlights = self._part_highlights(beat)
+        return KindView(self.session.scn, node_id, node, messages,
                         typing=self.typing_who if self.revealing else None, toggles=dict(self.toggles),
-                        changed_toggle=self.changed_toggle, asset=self.session.asset)
+                        changed_toggle=self.changed_toggle, asset=self.session.asset, highlights=highlights)
+
+    def _part_highlights(self, beat: object) -> tuple[Highlight, ...]:
+        """The spot task's parts as highlights in the bubble: selectable while marking, by outcome after."""
+        if isinstance(beat, SpotResultBeat):
+            style = {"hit": "flag", "miss": "missed", "false_alarm": "false_alarm", "clear": "plain"}
+            return tuple(Highlight(r.index, r.part.text, "", style=style[r.outcome]) for r in beat.results)
+        assert isinstance(beat, SpotBeat)
+        return tuple(Highlight(i, beat.spot.parts[i].text, "", style="selected" if i in self.selected else "select")
+                     for i in beat.order)
 
     def _frame(self, ctx: Ctx, area: RectT) -> None:
         m = ctx.m
@@ -245,6 +260,13 @@ class PlayerScene(Scene):
         self.dl.extend(out.header)
         body_rect = (screen[0], screen[1] + out.header_h, screen[2], screen[3] - out.header_h)
         chat = spec_for(view.node.screen).animated  # chats follow the newest message; cards and feeds start at the top
+        if isinstance(beat, SpotBeat):  # mark the parts right in the bubble, by mouse or touch (keys: the panel)
+            for i, rects in out.anchors.items():
+                for r in rects:
+                    out.body.append(Hit((r[0] - 4, r[1] - 2, r[2] + 8, r[3] + 4), ("part", i)))
+                    if self.focus == ("part", i):
+                        out.body.append(FocusRing((r[0] - 3, r[1], r[2] + 6, r[3]), 4, m.focus_w, m.focus_gap,
+                                                  ctx.c("focus"), ctx.c("focus_gap")))
         self.scroll_view("thread", body_rect, out.body, out.body_h, stick_bottom=chat)
         self.typing_rect = out.typing_at
         del m
