@@ -299,6 +299,11 @@ class Choice(Model):
     when: Optional[Condition] = Field(default=None, description="Offer this choice only when the condition holds, "
                                       "e.g. {var: care, at_least: 1} or {not: {visited: spot}}.")
     toggle: Optional[Id] = Field(default=None, description="On a settings screen: the toggle this choice flips.")
+    says: Optional[str] = Field(default=None, min_length=1, max_length=280,
+                                description="What the player sends in the chat when this is chosen, where that "
+                                            "differs from the option's words (e.g. option 'Say no and stay in the "
+                                            "game chat', says: 'no thanks, I keep chat in the game'). It stays in "
+                                            "the conversation as the player's bubble.")
     pin: Optional[Pin] = Field(default=None, description="Keep this option first or last when the options are "
                                "shuffled (e.g. 'Ask someone else' last). Use sparingly: the safest option should "
                                "not always sit in the same place.")

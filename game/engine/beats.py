@@ -20,11 +20,14 @@ class Option:
 
 @dataclass(frozen=True)
 class NodeBeat:
-    """A node on screen: its messages (conditions already applied) and what comes next."""
+    """A node on screen: its messages (those new on this screen, from the record), the conversation's history
+    (earlier messages and the player's sent replies, from earlier screens of the same chat or feed), and what comes
+    next."""
 
     node_id: str
     node: Node
     messages: tuple[Message, ...]
+    thread: tuple[Message, ...]
 
 
 @dataclass(frozen=True)
@@ -98,6 +101,8 @@ class EndingBeat:
     score: int
     messages: tuple[Message, ...] = ()
     """The messages the ending screen shows (from the record of this visit)."""
+    thread: tuple[Message, ...] = ()
+    """The conversation's history when the ending is a chat or feed screen."""
 
 
 @dataclass(frozen=True)

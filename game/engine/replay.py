@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterable
 
-from ..content.schema import Message, Node, Scenario, ScreenKind
+from ..content.schema import Message, Node, Scenario
 from ..content.texts import quote_at
-from .runner import messages_of
+from .record import messages_of, spot_message
 from .state import Shown
 
 
@@ -18,14 +18,6 @@ class Replayed:
     node_id: str
     node: Node
     messages: tuple[Message, ...]
-
-
-def spot_message(node: Node) -> tuple[Message, ...]:
-    """The spot task's text as a message, where the screen shows it as one (an email with no body shows it as the
-    body instead)."""
-    if node.spot is None or (node.screen == ScreenKind.EMAIL and node.card is not None and not node.card.body):
-        return ()
-    return (Message.model_validate({"from": node.spot.speaker, "text": node.spot.text}),)
 
 
 def replay_nodes(scn: Scenario, shown: Iterable[Shown]) -> list[Replayed]:

@@ -6,7 +6,7 @@ import random
 from dataclasses import replace
 from typing import Iterable, Mapping, Optional, Sequence
 
-from ..content.schema import Message, Node, Order, Pin, Scenario, TagVocabulary
+from ..content.schema import Node, Order, Pin, Scenario, TagVocabulary
 from . import scoring
 from .beats import (
     Beat,
@@ -22,7 +22,11 @@ from .beats import (
     SummaryBeat,
 )
 from .conditions import holds
+from .record import history, messages_of
 from .state import STATE_VERSION, Phase, PlayState, Shown, Step, Value
+
+__all__ = ["EngineError", "advance", "choose", "current_beat", "enter", "messages_of", "option_order", "options",
+           "part_order", "reshow", "restore", "start", "submit_spot"]
 
 
 class EngineError(ValueError):
@@ -112,14 +116,6 @@ def options(scn: Scenario, st: PlayState) -> tuple[Option, ...]:
     return tuple(Option(i, choices[i]) for i in _visit(scn, st).options if i < len(choices))
 
 
-def messages_of(scn: Scenario, visit: Shown) -> tuple[Message, ...]:
-    """The messages a visit showed, in order (indices a re-checked file no longer has are left out)."""
-    node = scn.nodes.get(visit.node)
-    if node is None:
-        return ()
-    return tuple(node.messages[i] for i in visit.messages if i < len(node.messages))
-
-
 def current_beat(scn: Scenario, st: PlayState, *, best_score: int = 0,
                  vocab: Optional[TagVocabulary] = None) -> Beat:
     """What the player sees now."""
@@ -127,11 +123,12 @@ def current_beat(scn: Scenario, st: PlayState, *, best_score: int = 0,
     if st.phase is Phase.NODE:
         visit = _visit(scn, st)
         msgs = messages_of(scn, visit)
+        past = history(scn, st.shown, len(st.shown) - 1)
         if node.choices is not None:
-            return ChoiceBeat(st.node, node, msgs, options(scn, st), node.prompt)
+            return ChoiceBeat(st.node, node, msgs, past, options(scn, st), node.prompt)
         if node.spot is not None:
-            return SpotBeat(st.node, node, msgs, node.spot, visit.parts or part_order(node))
-        return MessageBeat(st.node, node, msgs, node.next or "")
+            return SpotBeat(st.node, node, msgs, past, node.spot, visit.parts or part_order(node))
+        return MessageBeat(st.node, node, msgs, past, node.next or "")
     if st.phase is Phase.FEEDBACK:
         last = st.steps[-1]
         if last.kind == "spot" and node.spot is not None:
@@ -148,7 +145,8 @@ def current_beat(scn: Scenario, st: PlayState, *, best_score: int = 0,
                             last.verdict or scoring.verdict(last.points, [last.best, last.points]))
     if st.phase is Phase.ENDING:
         assert node.ending is not None
-        return EndingBeat(st.node, node, node.ending, st.score, messages_of(scn, _visit(scn, st)))
+        return EndingBeat(st.node, node, node.ending, st.score, messages_of(scn, _visit(scn, st)),
+                          history(scn, st.shown, len(st.shown) - 1))
     if st.phase is Phase.DEBRIEF:
         return DebriefBeat(scn.debrief, st.visited, st.shown)
     tone = node.ending.tone if node.ending is not None else None
@@ -174,8 +172,11 @@ def choose(scn: Scenario, st: PlayState, index: int) -> PlayState:
     offered = [o.points for o in open_.values()]
     step = Step(st.node, "choice", c.points, choice=index, best=max(offered),
                 verdict=scoring.verdict(c.points, offered))
+    shown = st.shown
+    if c.says and shown:  # what the player sends stays in the conversation's thread
+        shown = (*shown[:-1], replace(shown[-1], sent=c.says))
     return replace(st.with_vars(values), phase=Phase.FEEDBACK, steps=(*st.steps, step), score=st.score + c.points,
-                   tags=tags, pending=c.goto)
+                   tags=tags, pending=c.goto, shown=shown)
 
 
 def submit_spot(scn: Scenario, st: PlayState, selected: Iterable[int]) -> PlayState:

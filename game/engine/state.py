@@ -10,10 +10,10 @@ STATE_VERSION = 2
 """Version of the saved-state format. Older versions stay readable; newer ones are refused.
 
 - 1: node, phase, variables, visited, steps, score, tags, spot counts, pending.
-- 2: adds `shown`, the record of what each visit put on screen (options in the order shown), the `seed` that
-  orders them, and each choice's feedback `verdict`. A version-1 state has no record; the runner's
-  `restore(scn, state)` rebuilds it by replaying the steps from the scenario's start (exact for every play that
-  did not start from a preset).
+- 2: adds `shown`, the record of what each visit put on screen (options in the order shown, and what the player
+  sent), the `seed` that orders them, and each choice's feedback `verdict`. A version-1 state has no record; the
+  runner's `restore(scn, state)` rebuilds it by replaying the steps from the scenario's start (exact for every
+  play that did not start from a preset).
 """
 
 
@@ -68,16 +68,22 @@ class Shown:
     messages: tuple[int, ...] = ()
     options: tuple[int, ...] = ()
     parts: tuple[int, ...] = ()
+    sent: Optional[str] = None
+    """What the player sent in this conversation by the choice made here (the choice's `says:`), if anything."""
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form."""
         return {"node": self.node, "messages": list(self.messages), "options": list(self.options),
-                "parts": list(self.parts)}
+                "parts": list(self.parts), "sent": self.sent}
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Shown:
         """Rebuild from `to_dict` output."""
-        return cls(str(d["node"]), *(tuple(int(x) for x in d.get(k, ())) for k in ("messages", "options", "parts")))
+        def ints(key: str) -> tuple[int, ...]:
+            return tuple(int(x) for x in d.get(key, ()))
+
+        return cls(str(d["node"]), ints("messages"), ints("options"), ints("parts"),
+                   None if d.get("sent") is None else str(d["sent"]))
 
 
 @dataclass(frozen=True)

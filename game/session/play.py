@@ -12,6 +12,7 @@ from ..content.catalog import resolve_asset
 from ..content.schema import Scenario, TagVocabulary
 from ..engine import runner
 from ..engine.beats import Beat, ChoiceBeat, SpotBeat, SummaryBeat
+from ..engine.record import messages_of, thread
 from ..engine.replay import Replayed, locate_flags
 from ..engine.state import Phase, PlayState, Value
 from . import log
@@ -101,11 +102,13 @@ class PlaySession:
         """A node event for each visit not traced yet."""
         if self.trace is None:
             return
-        for visit in self.state.shown[self._traced:]:
-            node = self.scn.nodes.get(visit.node)
+        shown = self.state.shown
+        for k in range(self._traced, len(shown)):
+            node = self.scn.nodes.get(shown[k].node)
             if node is not None:
-                self.trace.emit(T.node_event(self.scn, node, visit, runner.messages_of(self.scn, visit)))
-        self._traced = len(self.state.shown)
+                self.trace.emit(T.node_event(self.scn, node, shown[k], messages_of(self.scn, shown[k]),
+                                             thread(self.scn, shown, k)))
+        self._traced = len(shown)
 
     def set_state(self, st: PlayState) -> None:
         """Play on from another state of the same scenario (author jump); nothing is recorded."""

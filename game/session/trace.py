@@ -59,10 +59,13 @@ def said(messages: Iterable[Message]) -> list[Record]:
     return [{"from": m.speaker, "text": m.text} for m in messages]
 
 
-def node_event(scn: Scenario, node: Node, visit: Shown, messages: tuple[Message, ...]) -> Record:
-    """A screen as the player saw it: the messages new on it and the whole thread it shows."""
+def node_event(scn: Scenario, node: Node, visit: Shown, messages: tuple[Message, ...],
+               thread: Optional[tuple[Message, ...]] = None) -> Record:
+    """A screen as the player saw it: the messages new on it and every bubble or post it shows for its
+    conversation (earlier screens of the same chat or feed and the player's sent replies, `from` "me")."""
     return {"event": "node", "scenario": scn.id, "node": visit.node, "screen": node.screen.value,
-            "app": node.app, "with": node.with_, "messages": said(messages), "thread": said(messages)}
+            "app": node.app, "with": node.with_, "messages": said(messages),
+            "thread": said(messages if thread is None else thread)}
 
 
 def choice_event(node: Node, visit: Shown, chosen: int, verdict: str = "none") -> Record:

@@ -36,7 +36,15 @@ def test_a_whole_play_is_traced_in_order(make_app, seed: int) -> None:  # type: 
     assert kinds[-1] == "end" and kinds.count("end") == 1
     nodes = trace.events("node")
     assert all(set(r) == {"event", "scenario", "node", "screen", "app", "with", "messages", "thread"} for r in nodes)
-    assert all(r["thread"] == r["messages"] for r in nodes)  # today a screen shows only its own messages
+    convo: dict[tuple, list] = {}
+    for r in nodes:  # living threads: a chat shows what it showed before, then the new messages
+        if r["screen"] in ("dm", "sms", "game_lobby"):
+            before = convo.setdefault((r["screen"], r["app"], r["with"]), [])
+            assert r["thread"][:len(before)] == before, "what a chat showed stays in it"
+            assert r["thread"][len(r["thread"]) - len(r["messages"]):] == r["messages"]
+            before[:] = r["thread"]
+        elif r["screen"] != "feed":
+            assert r["thread"] == r["messages"]
     for r in trace.events("choice"):
         shown = [o["shown"] for o in r["options"]]
         assert shown == list(range(1, len(shown) + 1)) and r["chosen"] in [o["index"] for o in r["options"]]

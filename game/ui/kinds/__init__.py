@@ -47,6 +47,9 @@ class KindView:
     """Resolves a pack-relative image path to a file, or None (draw a placeholder)."""
     dim: bool = False
     """Debrief replay: draw the conversation dimmed so the highlights stand out."""
+    earlier: int = 0
+    """Living threads: how many of `messages` (at the start of a chat) came from earlier screens of the same
+    conversation; a separator goes before the new ones."""
 
     def character(self, char_id: Optional[str]) -> Optional[Character]:
         """The character with this id, if any."""

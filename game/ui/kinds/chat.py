@@ -115,6 +115,9 @@ def thread(ctx: Ctx, view: KindView, out: KindOutput, x: int, y: int, w: int, *,
     prev: Optional[str] = None
     last_time: Optional[str] = None
     for i, msg in enumerate(msgs):
+        if view.earlier and i == view.earlier:  # a living thread: what is new on this screen starts here
+            y += m.gap // 2 + time_separator(ctx, out.body, x, y, w, msg.time or _("Later")) + m.gap // 2
+            last_time, prev = msg.time, None
         if msg.speaker == SYSTEM:
             y += notice(ctx, view, out, x, y, w, msg.text) + m.gap
             prev = None
@@ -128,6 +131,8 @@ def thread(ctx: Ctx, view: KindView, out: KindOutput, x: int, y: int, w: int, *,
             y += m.gap // 2
         y += bubble(ctx, view, out, msg, x, y, w, sms=sms, first=first, last=nxt != msg.speaker,
                     show_avatar=avatars, show_name=group and first, show_time=not sms) + m.gap // 2 + 2
+        if msg.speaker == ME and nxt not in (None, ME) and not view.dim:  # they answered: it was read
+            y += block(ctx, out.body, x, y, w, _("Read"), role="muted", size=m.small, align="right") + m.gap // 2
         prev = msg.speaker
     if sms and msgs and msgs[-1].speaker == ME and not view.typing and not view.dim:
         y += block(ctx, out.body, x, y, w, _("Delivered"), role="muted", size=m.small, align="right") + m.gap

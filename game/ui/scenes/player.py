@@ -19,7 +19,7 @@ from ...engine.beats import (
     SpotResultBeat,
     SummaryBeat,
 )
-from ...engine.replay import spot_message
+from ...engine.record import FEED_KINDS, spot_message
 from ...session.play import PlaySession
 from ..display import Box, Circle, FocusRing, Hit, Icon, Item, RectT
 from ..frame import device_frame
@@ -69,6 +69,8 @@ class PlayerScene(Scene):
         self.toggles: dict[str, bool] = {}
         self.changed_toggle: Optional[str] = None
         self.messages: tuple[Message, ...] = ()
+        self.history: tuple[Message, ...] = ()
+        """The conversation's earlier bubbles (living threads), shown at once; only `messages` are revealed."""
         self.revealed = 0
         self.timer = 0.0
         self.typing_who: Optional[str] = None
@@ -98,6 +100,7 @@ class PlayerScene(Scene):
             node = beat.node
             self.toggles = {t.id: bool(t.on) for t in (node.card.toggles if node.card else [])}
             self.messages = beat.messages
+            self.history = beat.thread
             animate = self.app.ctx.typing_animation and spec_for(node.screen).animated and len(self.messages) > 0
             self.revealed = 0 if animate else len(self.messages)
             self.typing_who = None
@@ -106,6 +109,7 @@ class PlayerScene(Scene):
                 self._schedule()
         elif isinstance(beat, EndingBeat):
             self.messages = beat.messages
+            self.history = beat.thread
             self.revealed = len(self.messages)
         self.ease = 0.0 if (self.app.animate and isinstance(beat, (FeedbackBeat, SpotResultBeat))) else 1.0
         self.invalidate()
@@ -227,9 +231,16 @@ class PlayerScene(Scene):
         if isinstance(beat, (SpotBeat, SpotResultBeat)) and node.spot is not None and not self.revealing:
             messages += spot_message(node)  # the task's message, in the real bubble, its parts marked in place
             highlights = self._part_highlights(beat)
+        past = self.history
+        earlier = 0
+        if past and node.screen in FEED_KINDS:  # a feed keeps its earlier posts below the new ones
+            messages = messages + past
+        elif past:  # a chat keeps its history above the new messages
+            messages, earlier = past + messages, len(past)
         return KindView(self.session.scn, node_id, node, messages,
                         typing=self.typing_who if self.revealing else None, toggles=dict(self.toggles),
-                        changed_toggle=self.changed_toggle, asset=self.session.asset, highlights=highlights)
+                        changed_toggle=self.changed_toggle, asset=self.session.asset, highlights=highlights,
+                        earlier=earlier)
 
     def _part_highlights(self, beat: object) -> tuple[Highlight, ...]:
         """The spot task's parts as highlights in the bubble: selectable while marking, by outcome after."""
