@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import Optional
 
+from ..content.catalog import load_shared, scenarios_dir
+from ..content.radar import RADAR_DIR
 from ..session.atomic import atomic_write_text
 from ..session.catalog import find_scenarios
 from ..session.paths import resolve_data_dir
@@ -16,12 +18,42 @@ from ..usage import UsageError
 from .html import render
 from .report_csv import report_csv
 from .report_data import ClassReport, build_report
+from .report_radar import Snippets, TagLabel, snippet
 
 FORMATS = {".html": "html", ".htm": "html", ".csv": "csv"}
 
 
 class ReportError(Exception):
     """The records exist but cannot be read (exit code 1)."""
+
+
+def radar_lookups(scenarios_root: Optional[Path] = None) -> tuple[Snippets, TagLabel]:
+    """What a radar item shows (a snippet) and a tag's label, each loaded on first use (only with radar records)."""
+    root = scenarios_root or scenarios_dir()
+    texts: dict[str, str] = {}
+    labels: dict[str, str] = {}
+
+    def snippets(item_id: str) -> Optional[str]:
+        if not texts:
+            from ..content.radar_check import item_texts, load_radar_set
+
+            folder = root / RADAR_DIR if (root / RADAR_DIR).is_dir() else scenarios_dir() / RADAR_DIR
+            for item in load_radar_set(folder).items:
+                shown = list(item_texts(item))[:-1]  # the last text is the explanation, shown afterwards
+                texts.setdefault(item.id, snippet(shown))
+            texts.setdefault("", "")
+        return texts.get(item_id)
+
+    def tag_label(tag: str) -> str:
+        if not labels:
+            vocab = load_shared(root).tags
+            for tag_id in vocab.ids() if vocab is not None else ():
+                found = vocab.get(tag_id) if vocab is not None else None
+                labels[tag_id] = found.label if found is not None else tag_id
+            labels.setdefault("", "")
+        return labels.get(tag, tag)
+
+    return snippets, tag_label
 
 
 def load_report(data_dir: Path, scenarios_root: Optional[Path] = None) -> ClassReport:
@@ -31,7 +63,9 @@ def load_report(data_dir: Path, scenarios_root: Optional[Path] = None) -> ClassR
     except RecordsUnreadable as exc:
         raise ReportError(f"cannot read the records in '{data_dir}': {exc}") from exc
     try:
-        return build_report(store, lambda ids: find_scenarios(ids, scenarios_root))
+        snippets, tag_label = radar_lookups(scenarios_root)
+        return build_report(store, lambda ids: find_scenarios(ids, scenarios_root), snippets=snippets,
+                            tag_label=tag_label)
     except sqlite3.DatabaseError as exc:
         raise ReportError(f"cannot read the records in '{data_dir}': the records file is damaged ({exc}); "
                           "start the game once to keep it aside and begin new records") from exc
@@ -84,5 +118,6 @@ def cmd_report(ns: argparse.Namespace) -> int:
         print(f"wrote {ns.output}: no records yet (an empty report)")
     else:
         print(f"wrote {ns.output}: {len(report.class_groups)} class session(s), "
-              f"{sum(g.sessions for g in report.solo_groups)} solo session(s), {report.decision_count} decision(s)")
+              f"{sum(g.sessions for g in report.solo_groups)} solo session(s), {report.decision_count} decision(s)"
+              + (f", {report.radar_checks} radar check(s)" if report.radar else ""))
     return 0

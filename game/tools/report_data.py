@@ -9,6 +9,7 @@ from typing import Any, Callable, Iterable, Optional
 from ..content.schema import Scenario
 from ..session.store import Store
 from .charts import BarChart, bar_chart
+from .report_radar import RadarGroup, Snippets, TagLabel, build_radar
 
 FACILITATOR = "facilitator"
 SOLO = "solo"
@@ -119,6 +120,8 @@ class ClassReport:
     generated_at: str
     groups: list[Group]
     notice: Optional[str] = None
+    radar: list[RadarGroup] = field(default_factory=list)
+    """Radar check groups: each class, then solo play on this device (empty without radar records)."""
 
     @property
     def class_groups(self) -> list[Group]:
@@ -136,9 +139,14 @@ class ClassReport:
         return sum(d.decisions for g in self.groups for d in g.decisions)
 
     @property
+    def radar_checks(self) -> int:
+        """How many radar checks (runs with at least one answer) the report covers."""
+        return len({a.run for g in self.radar for a in g.answers})
+
+    @property
     def empty(self) -> bool:
-        """True when there is nothing recorded yet."""
-        return not self.groups
+        """True when there is nothing recorded yet (no story decisions and no radar answers)."""
+        return not self.groups and not self.radar
 
 
 def _key(row: dict[str, Any]) -> GroupKey:
@@ -193,11 +201,17 @@ def _ending_title(scn: Optional[Scenario], ending_id: Optional[str]) -> Optional
 Lookup = Callable[[Iterable[str]], dict[str, Scenario]]
 
 
+def _no_snippet(item_id: str) -> Optional[str]:
+    return None
+
+
 def build_report(store: Optional[Store], find: Lookup, *, notice: Optional[str] = None,
-                 now: Optional[datetime] = None) -> ClassReport:
-    """Assemble the report from the three aggregate queries (no store = no records yet).
+                 now: Optional[datetime] = None, snippets: Snippets = _no_snippet,
+                 tag_label: TagLabel = str) -> ClassReport:
+    """Assemble the report from the three aggregate queries and the radar records (no store = no records yet).
 
     ``find`` maps scenario ids to scenarios, for titles, prompts and questions; unknown ids show as they are.
+    ``snippets`` and ``tag_label`` describe radar items and tactic tags (called only when there are radar records).
     """
     stamp = (now or datetime.now(timezone.utc)).astimezone().strftime("%Y-%m-%d %H:%M")
     if store is None:
@@ -231,7 +245,8 @@ def build_report(store: Optional[Store], find: Lookup, *, notice: Optional[str] 
         for step, drow in enumerate(decisions.get(key, []), start=1):
             group.decisions.append(_decision(step, drow, options.get((key, drow["node_id"], drow["kind"]), []), scn))
         groups.append(group)
-    return ClassReport(stamp, groups, notice)
+    radar = build_radar(store.radar_runs(), store.radar_answers(), snippets, tag_label)
+    return ClassReport(stamp, groups, notice, radar)
 
 
 def _when(stamp: Optional[str]) -> str:
