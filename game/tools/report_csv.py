@@ -4,18 +4,22 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Any
+from typing import Any, Optional
 
 from ..content.safetext import clean
 from .report_data import ClassReport, Decision, Group
+from .report_radar import RadarAnswer, RadarGroup, RadarPhase
 
 COLUMNS = (
     "record", "mode", "session", "class_label", "date", "scenario_id", "scenario_title", "sessions", "finished",
     "ending_tone", "endings_safe", "endings_help_sought", "endings_risky", "questions_reached", "questions_total",
     "step", "node_id", "kind", "times_decided", "chose_safer", "hits", "misses", "false_alarms",
     "option", "option_text", "count", "percent", "safer", "followed", "red_flag",
+    "phase", "form", "run", "respondent", "respondents", "item_id", "item_tags", "truth", "answer", "confidence",
+    "hands_flag", "hands_counted", "radar_hits", "radar_misses", "radar_false_alarms", "radar_correct_rejections",
+    "hit_rate", "cr_rate", "d_prime", "c",
 )
-"""The CSV header, in order (documented in README.md, "Class report CSV columns")."""
+"""The CSV header, in order (documented in README.md, "Class report CSV columns"); the radar columns come last."""
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -26,6 +30,8 @@ def cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else "no"
+    if isinstance(value, (int, float)):
+        return str(value)  # a number, never a formula (a negative c starts with '-')
     text = clean(str(value))  # no NUL, escape or bidi override reaches the spreadsheet
     return "'" + text if text.startswith(_FORMULA_START) else text
 
@@ -50,6 +56,38 @@ def _decision_row(base: dict[str, Any], d: Decision) -> dict[str, Any]:
             "false_alarms": d.false_alarms if d.kind == "spot" else None}
 
 
+def _three(x: Optional[float]) -> Optional[float]:
+    return None if x is None else round(x, 3)
+
+
+def _radar_row(g: RadarGroup, p: RadarPhase) -> dict[str, Any]:
+    c, s = p.score.counts, p.score
+    return {"record": "radar", "mode": g.mode, "class_label": g.class_label, "date": p.date, "phase": p.phase,
+            "form": " ".join(p.forms), "respondent": g.respondent,
+            "respondents": p.respondents if g.mode != "facilitator" else None,
+            "hands_counted": p.hands, "radar_hits": c.hits, "radar_misses": c.misses,
+            "radar_false_alarms": c.false_alarms, "radar_correct_rejections": c.correct_rejections,
+            "hit_rate": _three(s.hit_rate), "cr_rate": _three(s.cr_rate), "d_prime": _three(s.d_prime),
+            "c": _three(s.c)}
+
+
+def _answer_row(a: RadarAnswer) -> dict[str, Any]:
+    return {"record": "radar_answer", "mode": a.mode, "class_label": a.class_label, "date": a.date,
+            "phase": a.phase, "form": a.form, "run": a.run, "respondent": a.respondent, "item_id": a.item_id,
+            "item_tags": " ".join(a.tags), "truth": "flag" if a.truth else "ok", "answer": a.answer,
+            "confidence": a.confidence, "hands_flag": a.hands[0] if a.hands else None,
+            "hands_counted": a.hands[1] if a.hands else None}
+
+
+def radar_rows(report: ClassReport) -> list[dict[str, Any]]:
+    """The radar rows: per group one `radar` row per phase (its scores), then one `radar_answer` row per answer."""
+    rows: list[dict[str, Any]] = []
+    for g in report.radar:
+        rows.extend(_radar_row(g, p) for p in g.phases)
+        rows.extend(_answer_row(a) for a in g.answers)
+    return rows
+
+
 def report_csv(report: ClassReport) -> str:
     """The whole report as CSV text (UTF-8 with a byte-order mark so spreadsheets read accents)."""
     out = io.StringIO()
@@ -68,4 +106,6 @@ def report_csv(report: ClassReport) -> str:
                        "safer": o.safer if d.kind == "choice" else None,
                        "followed": o.followed if d.kind == "choice" else None, "red_flag": o.flag}
                 writer.writerow([cell(opt.get(c)) for c in COLUMNS])
+    for row in radar_rows(report):
+        writer.writerow([cell(row.get(c)) for c in COLUMNS])
     return "\ufeff" + out.getvalue()
