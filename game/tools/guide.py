@@ -10,9 +10,11 @@ from pathlib import Path
 from typing import Optional
 
 from ..content.catalog import Shared, load_shared, pack_root, scenarios_dir
+from ..content.radar import ITEMS_PER_FORM, Form
 from ..content.schema import Resource, Scenario
 from ..session.atomic import atomic_write_text
 from ..session.catalog import is_tutorial, load_pack
+from ..session.radar import radar_folder
 from ..usage import UsageError
 from .html import render
 from .storymap import StoryMap, story_map
@@ -57,6 +59,22 @@ class ScenarioGuide:
     plan: list[Step] = field(default_factory=list)
 
 
+@dataclass(frozen=True)
+class RadarGuide:
+    """What the guide's radar check page says about the item set."""
+
+    items: int = ITEMS_PER_FORM
+    refresh_items: int = 0
+
+
+def radar_guide(folder: Path) -> RadarGuide:
+    """The size of a form and of the refresh set in a radar folder (the defaults when it has none)."""
+    from ..content.radar_check import load_radar_set
+
+    rs = load_radar_set(folder)
+    return RadarGuide(len(rs.form(Form.A)) or ITEMS_PER_FORM, len(rs.form(Form.REFRESH)))
+
+
 @dataclass
 class Guide:
     """The whole guide."""
@@ -69,6 +87,8 @@ class Guide:
     pack_name: str = ""
     pack_lines: list[Resource] = field(default_factory=list)
     """Help lines the pack adds (never verified; printed in their own section)."""
+    radar: RadarGuide = field(default_factory=RadarGuide)
+    """The radar check page's item counts."""
 
 
 def lesson_plan(scn: Scenario, resources: list[Resource]) -> list[Step]:
@@ -124,7 +144,8 @@ def scenario_guide(scn: Scenario, shared: Shared) -> ScenarioGuide:
     )
 
 
-def build_guide(scenarios: list[Scenario], shared: Shared, today: Optional[date] = None) -> Guide:
+def build_guide(scenarios: list[Scenario], shared: Shared, today: Optional[date] = None,
+                radar: Optional[RadarGuide] = None) -> Guide:
     """The guide for scenarios already in guide order."""
     all_res = shared.resources.resources if shared.resources else []
     return Guide(
@@ -135,6 +156,7 @@ def build_guide(scenarios: list[Scenario], shared: Shared, today: Optional[date]
         contact_words=CONTACT_WORDS,
         pack_name=shared.pack_name,
         pack_lines=list(shared.pack_resources),
+        radar=radar or RadarGuide(),
     )
 
 
@@ -153,7 +175,8 @@ def cmd_guide(ns: argparse.Namespace) -> int:
         raise UsageError(f"no scenario files found in '{folder}'")
     for d in pack.problems:
         print(d.format(), file=sys.stderr)
-    guide = build_guide(pack.scenarios, load_shared(pack_root(folder / "scenario.yaml")))
+    radar = radar_guide(radar_folder(Path(ns.pack) if ns.pack else None))
+    guide = build_guide(pack.scenarios, load_shared(pack_root(folder / "scenario.yaml")), radar=radar)
     try:
         atomic_write_text(Path(ns.output), render_guide(guide))
     except OSError as exc:

@@ -190,3 +190,16 @@ def test_unknown_scenario_folder_is_a_usage_error(tmp_path: Path, capsys: pytest
     assert main(["guide", "--lang", "xx", "-o", str(tmp_path / "g.html")]) == 2
     err = capsys.readouterr().err
     assert err.count("no such scenario folder") == 2
+
+
+def test_guide_has_the_radar_check_page() -> None:
+    html = guide_html()
+    start = html.index('<section class="page" id="radar-check">')
+    page = " ".join(html[start:html.index("</section>", start)].split())
+    assert start < html.index('<section class="scenario" id="scenario-tutorial"'), "before the scenario pages"
+    for words in ("Before the first story", "After the last story", "A refresh, a few weeks later",
+                  "This is form A", "This is form B", "<code>--form B</code>", "the after then takes form A",
+                  "16 short screens", "its own 8 screens", "0 means no better than guessing",
+                  "Below 0 leans to \"red flag\" (suspicious)", "is not proof", "comparison group",
+                  "own set of screens", "python main.py report -o class.html"):
+        assert words in page, words
