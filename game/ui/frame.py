@@ -2,15 +2,35 @@
 
 from __future__ import annotations
 
-from ..content.schema import ScreenKind
+import re
+from typing import Iterable, Optional
+
+from ..content.schema import Message, ScreenKind
 from .display import Box, Circle, Icon, Item, RectT, Text
 from .i18n import _
 from .kinds.registry import spec_for
 from .layout import Ctx
 
+DEFAULT_CLOCK = "9:41"
+"""The status bar's clock before the story has shown any time."""
 
-def device_frame(ctx: Ctx, items: list[Item], area: RectT, kind: ScreenKind, app_name: str = "") -> RectT:
-    """Draw the frame for a screen kind (`KindSpec.frame`) inside `area`; returns the inner screen rectangle."""
+_CLOCK = re.compile(r"\b(\d{1,2}:\d{2})\b")
+
+
+def story_clock(messages: Iterable[Message]) -> Optional[str]:
+    """The clock of the latest message with a time ('Sat 4:11 PM' -> '4:11'); None when none says a time."""
+    found: Optional[str] = None
+    for msg in messages:
+        hit = _CLOCK.search(msg.time or "")
+        if hit:
+            found = hit.group(1)
+    return found
+
+
+def device_frame(ctx: Ctx, items: list[Item], area: RectT, kind: ScreenKind, app_name: str = "",
+                 clock: str = DEFAULT_CLOCK) -> RectT:
+    """Draw the frame for a screen kind (`KindSpec.frame`) inside `area`; returns the inner screen rectangle.
+    A phone's status bar shows `clock` (the story's time: see `story_clock`)."""
     m = ctx.m
     x, y, w, h = area
     spec = spec_for(kind)
@@ -58,7 +78,6 @@ def device_frame(ctx: Ctx, items: list[Item], area: RectT, kind: ScreenKind, app
     items.append(Box((sx, sy, sw, sh), ctx.c("bg"), m.radius + 4))
     sb = round(m.small * 1.6)
     f = m.font("bold", round(m.small * 0.9))
-    clock = "9:41"
     tw, th = ctx.measure(clock, f, ctx.c("text"))
     items.append(Text(sx + m.pad, sy + (sb - th) // 2, clock, f, ctx.c("text"), 0, "left", tw, th))
     ic = round(sb * 0.6)

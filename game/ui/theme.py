@@ -12,6 +12,9 @@ Color = tuple[int, int, int, int]
 THEMES = ("default", "high_contrast")
 """Theme names a player can pick (files in art/themes)."""
 
+AVATAR_COUNT = 6
+"""Avatar disc colours per theme (`avatar_1` ... `avatar_6`)."""
+
 TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("text", "bg"), ("text", "surface"), ("text", "surface_alt"), ("muted", "surface"), ("muted", "bg"),
     ("muted", "surface_alt"), ("on_primary", "primary"), ("primary", "surface"), ("primary", "bg"),
@@ -23,8 +26,14 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     ("on_topbar", "topbar"), ("on_disabled", "disabled"), ("on_frame", "frame"), ("on_notes", "notes_bg"),
     *(("on_app", f"app_{k}") for k in ("chattr", "picstream", "gigboard", "swapspot", "questline", "hush", "mailbox",
                                        "messages", "settings", "other")),
+    *(("on_avatar", f"avatar_{k}") for k in range(1, AVATAR_COUNT + 1)), ("on_flag", "flag"),
 )
 """Every (text role, background role) pair the UI draws; tests check each for contrast."""
+
+GRAPHIC_PAIRS: tuple[tuple[str, str], ...] = (
+    ("star_edge", "surface"), ("star_edge", "bg"), ("radar", "surface"), ("radar", "bg"), ("flag", "flag_soft"),
+)
+"""Shapes that must read without text (a star's outline, the radar's rings): WCAG 1.4.11 asks 3:1."""
 
 FONT_FILES: Mapping[str, tuple[str, str]] = MappingProxyType({
     "default": ("AtkinsonHyperlegible-Regular.ttf", "AtkinsonHyperlegible-Bold.ttf"),

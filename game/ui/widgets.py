@@ -7,13 +7,7 @@ from typing import Hashable, Optional
 
 from .display import Box, Circle, FocusRing, Hit, Icon, Item, RectT, Text
 from .layout import Ctx
-from .theme import Color
-
-AVATAR_COLORS: tuple[Color, ...] = (
-    (75, 63, 209, 255), (27, 122, 67, 255), (138, 90, 0, 255), (14, 110, 140, 255), (140, 47, 110, 255),
-    (91, 86, 112, 255), (168, 54, 38, 255),
-)
-"""Discs behind initials: each holds white text at 4.5:1 or more."""
+from .theme import AVATAR_COUNT, Color
 
 
 def text_block(ctx: Ctx, items: list[Item], x: int, y: int, w: int, text: str, *, style: str = "regular",
@@ -186,17 +180,22 @@ def initials(name: str) -> str:
     return (words[0][0] + words[1][0]).upper()
 
 
+def avatar_color(ctx: Ctx, key: str) -> Color:
+    """The disc colour for a person (stable between runs): one of the theme's `avatar_N` roles, never red."""
+    return ctx.c(f"avatar_{zlib.crc32(key.encode('utf-8')) % AVATAR_COUNT + 1}")
+
+
 def avatar(ctx: Ctx, items: list[Item], cx: int, cy: int, r: int, name: str, seed: str = "") -> None:
-    """Initials on a coloured disc (colour chosen from the name, stable between runs)."""
-    col = AVATAR_COLORS[zlib.crc32((seed or name).encode("utf-8")) % len(AVATAR_COLORS)]
-    items.append(Circle((cx, cy), r, col))
+    """Initials on a coloured disc (colour chosen from `seed` or the name). Call people.person_avatar for anyone in
+    a story, so one person has one avatar everywhere."""
+    items.append(Circle((cx, cy), r, avatar_color(ctx, seed or name)))
     if ctx.theme.high_contrast:
         items.append(Circle((cx, cy), r, ctx.c("border"), max(2, r // 12)))
     text = initials(name)
     font = ctx.m.font("bold", max(8, round(r * (0.85 if len(text) > 1 else 1.0))))
-    white = (255, 255, 255, 255)
-    tw, th = ctx.measure(text, font, white)
-    items.append(Text(cx - tw // 2, cy - th // 2, text, font, white, 0, "left", tw, th))
+    fg = ctx.c("on_avatar")
+    tw, th = ctx.measure(text, font, fg)
+    items.append(Text(cx - tw // 2, cy - th // 2, text, font, fg, 0, "left", tw, th))
 
 
 def panel(ctx: Ctx, items: list[Item], rect: RectT, *, role: str = "surface", border: bool = True,

@@ -10,7 +10,7 @@ import pytest
 
 from game.ui.input import key_intent, map_event
 from game.ui.intents import Activate, Back, Choose, Focus, Help, Pointer, QuickExit, Quit, Scroll, TextInput, Toggle
-from game.ui.theme import TEXT_PAIRS, THEMES, contrast, load_theme, parse_color
+from game.ui.theme import AVATAR_COUNT, GRAPHIC_PAIRS, TEXT_PAIRS, THEMES, contrast, load_theme, parse_color
 
 UI = Path(__file__).resolve().parents[2] / "game" / "ui"
 
@@ -26,6 +26,25 @@ def test_every_text_pair_has_enough_contrast(name: str) -> None:
     low = [(fg, bg, round(contrast(theme.c(fg), theme.c(bg)), 2)) for fg, bg in TEXT_PAIRS
            if contrast(theme.c(fg), theme.c(bg)) < need]
     assert low == []
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_every_graphic_pair_reads_at_3_to_1(name: str) -> None:
+    theme = load_theme(name)
+    low = [(fg, bg, round(contrast(theme.c(fg), theme.c(bg)), 2)) for fg, bg in GRAPHIC_PAIRS
+           if contrast(theme.c(fg), theme.c(bg)) < 3.0]
+    assert low == []
+
+
+@pytest.mark.parametrize("name", THEMES)
+def test_avatar_discs_are_never_the_flag_red(name: str) -> None:
+    theme = load_theme(name)
+    flag = theme.c("flag")
+    for k in range(1, AVATAR_COUNT + 1):
+        r, g, b, _a = theme.c(f"avatar_{k}")
+        assert f"avatar_{k}" in theme.colors
+        assert not (r > g + 60 and r > b + 60), f"avatar_{k} reads as red"  # red is for red flags only
+        assert (r, g, b) != flag[:3]
 
 
 def test_wcag_formula() -> None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import Callable, Optional, Sequence
 
 from ...content.schema import ME, SYSTEM, Card, Message
-from ..display import Box, Icon, Image, Item, Line, RectT, Text
+from ..display import Box, Icon, Item, Line, RectT, Text
 from ..i18n import _
 from ..icon_marks import MARKS
 from ..layout import Ctx, flow
-from ..widgets import avatar, chip, chip_size, text_block
+from ..people import person_avatar
+from ..widgets import chip, chip_size, text_block
 from . import KindOutput, KindView
 from .rich import rich_text, split_quotes
 
@@ -146,12 +147,7 @@ def app_color(name: str) -> str:
 
 def person(ctx: Ctx, view: KindView, items: list[Item], cx: int, cy: int, r: int, speaker: str) -> None:
     """A speaker's avatar: their art when the pack has it, else initials on a coloured disc."""
-    ch = view.character(speaker)
-    path = view.asset(ch.avatar) if ch is not None and ch.avatar else None
-    if path:
-        items.append(Image((cx - r, cy - r, 2 * r, 2 * r), path, ctx.c("surface_alt")))
-        return
-    avatar(ctx, items, cx, cy, r, speaker_name(view, speaker), speaker)
+    person_avatar(ctx, items, cx, cy, r, view.scenario, speaker, view.asset)
 
 
 def speaker_name(view: KindView, speaker: str) -> str:

@@ -11,7 +11,8 @@ from ...content.schema import ME, SYSTEM, Card, Message, Visibility
 from ..display import Box, Circle, Icon, Image, Item, RectT, Text
 from ..i18n import _
 from ..layout import Ctx
-from ..widgets import avatar, chip, one_line, text_block
+from ..people import person_avatar
+from ..widgets import chip, one_line, text_block
 from . import KindOutput, KindView
 from .common import app_name as kind_app_name
 from .rich import rich_text, split_quotes
@@ -44,7 +45,7 @@ def header(ctx: Ctx, view: KindView, screen: RectT) -> tuple[list[Item], int]:
         app_w += 2 * m.gap
     if ch is not None:
         r = round(m.body * 0.95)
-        avatar(ctx, items, cx + r, y + h // 2, r, ch.name, ch.id)
+        person_avatar(ctx, items, cx + r, y + h // 2, r, view.scenario, ch.id, view.asset)
         tx = cx + 2 * r + m.gap
         tw = max(40, x + w - tx - app_w - m.gap * 2)
         name_h = ctx.measure(ch.name, m.font("bold"), ctx.c("text"), tw)[1]
@@ -186,8 +187,8 @@ def bubble(ctx: Ctx, view: KindView, msg: Message, x: int, y: int, w: int, out: 
                  role="muted")
         yy += name_h + 2
     if not me:
-        ch = view.character(msg.speaker)
-        avatar(ctx, out.body, x + r, yy + min(bh, 2 * r) // 2 + 2, r, ch.name if ch else msg.speaker, msg.speaker)
+        person_avatar(ctx, out.body, x + r, yy + min(bh, 2 * r) // 2 + 2, r, view.scenario, msg.speaker,
+                      view.asset)
     role = "bubble_me" if me else "bubble_them"
     out.body.append(Box((bx, yy, bw, bh), ctx.c(role), m.radius))
     if ctx.theme.high_contrast and not me:
@@ -222,7 +223,7 @@ def post_card(ctx: Ctx, view: KindView, msg: Message, x: int, y: int, w: int, ou
     r = round(m.body * 0.9)
     ch = view.character(msg.speaker)
     name = ch.name if ch else (_("You") if msg.speaker == ME else msg.speaker)
-    avatar(ctx, inner, ix + r, iy + r, r, name, msg.speaker)
+    person_avatar(ctx, inner, ix + r, iy + r, r, view.scenario, msg.speaker, view.asset)
     tx = ix + 2 * r + m.gap
     one_line(ctx, inner, tx, iy, name, style="bold", max_w=iw - 2 * r - m.gap)
     meta_y = iy + m.body + 4
@@ -296,7 +297,7 @@ def render(ctx: Ctx, view: KindView, screen: RectT) -> KindOutput:
         th = round(m.body * 1.8)
         r = round(m.body * 0.8)
         ch = view.character(view.typing)
-        avatar(ctx, out.body, bx + r, cy + th // 2, r, ch.name if ch else view.typing, view.typing)
+        person_avatar(ctx, out.body, bx + r, cy + th // 2, r, view.scenario, view.typing, view.asset)
         tx = bx + 2 * r + m.gap
         out.body.append(Box((tx, cy, round(m.body * 3.2), th), ctx.c("bubble_them"), m.radius))
         out.typing_at = (tx, cy, round(m.body * 3.2), th)

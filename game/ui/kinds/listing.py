@@ -8,9 +8,8 @@ from ...content.schema import Card
 from ..display import Box, Circle, Icon, Image, Item, RectT
 from ..i18n import _
 from ..layout import Ctx
-from ..widgets import avatar
 from . import KindOutput, KindView
-from .common import app_button, app_header, app_name, block, card_page, flag_chips, rich, rule
+from .common import app_button, app_header, app_name, block, card_page, flag_chips, person, rich, rule
 
 DETAIL_ICONS = (
     (("dm", "dms", "message", "chat", "email", "call", "phone", "number", "text"), "chat"),
@@ -46,7 +45,7 @@ def poster_row(ctx: Ctx, view: KindView, out: KindOutput, items: list[Item], car
         _w, th, keys = rich(ctx, view, out, items, x, y, w, card.poster_note, role="muted", size=m.small)
         return th + flag_chips(ctx, view, out, items, x, y + th, w, keys)
     r = round(m.body * 0.95)
-    avatar(ctx, items, x + r, y + r, r, card.poster, card.poster)
+    person(ctx, view, items, x + r, y + r, r, card.poster)
     tx, tw = x + 2 * r + m.gap, w - 2 * r - m.gap
     ty = y + block(ctx, items, tx, y, tw, card.poster, style="bold")
     if card.poster_note:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import zlib
-
 from ...content.schema import ME, SYSTEM, Message
 from ..display import Box, Circle, Item, RectT
 from ..i18n import _
 from ..layout import Ctx
-from ..widgets import AVATAR_COLORS
+from ..widgets import avatar_color
 from . import KindOutput, KindView
 from .chat import typing_row
 from .common import app_button, app_header, app_name, block, flag_chips, notice, person, rich, speaker_name
@@ -56,7 +54,7 @@ def game_scene(ctx: Ctx, view: KindView, items: list[Item], rect: RectT) -> None
     items.append(Box((x + round(w * 0.08), meadow_y - r // 2, round(w * 0.84), r), ctx.c("game_far"), r // 2))
     for i, sp in enumerate(who):
         cx = x + round(w * (i + 1) / (n + 1))
-        col = AVATAR_COLORS[zlib.crc32(sp.encode("utf-8")) % len(AVATAR_COLORS)]
+        col = avatar_color(ctx, sp)
         bw, bh = round(r * 1.6), round(r * 1.2)
         items.append(Box((cx - bw // 2, meadow_y - bh, bw, bh + r // 3), col, bw // 2))
         person(ctx, view, items, cx, meadow_y - bh - r + 2, r, sp)

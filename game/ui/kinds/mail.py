@@ -5,9 +5,8 @@ from __future__ import annotations
 from ..display import Box, Icon, Image, Item, RectT
 from ..i18n import _
 from ..layout import Ctx
-from ..widgets import avatar
 from . import KindOutput, KindView
-from .common import app_button, app_header, app_name, block, card_page, flag_chips, rich, rule
+from .common import app_button, app_header, app_name, block, card_page, flag_chips, person, rich, rule
 from .listing import detail_icon
 
 
@@ -24,7 +23,7 @@ def message_card(ctx: Ctx, view: KindView, out: KindOutput, x: int, y: int, w: i
         iy += th + flag_chips(ctx, view, out, inner, ix, iy + th, iw, keys) + m.gap
     sender = card.poster or card.address or _("Unknown sender")
     r = round(m.body * 1.0)
-    avatar(ctx, inner, ix + r, iy + r, r, sender, sender)
+    person(ctx, view, inner, ix + r, iy + r, r, sender)
     tx, tw = ix + 2 * r + m.gap, iw - 2 * r - m.gap
     ty = iy + block(ctx, inner, tx, iy, tw, sender, style="bold")
     if card.address:

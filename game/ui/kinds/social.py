@@ -8,7 +8,7 @@ from ...content.schema import SYSTEM, Message, PostInfo, Visibility
 from ..display import Box, Circle, Icon, Image, Item, RectT
 from ..i18n import _
 from ..layout import Ctx
-from ..widgets import avatar, chip, chip_size, one_line
+from ..widgets import chip, chip_size, one_line
 from . import KindOutput, KindView
 from .common import (
     app_button,
@@ -169,7 +169,7 @@ def profile_head(ctx: Ctx, view: KindView, out: KindOutput, x: int, y: int, w: i
     if ch is not None:
         person(ctx, view, inner, ix + r, iy + r, r, ch.id)
     else:
-        avatar(ctx, inner, ix + r, iy + r, r, name or "?", handle)
+        person(ctx, view, inner, ix + r, iy + r, r, name or handle or "?")
     tx, tw = ix + 2 * r + m.pad, iw - 2 * r - m.pad
     if tw < m.body * 6:  # narrow: name below the avatar
         tx, tw, ty = ix, iw, iy + 2 * r + m.gap

@@ -18,7 +18,6 @@ class DiagnosticsScene(PageScene):
     """Lists what is wrong with a scenario file so an author can fix it; the rest of the game still plays."""
 
     name = "diagnostics"
-    quick_exit_button = False
     column_chars = 44
 
     def __init__(self, app: SceneHost, item: CatalogItem, exit_after: bool = False) -> None:

@@ -17,7 +17,6 @@ class ErrorScene(PageScene):
     """Something went wrong on a screen: say so calmly and offer the way back."""
 
     name = "error"
-    quick_exit_button = False
     column_chars = 30
 
     def __init__(self, app: SceneHost, detail: str) -> None:

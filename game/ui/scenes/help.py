@@ -23,6 +23,18 @@ def contact_kind(kind: str) -> str:
             "tty": _("TTY"), "app": _("App")}.get(kind, kind)
 
 
+def contact_line(kind: str, label: Optional[str], value: str) -> str:
+    """'Call: 1-888-373-7888'; a label that already names the way ('Text', 'Text START to', 'Live chat') stands
+    for the kind word, so it is said once: 'Text 233733'."""
+    word = contact_kind(kind)
+    if not label:
+        return f"{word}: {value}"
+    named = {w.strip("().,:").lower() for w in label.split()}
+    if word.lower() in named or kind.lower() in named:
+        return f"{label} {value}"
+    return f"{word}: {label} {value}"
+
+
 def resource_card(ctx: Ctx, items: list[Item], r: Resource, x: int, y: int, w: int) -> int:
     """One help resource as a card; returns its height."""
     m = ctx.m
@@ -33,7 +45,7 @@ def resource_card(ctx: Ctx, items: list[Item], r: Resource, x: int, y: int, w: i
     iy += text_block(ctx, inner, ix, iy, iw, r.for_) + m.gap
     ic = round(m.body * 1.1)
     for c in r.contacts:
-        label = f"{contact_kind(c.kind)}: " + (f"{c.label} " if c.label else "") + c.value
+        label = contact_line(c.kind, c.label, c.value)
         inner.append(Icon((ix, iy + 2, ic, ic), CONTACT_ICONS.get(c.kind, "phone"), ctx.c("primary")))
         iy += text_block(ctx, inner, ix + ic + m.gap, iy, iw - ic - m.gap, label, style="bold") + m.gap // 2
     iy += text_block(ctx, inner, ix, iy, iw, _("Hours: {hours}").format(hours=r.hours), role="muted",
@@ -70,6 +82,7 @@ class HelpScene(PageScene):
 
     name = "help"
     quick_exit_button = True
+    back_button = True
     help_button = False
     column_chars = 36
 

@@ -18,8 +18,10 @@ def bar_height(ctx: Ctx) -> int:
     return max(round(m.small * 2.2), round(m.small * 1.1) + 2 * max(6, round(m.small * 0.55))) + 2 * max(4, m.gap // 2)
 
 
-def top_bar(scene: Scene, ctx: Ctx, title: str, *, quick_exit: bool = True, left: Optional[list[Item]] = None) -> int:
-    """The top bar: a title on the left, the Quick exit (F12) button on the right; returns its height."""
+def top_bar(scene: Scene, ctx: Ctx, title: str, *, quick_exit: bool = True, left: Optional[list[Item]] = None,
+            back: bool = False) -> int:
+    """The top bar: a title on the left (after a Back (Esc) button when `back`), the Quick exit (F12) button on the
+    right; returns its height. The buttons' targets are "back" and "quick_exit"."""
     m = ctx.m
     items = scene.dl.items
     h = bar_height(ctx)
@@ -39,14 +41,23 @@ def top_bar(scene: Scene, ctx: Ctx, title: str, *, quick_exit: bool = True, left
         from ..class_widgets import timer_chip
 
         right = timer_chip(ctx, items, room, right, h)
-    font = m.font("bold", m.h2 if m.h2 * 14 < right else m.body)
-    tw, th = ctx.measure(title, font, ctx.c("on_topbar"), max(40, right - 2 * m.pad))
+    tx = m.pad
+    if back:
+        label = _("Back")
+        bw = min(m.w // 4, button_width(ctx, label, icon="chevron_left", hint=_("Esc"), size=m.small))
+        bh = h - 2 * max(4, m.gap // 2)
+        r = button(ctx, items, tx, (h - bh) // 2, bw, label, target="back", style="secondary", icon="chevron_left",
+                   hint=_("Esc"), size=m.small, min_h=bh, focused=scene.focus == "back")
+        scene.add_focus("back", r)
+        tx = r[0] + r[2] + m.gap
+    font = m.font("bold", m.h2 if m.h2 * 14 < right - tx else m.body)
+    tw, th = ctx.measure(title, font, ctx.c("on_topbar"), max(40, right - tx - m.pad))
     if th > h - 4:  # a long title on a narrow window: shrink to one line height budget
         font = m.font("bold", m.small)
-        tw, th = ctx.measure(title, font, ctx.c("on_topbar"), max(40, right - 2 * m.pad))
-    items.append(Text(m.pad, (h - th) // 2, title, font, ctx.c("on_topbar"), max(40, right - 2 * m.pad), "left",
+        tw, th = ctx.measure(title, font, ctx.c("on_topbar"), max(40, right - tx - m.pad))
+    items.append(Text(tx, (h - th) // 2, title, font, ctx.c("on_topbar"), max(40, right - tx - m.pad), "left",
                       tw, th))
-    scene.bar_free = (m.pad + tw + m.pad, right)  # type: ignore[attr-defined]
+    scene.bar_free = (tx + tw + m.pad, right)  # type: ignore[attr-defined]
     if left:
         items.extend(left)
     return h
@@ -81,6 +92,8 @@ class PageScene(Scene):
 
     title = ""
     quick_exit_button = True
+    back_button = False
+    """A Back (Esc) button at the left of the top bar."""
     help_button = True
     column_chars = 38
     """Column width in body-text ems (about 60-70 characters of text)."""
@@ -95,7 +108,7 @@ class PageScene(Scene):
 
     def build(self, ctx: Ctx) -> None:
         m = ctx.m
-        top = top_bar(self, ctx, self.page_title(), quick_exit=self.quick_exit_button)
+        top = top_bar(self, ctx, self.page_title(), quick_exit=self.quick_exit_button, back=self.back_button)
         bottom = bottom_bar(self, ctx, self.status(), help_button=self.help_button)
         area: RectT = (0, top, m.w, m.h - top - bottom)
         col_w = min(m.w - 2 * m.pad, round(m.body * self.column_chars))
@@ -147,6 +160,8 @@ class PageScene(Scene):
         if target == "help":
             self.app.dispatch(Help())
             return True
+        if target == "back":
+            return self.back()
         return False
 
 

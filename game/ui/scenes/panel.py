@@ -10,7 +10,8 @@ from ..display import Box, FocusRing, Hit, Icon, Item
 from ..i18n import _, ngettext
 from ..kinds.rich import rich_text
 from ..layout import Ctx
-from ..widgets import avatar, chip, chip_size, choice_row, one_line, text_block
+from ..people import person_avatar
+from ..widgets import chip, chip_size, choice_row, one_line, text_block
 from .class_panel import class_chose, in_class
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ def spot_message(scene: PlayerScene, ctx: Ctx, items: list[Item], speaker: str, 
     who = scene.session.scn.character(speaker)
     name = who.name if who else (_("You") if speaker == ME else speaker)
     r = round(m.body * 0.9)
-    avatar(ctx, items, x + r, y + r, r, name, speaker)
+    person_avatar(ctx, items, x + r, y + r, r, scene.session.scn, speaker, scene.session.asset)
     one_line(ctx, items, x + 2 * r + m.gap, y + r - m.body // 2 - 2, name, style="bold", max_w=w - 2 * r - m.gap)
     y0 = y
     y += 2 * r + m.gap

@@ -50,7 +50,7 @@ class PickerScene(Scene):
     def build(self, ctx: Ctx) -> None:
         m = ctx.m
         self.failed = {}
-        top = top_bar(self, ctx, _("Choose a story"), quick_exit=False)
+        top = top_bar(self, ctx, _("Choose a story"))
         nick = self.app.settings.nickname
         room = self.app.classroom
         if room is not None:  # leading a class: no nickname, the class label if any
@@ -154,6 +154,11 @@ class PickerScene(Scene):
             from ..intents import Help
 
             self.app.dispatch(Help())
+            return True
+        if target == "quick_exit":
+            from ..intents import QuickExit
+
+            self.app.dispatch(QuickExit())
             return True
         if isinstance(target, int) and 0 <= target < len(self.items):
             self.open(self.failed.get(target, self.items[target]))

@@ -21,8 +21,9 @@ from ...engine.beats import (
 )
 from ...engine.record import FEED_KINDS, spot_message
 from ...session.play import PlaySession
+from ...session.progress import ProgressDots
 from ..display import Box, Circle, FocusRing, Hit, Icon, Item, RectT
-from ..frame import device_frame
+from ..frame import DEFAULT_CLOCK, device_frame, story_clock
 from ..host import SceneHost
 from ..i18n import _
 from ..intents import (
@@ -203,12 +204,16 @@ class PlayerScene(Scene):
         self.main_scroll = "panel" if panel_sv is not None and panel_sv.max_offset > 0 else "thread"
 
     def _dots(self, ctx: Ctx, bar_h: int, seen: int, total: int) -> None:
+        """Progress dots: as many as the play-through's longest route (fixed at its start), filled by the share
+        of the way done (never fewer than before; all at the ending)."""
         m = ctx.m
-        total = max(total, seen, 1)
+        dots = getattr(self, "_progress", None)
+        if dots is None:
+            dots = self._progress = ProgressDots(self.session.scn, self.session.scn.start)
+        filled = dots.update(seen, total, isinstance(self.beat, EndingBeat))
+        n = dots.count
         r = max(4, round(m.small * 0.3))
         gap = r * 3
-        n = min(total, 12)
-        filled = round(seen * n / total)
         w = n * gap
         left, right = getattr(self, "bar_free", (0, m.w))
         x0 = max(left, (m.w - w) // 2)
@@ -220,6 +225,13 @@ class PlayerScene(Scene):
                 self.dl.add(Circle((cx, bar_h // 2), r, ctx.c("primary")))
             else:
                 self.dl.add(Circle((cx, bar_h // 2), r, ctx.c("muted"), max(1, r // 3)))
+
+    def _status_clock(self) -> str:
+        """The phone's clock: the latest time among the messages shown on this screen, else the last one seen."""
+        t = story_clock(self.messages[:self.revealed]) or story_clock(getattr(self, "history", ()))
+        if t:
+            self._clock_seen = t
+        return t or getattr(self, "_clock_seen", DEFAULT_CLOCK)
 
     def _view(self) -> KindView:
         beat = self.beat
@@ -266,7 +278,8 @@ class PlayerScene(Scene):
             self.scroll_view("thread", area, items, h)
             self.typing_rect = None
             return
-        screen = device_frame(ctx, self.dl.items, area, view.node.screen, view.node.app or "")
+        screen = device_frame(ctx, self.dl.items, area, view.node.screen, view.node.app or "",
+                              clock=self._status_clock())
         out = render_kind(ctx, view, screen)
         self.dl.extend(out.header)
         body_rect = (screen[0], screen[1] + out.header_h, screen[2], screen[3] - out.header_h)
@@ -476,9 +489,10 @@ class PlayerScene(Scene):
         from .vote import VoteResult
 
         if isinstance(result, VoteResult):
-            self.choose(result.position, votes=result.votes, how=result.how)
+            self.choose(result.position, votes=result.votes, how=result.how, split=result.split)
 
-    def choose(self, pos: int, votes: Optional[list[int]] = None, how: str = "majority") -> None:
+    def choose(self, pos: int, votes: Optional[list[int]] = None, how: str = "majority",
+               split: Optional[object] = None) -> None:
         """Take the visible option at this position (with the class's votes when leading a class)."""
         beat = self.beat
         if not isinstance(beat, ChoiceBeat) or not 0 <= pos < len(beat.options):
@@ -487,7 +501,7 @@ class PlayerScene(Scene):
         if opt.choice.toggle and opt.choice.toggle in self.toggles:
             self.toggles[opt.choice.toggle] = not self.toggles[opt.choice.toggle]
             self.changed_toggle = opt.choice.toggle
-        self.session.choose(opt.index, votes=votes, how=how)
+        self.session.choose(opt.index, votes=votes, how=how, split=split)  # type: ignore[arg-type]
         beat2 = self.beat
         self.app.play_sound("good" if isinstance(beat2, FeedbackBeat) and beat2.verdict == "best" else "tap")
         self.on_beat()

@@ -52,7 +52,6 @@ class SettingsScene(PageScene):
 
     name = "settings"
     column_chars = 36
-    quick_exit_button = False
 
     def __init__(self, app: SceneHost) -> None:
         super().__init__(app)

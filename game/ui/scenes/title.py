@@ -17,7 +17,6 @@ class TitleScene(PageScene):
     """Play / Lead a class / Settings / Get help / Quit."""
 
     name = "title"
-    quick_exit_button = False
     column_chars = 24
 
     def page_title(self) -> str:
