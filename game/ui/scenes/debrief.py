@@ -240,10 +240,11 @@ class DebriefScene(PageScene):
             y += pack_lines_block(ctx, items, *self.app.library.pack_resources(pack), x, y, w)
         y += m.gap
         label = _("Next") if self.page < len(self.pages) - 1 else _("See my results")
-        r = self.add_button(ctx, items, x, y, w, label, "next", icon="chevron_right", hint=_("Enter"))
+        r = self.add_button(ctx, items, x, y, w, label, "next", icon="chevron_right", hint=_("Enter"), sticky=True)
         y += r[3] + m.gap
         if self.page > 0:
-            r = self.add_button(ctx, items, x, y, w, _("Back"), "prev", style="secondary", icon="chevron_left")
+            r = self.add_button(ctx, items, x, y, w, _("Back"), "prev", style="secondary", icon="chevron_left",
+                                sticky=True)
             y += r[3]
         return y - y0
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Hashable, Optional
 
-from ..display import Box, Hit, Item, RectT, Text
+from ..display import Box, Hit, Item, Line, RectT, Text
 from ..i18n import _
 from ..intents import Activate, Help, Intent, Next, QuickExit
 from ..layout import Ctx
@@ -110,21 +110,55 @@ class PageScene(Scene):
         m = ctx.m
         top = top_bar(self, ctx, self.page_title(), quick_exit=self.quick_exit_button, back=self.back_button)
         bottom = bottom_bar(self, ctx, self.status(), help_button=self.help_button)
-        area: RectT = (0, top, m.w, m.h - top - bottom)
         col_w = min(m.w - 2 * m.pad, round(m.body * self.column_chars))
         x = (m.w - col_w) // 2
         items: list[Item] = []
         y0 = top + m.pad
+        self._sticky: list[tuple[str, Hashable, str, Optional[str], Optional[str]]] = []
         h = self.column(ctx, items, x, y0, col_w) + m.pad
+        bar = self._sticky_bar(ctx, x, col_w, m.h - bottom)
+        area: RectT = (0, top, m.w, m.h - top - bottom - bar)
         self.scroll_view("page", area, items, h + y0 - top)
+
+    def _sticky_bar(self, ctx: Ctx, x: int, w: int, bottom_y: int) -> int:
+        """The page's main actions pinned above the bottom bar, side by side when they fit (the content scrolls
+        above them, so Next is never off screen); returns the bar's height (0 without sticky buttons)."""
+        if not self._sticky:
+            return 0
+        m = ctx.m
+        n = len(self._sticky)
+        side = n > 1 and w >= m.body * 16
+        bw = (w - (n - 1) * m.gap) // n if side else w
+        heights = [button(ctx, [], 0, 0, bw, label, target=t, icon=icon, hint=hint)[3]  # measured, not drawn
+                   for label, t, _s, icon, hint in self._sticky]
+        bar = (max(heights) if side else sum(heights) + (n - 1) * m.gap) + 2 * m.gap
+        y = bottom_y - bar
+        self.dl.add(Box((0, y, m.w, bar), ctx.c("bg")))
+        self.dl.add(Line((0, y), (m.w, y), ctx.c("border" if ctx.theme.high_contrast else "surface_alt"),
+                         max(1, m.border)))
+        by = y + m.gap
+        order = list(reversed(self._sticky)) if side else self._sticky  # the main action at the right, as dialogs
+        for k, (label, target, style, icon, hint) in enumerate(order):
+            bx = x + k * (bw + m.gap) if side else x
+            r = button(ctx, self.dl.items, bx, by, bw, label, target=target, focused=self.focus == target, style=style,
+                       icon=icon, hint=hint)
+            self.add_focus(target, r)
+            if not side:
+                by += r[3] + m.gap
+        return bar
 
     def column(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int) -> int:
         """Lay out the page content from (x, y) in width w; returns the height used."""
         return 0
 
     def add_button(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int, label: str, target: Hashable, *,
-                   style: str = "primary", icon: Optional[str] = None, hint: Optional[str] = None) -> RectT:
-        """A focusable button inside the page column."""
+                   style: str = "primary", icon: Optional[str] = None, hint: Optional[str] = None,
+                   sticky: bool = False) -> RectT:
+        """A focusable button inside the page column; `sticky` pins it in the action bar above the bottom bar
+        instead (it takes no room in the column: the returned rectangle has no height)."""
+        if sticky:
+            self._sticky.append((label, target, style, icon, hint))
+            return (x, y, w, -ctx.m.gap)
         r = button(ctx, items, x, y, w, label, target=target, focused=self.focus == target, style=style, icon=icon,
                    hint=hint)
         self.add_focus(target, r, "page")

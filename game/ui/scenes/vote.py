@@ -121,10 +121,10 @@ class VoteScene(PageScene):
             y += rect[3] + m.pad
         bw = min(w, round(m.body * 22))
         r = self.add_button(ctx, items, x + (w - bw) // 2, y, bw, _("Reveal the vote"), "reveal", icon="chart",
-                            hint="S")
+                            hint="S", sticky=True)  # pinned: the counts scroll, Reveal never falls off
         y += r[3] + m.gap
         r = self.add_button(ctx, items, x + (w - bw) // 2, y, bw, _("Back to the story"), "back",
-                            style="secondary", icon="chevron_left", hint="Esc")
+                            style="secondary", icon="chevron_left", hint="Esc", sticky=True)
         return y + r[3] - y0
 
     def card_top(self, ctx: Ctx, i: int, w: int) -> int:

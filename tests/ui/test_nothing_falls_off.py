@@ -1,0 +1,94 @@
+"""Nothing falls off at 1280x720 and 200% text: on every screen of every shipped story (each node, its feedback or
+spot result, the ending, debrief and summary) and the class vote, the main action lies fully inside the window."""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Hashable, Optional
+
+import pytest
+from drive import send
+
+from game.content.catalog import find_scenario_files, scenarios_dir
+from game.engine.beats import ChoiceBeat, SpotBeat
+from game.session.catalog import Library
+from game.session.play import PlaySession
+from game.ui.display import Hit
+from game.ui.intents import Choose, Next, Submit
+from game.ui.scenes.player import PlayerScene
+from game.ui.scenes.title import TitleScene
+
+SIZE = (1280, 720)
+SCALE = 2.0
+PRIMARY = ("next", "submit", "vote", "reveal", "confirm", "follow", "primary")
+
+
+@cache
+def library() -> Library:
+    return Library()
+
+
+def _main_action(app) -> Optional[tuple[Hashable, tuple[int, int, int, int]]]:  # type: ignore[no-untyped-def]
+    """The first primary target on the top scene and where it is drawn (scroll offsets applied)."""
+    top = app.top
+    offsets = top.offsets()
+    for it, shift, _clip in top.dl.walk(offsets):
+        if isinstance(it, Hit) and isinstance(it.target, str) and it.target in PRIMARY:
+            x, y, w, h = it.rect
+            return it.target, (x, y - shift, w, h)
+    return None
+
+
+def _inside(app, what: str) -> None:  # type: ignore[no-untyped-def]
+    found = _main_action(app)
+    assert found is not None, f"{what}: no main action on screen"
+    target, (x, y, w, h) = found
+    W, H = app.screen.get_size()
+    assert 0 <= x and 0 <= y and x + w <= W and y + h <= H, f"{what}: '{target}' at {(x, y, w, h)} outside {W}x{H}"
+
+
+SCENARIOS = [p for p in find_scenario_files(scenarios_dir() / "en", include_examples=False)]
+
+
+@pytest.mark.parametrize("path", SCENARIOS, ids=[p.stem for p in SCENARIOS])
+def test_every_node_keeps_its_main_action_in_the_window(make_app, path) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(size=SIZE, text_scale=SCALE)
+    item = library().item_for_path(path)
+    scn = item.scenario
+    assert scn is not None
+    for nid in scn.nodes:
+        session = PlaySession(item, None, None, None, nid, seed=1)
+        app.reset(TitleScene(app), PlayerScene(app, session))
+        app.step()
+        beat = app.top.beat
+        where = f"{scn.id}:{nid}"
+        if isinstance(beat, ChoiceBeat):  # a choice screen's main actions are its options: the first is in view
+            send(app, Choose(0))
+            _inside(app, f"{where} feedback")
+            continue
+        if isinstance(beat, SpotBeat):
+            _inside(app, f"{where} spot")
+            send(app, Submit())
+            _inside(app, f"{where} spot result")
+            continue
+        _inside(app, where)
+        for _ in range(4):  # an ending: on into the debrief and its pages
+            send(app, Next())
+            if app.top.name in ("debrief", "summary", "class-summary"):
+                _inside(app, f"{where} {app.top.screen_name()}")
+
+
+@pytest.mark.parametrize("theme", ["default", "high_contrast"])
+def test_the_class_vote_keeps_reveal_in_the_window(make_app, theme: str) -> None:  # type: ignore[no-untyped-def]
+    from game.ui.launch import open_start
+
+    app = make_app(scenario=scenarios_dir() / "en" / "tutorial.yaml", facilitator=True, size=SIZE, text_scale=SCALE,
+                   theme=theme)
+    assert open_start(app) == 0
+    app.step()
+    for _ in range(4):
+        if app.top.name == "vote":
+            break
+        send(app, Next())
+    assert app.top.name == "vote"
+    _inside(app, "vote")
