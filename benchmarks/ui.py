@@ -155,6 +155,56 @@ def heaviest_draw(repeats: int = 40) -> list[Figure]:  # noqa: D401
     return [Figure("ui: 40-msg thread frame 1920x1080", statistics.median(tf), base_t, 3.0)]
 
 
+def living_thread(repeats: int = 40) -> list[Figure]:
+    """The heaviest screen: a 150-bubble living thread at 1920x1080 and 200% text. Its animated frame vs one
+    full-screen blit and flip (target 3x), and a message arriving at the end of it: the median time to lay out
+    and draw the screen again (budget 10 ms; only the new bubble is laid out, the others come from the cache)."""
+    os.environ.update({k: ENV[k] for k in ("SDL_VIDEODRIVER", "SDL_AUDIODRIVER")})
+    import pygame
+
+    from game.ui.app import App, AppOptions
+    from game.ui.intents import Next
+    from game.ui.launch import open_start
+
+    folder = Path(tempfile.mkdtemp())
+    path = folder / "bench-thread.yaml"
+    path.write_text(_thread_yaml(150), encoding="utf-8")
+    app = App(AppOptions(headless=True, data_dir=Path(tempfile.mkdtemp()), size=(1920, 1080), scenario=path,
+                         text_scale=2.0))
+    open_start(app)
+    app.step()
+    app.dispatch(Next())
+    app.step()
+    scene = app.top
+    screen = app.screen
+    full = pygame.Surface(screen.get_size()).convert()
+    full.fill((200, 200, 200))
+    appends: list[float] = []
+    for k in range(100, 150):  # one message arrives at a time
+        scene.revealed = k
+        scene.invalidate()
+        start = time.perf_counter()
+        app.step(0.0)
+        appends.append(time.perf_counter() - start)
+    scene.revealed = len(scene.messages) - 1
+    scene.typing_who = "jo"
+    scene.timer = 10**9
+    scene.invalidate()
+    app.step(0.016)
+    tb, tf = [], []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        screen.blit(full, (0, 0))
+        pygame.display.flip()
+        tb.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        app.step(0.016)
+        tf.append(time.perf_counter() - start)
+    app.close()
+    return [Figure("ui: 150-bubble thread frame 1080p 200%", statistics.median(tf), statistics.median(tb), 3.0),
+            Figure("ui: a message arrives, 150-bubble thread", statistics.median(appends), 0.010, 1.0)]
+
+
 def page_change(rounds: int = 15) -> Figure:
     """Median time from an intent to the next beat laid out and drawn, at 1280x720 (budget 10 ms)."""
     from game.content.catalog import scenarios_dir
@@ -223,4 +273,4 @@ def peak_memory() -> Figure:
 
 def figures() -> list[Figure]:
     """Every UI figure."""
-    return [first_frame(), idle_cpu(), *heaviest_draw(), page_change(), peak_memory()]
+    return [first_frame(), idle_cpu(), *heaviest_draw(), *living_thread(), page_change(), peak_memory()]

@@ -74,6 +74,15 @@ class Circle(NamedTuple):
     width: int = 0
 
 
+class Poly(NamedTuple):
+    """A filled (width 0) or outlined polygon (a phrase's one rounded highlight across its lines); `rect` bounds it."""
+
+    rect: RectT
+    points: tuple[tuple[int, int], ...]
+    color: Color
+    width: int = 0
+
+
 class FocusRing(NamedTuple):
     """The focus ring around `rect`: a gap in focus_gap colour, then the ring in focus colour."""
 
@@ -101,7 +110,27 @@ class Group(NamedTuple):
     content_h: int = 0
 
 
-Item = Union[Box, Text, Image, Icon, Line, Circle, FocusRing, Hit, Group]
+Item = Union[Box, Text, Image, Icon, Line, Circle, Poly, FocusRing, Hit, Group]
+
+
+def shifted(it: Item, dy: int) -> Item:
+    """A copy of an item moved down by dy (a group with everything in it)."""
+    if isinstance(it, Text):
+        return it._replace(y=it.y + dy)
+    if isinstance(it, Line):
+        return it._replace(start=(it.start[0], it.start[1] + dy), end=(it.end[0], it.end[1] + dy))
+    if isinstance(it, Circle):
+        return it._replace(center=(it.center[0], it.center[1] + dy))
+    if isinstance(it, Group):
+        x, y, w, h = it.rect
+        return it._replace(rect=(x, y + dy, w, h), items=tuple(shifted(i, dy) for i in it.items))
+    if isinstance(it, Poly):
+        x, y, w, h = it.rect
+        return it._replace(rect=(x, y + dy, w, h), points=tuple((px, py + dy) for px, py in it.points))
+    if hasattr(it, "rect"):
+        x, y, w, h = it.rect  # type: ignore[union-attr]
+        return it._replace(rect=(x, y + dy, w, h))  # type: ignore[union-attr]
+    return it
 
 
 class DisplayList:
@@ -235,6 +264,8 @@ class Painter:
                 pygame.draw.rect(surf, it.color, outer, wd, it.radius + g + wd)
             elif isinstance(it, Image):
                 self._image(surf, it, dy)
+            elif isinstance(it, Poly):
+                self._poly(surf, it, dy)
 
     def _box(self, surf: pygame.Surface, it: Box, dy: int) -> None:
         x, y, w, h = it.rect
@@ -279,6 +310,18 @@ class Painter:
             t0, t1 = s / max(1, length), e / max(1, length)
             pygame.draw.line(surf, it.color, (x1 + (x2 - x1) * t0, y1 + (y2 - y1) * t0),
                              (x1 + (x2 - x1) * t1, y1 + (y2 - y1) * t1), it.width)
+
+    def _poly(self, surf: pygame.Surface, it: Poly, dy: int) -> None:
+        pts = [(px, py - dy) for px, py in it.points]
+        if len(pts) < 3:
+            return
+        if it.width <= 0:
+            pygame.draw.polygon(surf, it.color, pts)
+            return
+        pygame.draw.lines(surf, it.color, True, pts, it.width)
+        if it.width > 2:  # round joins, so a thick outline has no notches at its corners
+            for p in pts:
+                pygame.draw.circle(surf, it.color, p, it.width // 2)
 
     def _image(self, surf: pygame.Surface, it: Image, dy: int) -> None:
         x, y, w, h = it.rect

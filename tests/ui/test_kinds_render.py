@@ -187,3 +187,25 @@ def test_empty_and_extreme_nodes_render_inside_the_frame(make_app) -> None:  # t
             bad = sideways(frame + out.header + out.body, screen[0] - 2 * ctx.m.pad, screen[0] + screen[2])
             bad += overlaps(out.body)
             assert bad == [], f"{kind.value}: {bad[:3]}"
+
+
+def test_cached_bubbles_draw_exactly_what_a_fresh_layout_draws(make_app) -> None:  # type: ignore[no-untyped-def]
+    """A living thread reuses laid-out bubbles: the display list equals a layout made from nothing, also after a
+    message arrived above them would have moved them."""
+    from game.ui.kinds import KindView
+    from game.ui.kinds import chat as C
+    from game.ui.kinds import render as render_kind
+
+    app = make_app(size=(1280, 720))
+    for scn in shipped():
+        for nid, node in scn.nodes.items():
+            if node.screen.value not in ("dm", "sms") or len(node.messages) < 2:
+                continue
+            screen = (100, 100, 400, 600)
+            full = KindView(scn, nid, node, tuple(node.messages))
+            tail = KindView(scn, nid, node, tuple(node.messages[1:]))
+            C._BUBBLES.clear()
+            fresh = render_kind(app.ctx, full, screen).body
+            render_kind(app.ctx, tail, screen)  # the same bubbles, higher up
+            again = render_kind(app.ctx, full, screen).body
+            assert again == fresh, f"{scn.id}:{nid}"

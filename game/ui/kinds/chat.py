@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import Optional
 
 from ...content.schema import ME, SYSTEM, Message
-from ..display import Box, Icon, Image, Item, RectT
+from ..display import Box, Icon, Image, Item, RectT, shifted
 from ..i18n import _
 from ..layout import Ctx
 from . import KindOutput, KindView
@@ -29,9 +30,45 @@ def is_group(view: KindView) -> bool:
     return len({m.speaker for m in view.node.messages if m.speaker not in (ME, SYSTEM)}) > 1
 
 
+_BUBBLES: OrderedDict[tuple, tuple[list[Item], int, int]] = OrderedDict()
+"""Laid-out bubbles (items, height, the y they were laid out at) by everything their layout depends on but y: a
+living thread of 150 messages lays out only the new one when a message arrives; the others are reused as they are
+(or moved once, when something above them changed)."""
+BUBBLE_CACHE = 600
+
+
 def bubble(ctx: Ctx, view: KindView, out: KindOutput, msg: Message, x: int, y: int, w: int, *, sms: bool,
            first: bool, last: bool, show_avatar: bool, show_name: bool, show_time: bool) -> int:
-    """One chat bubble (others on the left, the player on the right); returns the height used."""
+    """One chat bubble (others on the left, the player on the right); returns the height used. Bubbles without
+    highlights come from a cache of laid-out bubbles when nothing they depend on changed."""
+    if view.highlights or view.dim:  # lit phrases record anchors: lay them out fresh
+        return _bubble(ctx, view, out, msg, x, y, w, sms=sms, first=first, last=last, show_avatar=show_avatar,
+                       show_name=show_name, show_time=show_time)
+    ch = view.character(msg.speaker)
+    key = (msg.speaker, msg.text, msg.time, msg.image, view.asset(msg.image) if msg.image else None,
+           ch.name if ch else None, getattr(ch, "avatar", None), view.scenario.id, x, w, sms, first, last,
+           show_avatar, show_name, show_time, ctx.m, id(ctx.theme), ctx.fonts.family)
+    hit = _BUBBLES.get(key)
+    if hit is None:
+        tmp = KindOutput()
+        h = _bubble(ctx, view, tmp, msg, x, y, w, sms=sms, first=first, last=last, show_avatar=show_avatar,
+                    show_name=show_name, show_time=show_time)
+        hit = (tmp.body, h, y)
+        _BUBBLES[key] = hit
+        if len(_BUBBLES) > BUBBLE_CACHE:
+            _BUBBLES.popitem(last=False)
+    else:
+        _BUBBLES.move_to_end(key)
+        if hit[2] != y:  # the same bubble further down (a separator or a new message above it): move it once
+            hit = ([shifted(it, y - hit[2]) for it in hit[0]], hit[1], y)
+            _BUBBLES[key] = hit
+    out.body.extend(hit[0])
+    return hit[1]
+
+
+def _bubble(ctx: Ctx, view: KindView, out: KindOutput, msg: Message, x: int, y: int, w: int, *, sms: bool,
+            first: bool, last: bool, show_avatar: bool, show_name: bool, show_time: bool) -> int:
+    """Lay out one chat bubble into `out`; returns the height used."""
     m = ctx.m
     me = msg.speaker == ME
     r = round(m.body * 0.75)

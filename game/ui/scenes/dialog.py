@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Hashable, Optional
 
-from ..display import Box, Item
+from ..display import Box, Item, shifted
 from ..host import SceneHost
 from ..i18n import _
 from ..intents import Activate, Intent, Next, OpenSettings, QuickExit
@@ -42,12 +42,12 @@ class DialogScene(Scene):
             y += r[3] + m.gap
         h = y + m.pad - m.gap
         top = max(m.pad, (m.h - h) // 2)
-        shifted = [_shift(it, top) for it in inner]
+        moved = [shifted(it, top) for it in inner]
         self.focusables = [type(f)(f.target, (f.rect[0], f.rect[1] + top, f.rect[2], f.rect[3]), f.group)
                            for f in self.focusables]
         card = (x, top, w, min(h, m.h - 2 * m.pad))
         panel(ctx, self.dl.items, card)
-        self.scroll_view("dialog", card, shifted, h)
+        self.scroll_view("dialog", card, moved, h)
 
     def activate(self, target: Hashable, intent: Intent) -> bool:
         if isinstance(target, int) and 0 <= target < len(self.buttons):
@@ -67,22 +67,6 @@ class DialogScene(Scene):
     def back(self) -> bool:
         self.dismiss(None)
         return True
-
-
-def _shift(it: Item, dy: int) -> Item:
-    """A copy of an item moved down by dy."""
-    from ..display import Circle, Line, Text
-
-    if isinstance(it, Text):
-        return it._replace(y=it.y + dy)
-    if isinstance(it, Line):
-        return it._replace(start=(it.start[0], it.start[1] + dy), end=(it.end[0], it.end[1] + dy))
-    if isinstance(it, Circle):
-        return it._replace(center=(it.center[0], it.center[1] + dy))
-    if hasattr(it, "rect"):
-        x, y, w, h = it.rect  # type: ignore[union-attr]
-        return it._replace(rect=(x, y + dy, w, h))  # type: ignore[union-attr]
-    return it
 
 
 class ConfirmScene(DialogScene):

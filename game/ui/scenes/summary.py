@@ -7,7 +7,7 @@ from typing import Hashable, Optional
 from ...content.schema import BadgeDef, Tone
 from ...engine.beats import SummaryBeat
 from ...session.play import PlaySession
-from ..display import Box, Icon, Item, Text
+from ..display import Box, Icon, Item, shifted
 from ..host import SceneHost
 from ..i18n import _, ngettext
 from ..intents import Intent
@@ -163,7 +163,7 @@ class SummaryScene(PageScene):
                 items.append(Box((cx, ry, tw, rh), ctx.c("surface"), m.radius))
                 items.append(Box((cx, ry, tw, rh), ctx.c("border" if ctx.theme.high_contrast else "surface_alt"),
                                  m.radius, m.border))
-                items.extend(shift(it, ry) for it in inner)
+                items.extend(shifted(it, ry) for it in inner)
             ry += rh + m.gap
         return ry - m.gap - y
 
@@ -208,15 +208,6 @@ class SummaryScene(PageScene):
     def back(self) -> bool:
         self.app.go_title()
         return True
-
-
-def shift(it: Item, dy: int) -> Item:
-    """An Icon or Text moved down by dy."""
-    if isinstance(it, Icon):
-        return it._replace(rect=(it.rect[0], it.rect[1] + dy, it.rect[2], it.rect[3]))
-    if isinstance(it, Text):
-        return it._replace(y=it.y + dy)
-    return it
 
 
 def badge_icon(shape: str) -> str:
