@@ -306,6 +306,12 @@ def add_play_arguments(p: argparse.ArgumentParser) -> None:
                                                    "also work); with --headless, steps flag | ok | flag:2 (how sure, "
                                                    "1-3) | auto:SEED, and with --facilitator hands:12/25")
     p.add_argument("--form", metavar="A|B", help="the radar check's form (default: A before, B after)")
+    p.add_argument("--devices", action="store_true",
+                   help="with --facilitator: students answer on their own devices (a room on the local network, "
+                        "joined by QR code and a 4-digit code; headless step devices-wait:N)")
+    p.add_argument("--devices-host", metavar="ADDRESS",
+                   help="the address the room listens on (default: this machine's on the local network)")
+    p.add_argument("--devices-port", type=int, metavar="PORT", help="the room's port (default 0: a free one)")
     p.add_argument("--screenshots", metavar="DIR", help="write one PNG per screen here")
     p.add_argument("--seed", type=int, metavar="N",
                    help="the order options are shown in: the same N, the same order (default: a new order every "

@@ -1,5 +1,5 @@
-"""Layering: imports point down the floors, only game/ui imports pygame, nothing uses the network, eval, exec or
-pickle."""
+"""Layering: imports point down the floors, only game/ui imports pygame, only game/net uses the network (and it
+never connects out), nothing uses eval, exec or pickle."""
 
 from __future__ import annotations
 
@@ -40,12 +40,51 @@ def test_pure_packages_import_without_pygame() -> None:
     assert proc.returncode == 0, proc.stderr
 
 
-FORBIDDEN_MODULES = {"socket", "http", "urllib", "requests", "ftplib", "smtplib", "telnetlib", "xmlrpc",
-                     "asyncio", "ssl", "pickle", "marshal", "shelve"}
+NETWORK_MODULES = {"socket", "http", "urllib", "requests", "ftplib", "smtplib", "telnetlib", "xmlrpc", "asyncio",
+                   "ssl", "selectors", "socketserver", "aiohttp", "websockets", "uvicorn", "starlette", "httpx",
+                   "urllib3"}
+"""Only game/net may import these (the room students' devices join)."""
+FORBIDDEN_MODULES = {"pickle", "marshal", "shelve"}
 FORBIDDEN_CALLS = {"eval", "exec", "compile", "__import__"}
+NET = GAME / "net"
 
 
-def test_no_network_eval_exec_or_pickle_under_game() -> None:
+def _imports(tree: ast.AST) -> list[tuple[int, str]]:
+    """(line, module) for every absolute import in a tree."""
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out.extend((node.lineno, a.name) for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            out.append((node.lineno, node.module))
+    return out
+
+
+def test_only_game_net_imports_networking() -> None:
+    offenders = [f"{path.relative_to(GAME.parent)}:{line} imports {name}"
+                 for path in sorted(GAME.rglob("*.py")) if NET not in path.parents
+                 for line, name in _imports(ast.parse(path.read_text(encoding="utf-8")))
+                 if name.split(".")[0] in NETWORK_MODULES]
+    assert offenders == []
+
+
+def test_game_net_only_listens_and_never_connects_out() -> None:
+    """No client: no ClientSession, urlopen, connect or create_connection anywhere in the network layer."""
+    client_names = {"ClientSession", "urlopen", "connect", "connect_ex", "create_connection", "open_connection",
+                    "ws_connect", "TCPConnector", "ClientRequest", "sendto"}
+    found = []
+    for path in sorted(NET.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else None
+            if name in client_names:
+                found.append(f"{path.relative_to(GAME.parent)}:{node.lineno} {name}")
+    assert found == []
+    assert {n.split(".")[0] for path in NET.rglob("*.py")
+            for _l, n in _imports(ast.parse(path.read_text(encoding="utf-8")))} & NETWORK_MODULES, \
+        "the checker looks at the package that does use the network"
+
+
+def test_no_eval_exec_or_pickle_under_game() -> None:
     problems = []
     for path in GAME.rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""Static types: mypy finds no errors in the pure packages (game/content, game/engine, game/session).
+"""Static types: mypy finds no errors in the pure packages (game/content, game/engine, game/session, game/net).
 
 The settings live under ``[tool.mypy]`` in pyproject.toml. The cache goes in the git-ignored
 ``.mypy_cache/`` at the repository root, so a second run only re-checks what changed.
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-CHECKED = ["game/content", "game/engine", "game/session"]
+CHECKED = ["game/content", "game/engine", "game/session", "game/net"]
 
 
 @pytest.mark.slow

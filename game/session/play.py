@@ -19,6 +19,7 @@ from . import log
 from . import trace as T
 from .catalog import CatalogItem
 from .classroom import ClassDecision
+from .device_store import VoteSplit, writer
 
 
 def _safely(what: str, fn: Callable[[], Any]) -> Any:
@@ -155,12 +156,14 @@ class PlaySession:
         return dist
 
     # ------------------------------------------------------------- acting
-    def choose(self, index: int, votes: Optional[list[int]] = None, how: str = "majority") -> None:
+    def choose(self, index: int, votes: Optional[list[int]] = None, how: str = "majority",
+               split: Optional[VoteSplit] = None) -> None:
         """Take the choice with this node index; one decision record is written.
 
         With `votes` (a class vote: one count per visible option, in the order shown) the record holds the options
         offered, the counts, and the chosen and safer options as positions among them, all in file order (so reports
-        never mix options up, however each play shuffled them); `how` says how the class decided.
+        never mix options up, however each play shuffled them); `how` says how the class decided. `split` says which
+        of the votes came from hands and which from students' devices (with each device's anonymous answer).
         """
         beat = self.beat()
         if not isinstance(beat, ChoiceBeat):
@@ -171,7 +174,8 @@ class PlaySession:
         step = self.state.steps[-1]
         if self.trace is not None and visit is not None:
             if votes is not None:
-                self.trace.emit(T.vote_event(node_id, list(votes), index))
+                self.trace.emit(T.vote_event(node_id, list(votes), index,
+                                             devices=sum(split.devices) if split is not None else 0))
             self.trace.emit(T.choice_event(beat.node, visit, index, step.verdict))
         offered = [o.choice.text for o in beat.options]
         pos = next((i for i, o in enumerate(beat.options) if o.index == index), None)
@@ -191,7 +195,8 @@ class PlaySession:
                     else None
                 _safely("record a class vote", lambda: self._announce(self.store.record_decision(
                     self.session_id, node_id=node_id, kind="choice", options=texts, chosen=chosen, safer=safer,
-                    points=step.points, votes=counts)))
+                    points=step.points, votes=counts,
+                    after=writer(split.reordered(in_file)) if split is not None else None)))
                 return
             choices = beat.node.choices or []
             best = max(beat.options, key=lambda o: o.choice.points).index if beat.options else None

@@ -11,6 +11,7 @@ from gettext import gettext as _
 from pathlib import Path
 from typing import Any, Callable, Optional, TypeVar
 
+from . import device_store
 from .atomic import describe_os_error, move_aside
 from .queries import DECISIONS_SQL, GROUPS_SQL, OPTIONS_SQL
 
@@ -94,6 +95,8 @@ MIGRATIONS: list[str] = [
     );
     CREATE INDEX radar_answers_run_id ON radar_answers(run_id);
     """,
+    # 3: votes from students' devices (the sources of each class vote, anonymous per-device answers)
+    device_store.MIGRATION,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 RADAR_PHASES = ("before", "after", "refresh")
@@ -455,8 +458,10 @@ class Store:
     def record_decision(self, session_id: int, *, node_id: str, kind: str, options: list[str],
                         chosen: Optional[int], safer: Optional[int], points: int, votes: Optional[list[int]] = None,
                         hits: int = 0, misses: int = 0, false_alarms: int = 0,
-                        selected: Optional[list[int]] = None) -> int:
-        """Record one choice or spot task; returns the decision id once it is safely on disk."""
+                        selected: Optional[list[int]] = None,
+                        after: Optional[Callable[[sqlite3.Connection, int], None]] = None) -> int:
+        """Record one choice or spot task; returns the decision id once it is safely on disk. `after(conn, id)`
+        writes what belongs to the decision in the same transaction (a class vote's device answers)."""
         if kind not in KINDS:
             raise ValueError(f"kind must be one of {KINDS}, not {kind!r}")
         if votes is not None and len(votes) != len(options):
@@ -475,9 +480,20 @@ class Store:
                 " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 row,
             )
-            return _inserted_rowid(cur)
+            decision_id = _inserted_rowid(cur)
+            if after is not None:
+                after(conn, decision_id)
+            return decision_id
 
         return self._write(insert)
+
+    def vote_sources(self) -> list[dict[str, Any]]:
+        """Where each class vote's counts came from (hands, devices), by decision id."""
+        return self._run(device_store.read_sources)
+
+    def device_answers(self) -> list[dict[str, Any]]:
+        """Each device's anonymous answer per decision."""
+        return self._run(device_store.read_answers)
 
     def finish_session(self, session_id: int, *, ending_id: str, ending_tone: str, score: int, best_score: int,
                        questions_reached: int = 0) -> None:
@@ -526,7 +542,7 @@ class Store:
         def wipe(conn: sqlite3.Connection) -> None:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                for table in ("decisions", "sessions", "progress", "radar_answers", "radar_runs"):
+                for table in (*device_store.TABLES, "decisions", "sessions", "progress", "radar_answers", "radar_runs"):
                     conn.execute(f"DELETE FROM {table}")  # fixed table names, no user input
                 conn.execute("COMMIT")
             except BaseException:

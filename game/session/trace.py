@@ -94,11 +94,14 @@ def spot_event(node: Node, visit: Shown, marked: Iterable[int], points: int, res
     return {"event": "spot", "node": visit.node, "parts": out, "marked": sorted(set(marked)), "points": points}
 
 
-def vote_event(node_id: str, counts: list[int], followed: int, devices: int = 0) -> Record:
-    """A class vote: hand counts per shown option, how many hands, how many devices answered, and the option (file
-    index) the story followed."""
-    return {"event": "vote", "node": node_id, "counts": [int(c) for c in counts], "hands": sum(int(c) for c in counts),
-            "devices": devices, "followed": followed}
+def vote_event(node_id: str, counts: list[int], followed: int, devices: int = 0,
+               hands: Optional[int] = None) -> Record:
+    """A class vote: the counts per shown option (hands and devices together), how many came from hands and how
+    many from students' devices, and the option (file index) the story followed."""
+    total = sum(int(c) for c in counts)
+    return {"event": "vote", "node": node_id, "counts": [int(c) for c in counts],
+            "hands": total - int(devices) if hands is None else int(hands), "devices": int(devices),
+            "followed": followed}
 
 
 def replay_event(node_id: str, messages: tuple[Message, ...]) -> Record:

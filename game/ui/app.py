@@ -23,6 +23,7 @@ from .scene_stack import SceneStack
 from .theme import load_theme
 
 if TYPE_CHECKING:  # opened on first use, so the first frame does not wait for them
+    from ..net.server import RoomServer
     from ..session.catalog import Library
     from ..session.classroom import Classroom
     from ..session.store import Store
@@ -68,6 +69,12 @@ class AppOptions:
     every play, except in headless runs, which use 0 so scripts, screenshots and traces repeat exactly."""
     shuffle: bool = True
     """False (`--file-order`): options are shown in the order written (an author reviewing a draft)."""
+    devices: bool = False
+    """Leading a class, let students answer on their own devices (`--devices`): a room opens with the class."""
+    devices_host: Optional[str] = None
+    """The address the room listens on (`--devices-host`); None: this machine's on the local network."""
+    devices_port: int = 0
+    """The room's port (`--devices-port`); 0 picks a free one."""
 
     @property
     def playtest(self) -> bool:
@@ -113,6 +120,12 @@ class App:
         """Facilitator mode (`classroom.Classroom`) while leading a class, else None."""
         self._class_overrides: dict[str, Any] = {}
         self.last_class_label: Optional[str] = None
+        self.room: Optional[RoomServer] = None
+        """The open room students' devices join (`devices.open_room`), else None."""
+        self.room_notice: Optional[str] = None
+        """Why the room could not open, when it could not."""
+        self.devices_wanted = opts.devices
+        """'Let students join' is on for the next class."""
         pygame.display.init()
         pygame.font.init()
         self.window_size = (max(MIN_SIZE[0], opts.size[0]), max(MIN_SIZE[1], opts.size[1]))
@@ -234,6 +247,9 @@ class App:
 
     def end_class(self) -> None:
         """Leave facilitator mode (back to the player's own settings)."""
+        from .devices import close_room
+
+        close_room(self)
         if self.classroom is None:
             return
         old = self.shown_settings
@@ -378,8 +394,10 @@ class App:
 
     def quick_exit(self) -> None:
         """Replace everything with the neutral screen at once and silence sound."""
+        from .devices import close_room
         from .scenes.quick_exit import QuickExitScene
 
+        close_room(self)  # the server stops before anything else: no device sees the story any more
         self.muted = True
         if self._sounds is not None:
             self._sounds.stop()
@@ -427,6 +445,8 @@ class App:
                 s.invalidate()
             if self.classroom.tone_due():
                 self.play_sound("end")
+        if self.room is not None and self.room.poll() and top is not None:  # the devices' votes (never waits)
+            top.invalidate()
         if top is None:
             return False
         if self.author is not None:  # watches the scenario file a few times a second (may reload the scene)
@@ -542,7 +562,7 @@ class App:
         while True:
             events = pygame.event.get()
             left = deadline - time.perf_counter()
-            if events or left <= 0:
+            if events or left <= 0 or (self.room is not None and self.room.pending()):
                 return events
             time.sleep(min(IDLE_POLL_S, left))
 
@@ -553,10 +573,17 @@ class App:
             from .author_tools import POLL_S
 
             wait = POLL_S if wait is None else min(wait, POLL_S)
+        if self.room is not None:
+            from .devices import IDLE_WAIT_MS as ROOM_WAIT_MS
+
+            wait = ROOM_WAIT_MS / 1000 if wait is None else min(wait, ROOM_WAIT_MS / 1000)
         return IDLE_WAIT_MS if wait is None else max(10, min(IDLE_WAIT_MS, round(wait * 1000)))
 
     def close(self) -> None:
-        """Shut down: close the store (records are flushed per decision) and pygame."""
+        """Shut down: close the room, the store (records are flushed per decision) and pygame."""
+        from .devices import close_room
+
+        close_room(self)
         try:
             if self._store is not None:
                 self._store.close()

@@ -23,6 +23,8 @@ Leading a class (`--facilitator`):
     discuss       the pause-for-discussion screen (D); `back` closes it
     notes         the teacher notes overlay (N); `notes` again hides it
     timer         start or pause the discussion timer (T)
+    devices-wait:N  with --devices: go to the next decision, open the class vote, wait (at most 120 s) until N
+                  students' devices have voted, reveal and follow the majority
 
 A `vote:` step keeps its commas: separate it from the other steps with spaces (or put it on its own line).
 """
@@ -111,6 +113,14 @@ def parse_override(token: str) -> int:
     return int(body)
 
 
+def parse_devices_wait(token: str) -> int:
+    """'devices-wait:30' -> 30 (devices that must have voted)."""
+    body = token.split(":", 1)[1].strip()
+    if not body.isdigit() or not 1 <= int(body) <= 200:
+        raise ScriptError(f"bad devices-wait step '{token}': use devices-wait:N (1 to 200 devices)")
+    return int(body)
+
+
 def step_intents(token: str, text_mode: bool = False) -> list[Intent]:
     """The intents for one token (not auto)."""
     t = token.strip()
@@ -153,6 +163,9 @@ def step_intents(token: str, text_mode: bool = False) -> list[Intent]:
     if low.startswith("hands:"):
         parse_hands(t)
         return []  # the runner enters the counts
+    if low.startswith("devices-wait:"):
+        parse_devices_wait(t)
+        return []  # the runner waits for the devices
     raise ScriptError(f"unknown step '{token}' (see `python main.py play --help`)")
 
 
@@ -218,6 +231,11 @@ class ScriptRunner:
                 self.send(Next())  # a radar answer on the start screen: start the check first
             if low.startswith("hands:"):
                 self.hands(*parse_hands(token))
+                continue
+            if low.startswith("devices-wait:"):
+                from .devices_headless import devices_wait
+
+                devices_wait(self, parse_devices_wait(token))
                 continue
             if token.lower().startswith("auto:"):
                 seed = token[5:]

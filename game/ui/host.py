@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Callable, Optional, Protocol
 
 if TYPE_CHECKING:
+    from ..net.server import RoomServer
     from ..session.catalog import Library
     from ..session.classroom import Classroom
     from ..session.settings import Settings
@@ -73,6 +74,12 @@ class SceneHost(Protocol):
     """The player's settings (change them with apply_settings / change_settings)."""
     classroom: Optional[Classroom]
     """Facilitator mode while leading a class, else None."""
+    room: Optional[RoomServer]
+    """The room students' devices join while leading a class with devices, else None."""
+    room_notice: Optional[str]
+    """Why the room could not open, when it could not."""
+    devices_wanted: bool
+    """'Let students join' is on for the next class."""
     author: Optional[AuthorTools]
     """Author tools with --author, else None."""
     notices: list[str]

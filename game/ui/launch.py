@@ -48,6 +48,7 @@ def play(ns: argparse.Namespace) -> int:
         radar = radar_options(ns)
         if ns.theme is not None and ns.theme not in ("default", "high_contrast"):
             raise ValueError("--theme must be default or high_contrast")
+        devices = devices_options(ns)
         if scenario is not None and (ns.start_at or preset):
             from ..session.playtest import check_playtest_file
 
@@ -93,7 +94,8 @@ def play(ns: argparse.Namespace) -> int:
                       scenario=scenario, start_at=ns.start_at, preset=preset, class_label=ns.class_label,
                       facilitator=bool(getattr(ns, "facilitator", False)),
                       author=bool(getattr(ns, "author", False)), trace=trace, seed=getattr(ns, "seed", None),
-                      shuffle=not getattr(ns, "file_order", False))
+                      shuffle=not getattr(ns, "file_order", False), devices=devices is not None,
+                      devices_host=devices[0] if devices else None, devices_port=devices[1] if devices else 0)
     app = App(opts)
     code = open_start(app)
     if radar is not None and not code:
@@ -163,7 +165,35 @@ def open_start(app: Any) -> int:
     app.reset(TitleScene(app), PickerScene(app), first)
     if app.opts.facilitator:
         app.start_class(app.opts.class_label)
+        if app.opts.devices:  # the room opens with the class: its join screen first
+            from .devices import open_room
+            from .scenes.room import RoomScene
+
+            open_room(app)
+            app.push(RoomScene(app))
     return 0
+
+
+def devices_options(ns: argparse.Namespace) -> Optional[tuple[Optional[str], int]]:
+    """(host or None, port) from --devices/--devices-host/--devices-port, or None without --devices; ValueError for
+    bad values (the port is 0, a free one, or 1024-65535)."""
+    host, port = getattr(ns, "devices_host", None), getattr(ns, "devices_port", None)
+    if not getattr(ns, "devices", False):
+        if host is not None or port is not None:
+            raise ValueError("--devices-host and --devices-port need --devices")
+        return None
+    if not getattr(ns, "facilitator", False):
+        raise ValueError("--devices needs --facilitator (students' devices vote in a class)")
+    if port is not None and port != 0 and not 1024 <= port <= 65535:
+        raise ValueError("--devices-port must be 0 (a free port) or between 1024 and 65535")
+    if host is not None:
+        import ipaddress
+
+        try:
+            ipaddress.ip_address(host)
+        except ValueError as exc:
+            raise ValueError(f"--devices-host must be an IP address of this machine, not '{host}'") from exc
+    return host, int(port or 0)
 
 
 def radar_options(ns: argparse.Namespace) -> Optional[tuple[str, Any]]:

@@ -63,6 +63,7 @@ class ClassSetupScene(PageScene):
         rows: list[tuple[str, str, Optional[bool], str]] = [
             ("contrast", _("High contrast"), s.class_theme == "high_contrast", ""),
             ("typing", _("Typing animation"), s.class_typing_animation, ""),
+            ("devices", _("Let students join"), self.app.devices_wanted, ""),
             ("text", _("Text size"), None, f"{round(self.class_scale() * 100)}%"),
         ]
         for target, label, state, value in rows:
@@ -131,6 +132,8 @@ class ClassSetupScene(PageScene):
                                               else "high_contrast"))
         elif target == "typing":
             self.app.apply_settings(s.replace(class_typing_animation=not s.class_typing_animation))
+        elif target == "devices":
+            self.app.devices_wanted = not self.app.devices_wanted
         elif isinstance(target, tuple) and target[0] == "text":
             self.set_focus("text")
             self.step_text(int(target[1]))
@@ -155,6 +158,12 @@ class ClassSetupScene(PageScene):
 
         self.app.start_class(self.value)
         self.app.replace(PickerScene(self.app))
+        if self.app.devices_wanted:  # the room opens with the class; its join screen comes first
+            from ..devices import open_room
+            from .room import RoomScene
+
+            open_room(self.app)  # type: ignore[arg-type]
+            self.app.push(RoomScene(self.app))
 
     def back(self) -> bool:
         self.dismiss(None)

@@ -13,8 +13,11 @@ from ..intents import Activate, Adjust, Choose, Erase, Intent, Submit
 from ..layout import Ctx
 from ..widgets import focus_ring, text_block
 from .page import PageScene
+from .vote_devices import device_counts, device_panel, question_for, result_for, sources_line, split_of
 
 if TYPE_CHECKING:
+    from ...net.room import Question
+    from ...session.device_store import VoteSplit
     from ...session.play import PlaySession
     from ..host import SceneHost
 
@@ -28,6 +31,8 @@ class VoteResult(NamedTuple):
     votes: list[int]
     how: str
     """'majority', 'tie' (the teacher picked among tied options) or 'override'."""
+    split: Optional[VoteSplit] = None
+    """With students' devices: which votes came from hands and which from devices."""
 
 
 class VoteScene(PageScene):
@@ -50,12 +55,32 @@ class VoteScene(PageScene):
         self.focus = ("card", self.sel)
         self.help_theme = session.scn.theme
         self.help_ids = session.help_ids()
+        self.question: Optional[Question] = None
+        """What the students' devices answer (with an open room), else None."""
+        self.split: Optional[VoteSplit] = None
+        """The devices' votes as they stood at the reveal, beside the hands."""
+
+    # ------------------------------------------------------------- students' devices
+    def enter(self) -> None:
+        super().enter()
+        if self.app.room is not None:
+            self.question = question_for(self)
+            self.app.room.open_question(self.question)
+
+    def leave(self) -> None:
+        if self.app.room is not None and self.question is not None and self.phase == "count":
+            self.app.room.close_question()  # back to the story without a decision: devices wait again
+        super().leave()
+
+    def totals(self) -> list[int]:
+        """Hands plus devices per option (the devices' votes as they stood at the reveal)."""
+        return self.split.totals if self.split is not None else list(self.votes)
 
     # ------------------------------------------------------------- state
     @property
     def leaders(self) -> list[int]:
         """Options with the most votes (all of them when nobody voted)."""
-        return leaders(self.votes)
+        return leaders(self.totals())
 
     @property
     def tied(self) -> bool:
@@ -80,7 +105,12 @@ class VoteScene(PageScene):
 
     def status(self) -> str:
         total = sum(self.votes)
-        return ngettext("{n} hand counted", "{n} hands counted", total).format(n=total)
+        hands = ngettext("{n} hand counted", "{n} hands counted", total).format(n=total)
+        if self.app.room is None:
+            return hands
+        answered = sum(device_counts(self.app.room.snapshot, self.question) if self.split is None
+                       else self.split.devices)
+        return hands + " \u00b7 " + ngettext("{n} device vote", "{n} device votes", answered).format(n=answered)
 
     def default_focus(self, targets: list[Hashable]) -> Optional[Hashable]:
         want = self.primary()
@@ -108,6 +138,8 @@ class VoteScene(PageScene):
         y += text_block(ctx, items, x, y, w, _(
             "Count the hands for each option and enter the numbers: type them, or use + and -. "
             "Arrows or Tab move between the cards."), role="muted") + m.pad
+        if self.app.room is not None:
+            y += device_panel(self, ctx, items, x, y, w) + m.pad
         n = len(self.options)
         fit = max(1, (w + m.pad) // (round(m.body * 15) + m.pad))  # cards stay wide enough to read at 200%
         cols = 1 if not m.wide else min(fit, n if n <= 3 else 2)
@@ -174,7 +206,8 @@ class VoteScene(PageScene):
             items.append(Text(sx + (bs - sw) // 2, sy + (bs - sh) // 2, sym, sf, ctx.c("primary"), 0, "left", sw, sh))
             items.append(Hit((sx, sy, bs, bs), target))
         wx = fx + field_w + m.gap + bs + m.gap
-        word = ngettext("vote", "votes", self.votes[i])
+        word = ngettext("vote", "votes", self.votes[i]) if self.app.room is None else \
+            ngettext("hand", "hands", self.votes[i])  # with devices, the cards count the hands
         if ctx.measure(word, m.font("regular"), ctx.c("muted"))[0] <= x + w - m.pad - wx:  # only when it fits
             text_block(ctx, items, wx, cy + (row_h - m.body) // 2 - 2, x + w - m.pad - wx, word, role="muted")
         if focused:
@@ -189,14 +222,17 @@ class VoteScene(PageScene):
         y += text_block(ctx, items, x, y, w, title, style="bold", size=m.h1) + m.pad
         lead = self.leaders
         marks: dict[int, list[Mark]] = {}
-        total = sum(self.votes)
+        shown = self.totals()
+        total = sum(shown)
         for i in lead:
             if total:
                 marks[i] = [(_("Tied for most votes") if len(lead) > 1 else _("Most votes"), "people",
                              "on_primary_soft", "primary_soft")]
-        y += vote_chart(ctx, items, x, y, w, self.options, self.votes, marks=marks, size=m.h2) + m.pad
-        y += text_block(ctx, items, x, y, w, ngettext("{n} hand in all", "{n} hands in all", total).format(n=total),
-                        role="muted") + m.gap
+        y += vote_chart(ctx, items, x, y, w, self.options, shown, marks=marks, size=m.h2) + m.pad
+        in_all = ngettext("{n} vote in all", "{n} votes in all", total).format(n=total) + ": " + sources_line(
+            sum(self.votes), sum(self.split.devices)) if self.split is not None else \
+            ngettext("{n} hand in all", "{n} hands in all", total).format(n=total)
+        y += text_block(ctx, items, x, y, w, in_all, role="muted") + m.gap
         if self.phase == "override":
             y += text_block(ctx, items, x, y, w, _(
                 "The class report keeps the vote and shows the option you chose."), size=m.body) + m.pad
@@ -209,7 +245,9 @@ class VoteScene(PageScene):
             r = self.add_button(ctx, items, x, y, w, _("Back to the vote"), "reveal_back", style="secondary",
                                 icon="chevron_left", hint="Esc")
             return y + r[3] - y0
-        if not total:
+        if not total and self.split is not None:
+            sentence = _("Nobody has voted yet. Choose the way the story goes, or go back to the vote.")
+        elif not total:
             sentence = _("No hands were counted. Choose the way the story goes, or change the counts.")
         elif len(lead) > 1:
             sentence = _("It's a tie between {letters}. You decide which way the story goes.").format(
@@ -286,7 +324,12 @@ class VoteScene(PageScene):
         self.invalidate()
 
     def show_result(self) -> None:
-        """Show the bar chart and what it decides."""
+        """Show the bar chart and what it decides (devices' votes close now and the devices show the result)."""
+        room = self.app.room
+        if room is not None and self.question is not None:
+            room.poll()
+            self.split = split_of(list(self.votes), room.snapshot, self.question)
+            room.reveal(result_for(self.question, self.split))
         self.phase = "reveal"
         self.focus = None
         self.scrolls = {}
@@ -314,7 +357,7 @@ class VoteScene(PageScene):
 
     def decide(self, i: int, how: str) -> None:
         """Close with the result; the player scene takes the choice and records it."""
-        self.dismiss(VoteResult(i, list(self.votes), how))
+        self.dismiss(VoteResult(i, self.totals(), how, self.split))
 
     def activate(self, target: Hashable, intent: Intent) -> bool:
         if isinstance(target, tuple):
@@ -351,6 +394,9 @@ class VoteScene(PageScene):
         elif self.phase == "reveal":
             self.phase = "count"
             self.fresh = True
+            if self.app.room is not None and self.question is not None:  # devices may change their votes again
+                self.split = None
+                self.app.room.open_question(self.question)
         else:
             self.dismiss(None)
             return True

@@ -1,0 +1,194 @@
+"""The aiohttp application: the student page, joining by room code, and one WebSocket per device for live updates
+and votes. Every request is checked, size-limited and rate-limited; nothing else is served."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import hashlib
+import json
+import re
+import secrets
+from pathlib import Path
+from typing import Any, Callable, Optional
+
+from aiohttp import WSMsgType, web
+
+from .limits import MAX_BODY, RateLimit
+from .room import RoomState
+
+PAGE = Path(__file__).resolve().parent / "static" / "index.html"
+COOKIE = "rfr_device"
+HELLO_S = 5.0
+"""A WebSocket must say which device it is within this many seconds."""
+ADDRESS_RATE = 100
+"""Requests a second from one network address before its devices have a cookie (page loads)."""
+_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+ROOM: web.AppKey[RoomState] = web.AppKey("room", RoomState)
+HUB: web.AppKey[Hub] = web.AppKey("hub", object)  # type: ignore[arg-type]
+
+
+def page_and_policy(path: Path = PAGE) -> tuple[bytes, str]:
+    """The student page and a Content-Security-Policy that allows only its own inline script and style."""
+    html = path.read_text(encoding="utf-8")
+
+    def hashes(tag: str) -> str:
+        found = re.findall(rf"<{tag}>(.*?)</{tag}>", html, flags=re.S)
+        return " ".join("'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
+                        for s in found)
+
+    policy = (f"default-src 'none'; script-src {hashes('script')}; style-src {hashes('style')}; "
+              "connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+    return html.encode("utf-8"), policy
+
+
+class Hub:
+    """The devices' open WebSockets; sends each one its own view after every change."""
+
+    def __init__(self, room: RoomState, on_change: Callable[[], None]) -> None:
+        self.room = room
+        self.on_change = on_change
+        self.sockets: dict[web.WebSocketResponse, str] = {}
+
+    async def send(self, ws: web.WebSocketResponse, token: str) -> None:
+        """One device's view (a closed socket is dropped)."""
+        try:
+            await ws.send_str(json.dumps(self.room.view(token), ensure_ascii=False))
+        except (ConnectionError, RuntimeError):
+            self.sockets.pop(ws, None)
+
+    async def broadcast(self) -> None:
+        """Every device gets its view; the game gets a snapshot."""
+        self.on_change()
+        await asyncio.gather(*(self.send(ws, t) for ws, t in list(self.sockets.items())))
+
+    async def close_all(self) -> None:
+        """Tell every device the room closed and close its socket."""
+        for ws in list(self.sockets):
+            try:
+                await ws.send_str(json.dumps({"type": "closed"}))
+                await ws.close()
+            except (ConnectionError, RuntimeError):
+                pass
+        self.sockets.clear()
+
+
+def _address(request: web.Request) -> str:
+    return request.remote or "?"
+
+
+def _device_key(request: web.Request) -> Optional[str]:
+    key = request.cookies.get(COOKIE, "")
+    return key if _KEY.match(key) else None
+
+
+def _headers(policy: Optional[str] = None) -> dict[str, str]:
+    h = {"Cache-Control": "no-store", "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
+         "X-Frame-Options": "DENY"}
+    if policy:
+        h["Content-Security-Policy"] = policy
+    return h
+
+
+def _json(status: int, body: dict[str, Any]) -> web.Response:
+    return web.json_response(body, status=status, headers=_headers())
+
+
+def make_app(room: RoomState, on_change: Callable[[], None], page: Path = PAGE) -> web.Application:
+    """The web application for one room (`on_change` runs on the server thread after every change)."""
+    html, policy = page_and_policy(page)
+    rate = RateLimit()
+    address_rate = RateLimit(ADDRESS_RATE)
+    hub = Hub(room, on_change)
+
+    def allowed(request: web.Request) -> bool:
+        key = _device_key(request)
+        return rate.allow(key) if key else address_rate.allow(_address(request))
+
+    async def index(request: web.Request) -> web.StreamResponse:
+        if not allowed(request):
+            return _json(429, {"error": "too many requests"})
+        resp = web.Response(body=html, content_type="text/html", charset="utf-8", headers=_headers(policy))
+        if _device_key(request) is None:
+            resp.set_cookie(COOKIE, secrets.token_urlsafe(18), httponly=True, samesite="Strict", path="/")
+        return resp
+
+    async def join(request: web.Request) -> web.StreamResponse:
+        if not allowed(request):
+            return _json(429, {"error": "too many requests"})
+        try:
+            data = json.loads(await request.read())
+        except (ValueError, UnicodeDecodeError):
+            return _json(400, {"error": "bad request"})
+        if not isinstance(data, dict) or set(data) != {"code"}:
+            return _json(400, {"error": "bad request"})
+        key = _device_key(request) or ("address:" + _address(request))
+        out = room.join(key, _address(request), data["code"])
+        if out.status == 200:
+            await hub.broadcast()
+        return _json(out.status, out.body)
+
+    async def live(request: web.Request) -> web.StreamResponse:
+        origin, host = request.headers.get("Origin"), request.headers.get("Host", "")
+        if origin is not None and origin not in (f"http://{host}", f"https://{host}"):
+            return _json(403, {"error": "wrong origin"})
+        if not allowed(request):
+            return _json(429, {"error": "too many requests"})
+        ws = web.WebSocketResponse(max_msg_size=MAX_BODY, heartbeat=None)
+        await ws.prepare(request)
+        try:
+            first = await ws.receive(timeout=HELLO_S)
+        except asyncio.TimeoutError:
+            await ws.close()
+            return ws
+        token = _hello(first)
+        if token is None or not room.known(token):
+            await ws.send_str(json.dumps({"type": "error", "error": "unknown device"}))
+            await ws.close()
+            return ws
+        hub.sockets[ws] = token
+        await hub.send(ws, token)
+        async for msg in ws:
+            if msg.type != WSMsgType.TEXT:
+                break
+            if not rate.allow("token:" + token):
+                await ws.send_str(json.dumps({"type": "error", "error": "too many requests"}))
+                continue
+            await _on_message(ws, token, msg.data)
+        hub.sockets.pop(ws, None)
+        return ws
+
+    async def _on_message(ws: web.WebSocketResponse, token: str, text: str) -> None:
+        try:
+            data = json.loads(text)
+        except ValueError:
+            data = None
+        if not isinstance(data, dict) or set(data) != {"vote", "option"}:
+            await ws.send_str(json.dumps({"type": "error", "error": "bad request"}))
+            return
+        why = room.vote(token, data["vote"], data["option"])
+        if why is not None:
+            await ws.send_str(json.dumps({"type": "error", "error": why}))
+            return
+        await hub.broadcast()
+
+    app = web.Application(client_max_size=MAX_BODY)
+    app[ROOM] = room
+    app[HUB] = hub
+    app.router.add_get("/", index)
+    app.router.add_post("/join", join)
+    app.router.add_get("/live", live)
+    return app
+
+
+def _hello(msg: Any) -> Optional[str]:
+    """The token from a device's first WebSocket message ({"hello": TOKEN}), or None."""
+    if msg.type != WSMsgType.TEXT or len(msg.data) > 200:
+        return None
+    try:
+        data = json.loads(msg.data)
+    except ValueError:
+        return None
+    token = data.get("hello") if isinstance(data, dict) and set(data) == {"hello"} else None
+    return token if isinstance(token, str) else None
