@@ -12,7 +12,7 @@ from test_ui_layout import CheckingRunner
 from game.content.catalog import scenarios_dir
 from game.engine.beats import ChoiceBeat, SummaryBeat
 from game.ui.app import App
-from game.ui.display import Group, Icon, Item, Text
+from game.ui.display import Group, Icon, Item, Poly, Text
 from game.ui.headless import ScriptRunner
 from game.ui.intents import Choose, Focus, Next
 from game.ui.launch import open_start
@@ -75,9 +75,11 @@ def test_replay_lights_each_seen_red_flag_in_place(make_app) -> None:  # type: i
             lit = [it for it in items if isinstance(it, Text) and (it.x, it.y) == (x, y)]
             assert lit and lit[0].text.lower() in d.red_flags[i].quote.lower()
         x, y, w, h = rects[0]
-        flag_icons = [it for it in items if isinstance(it, Icon) and it.name == "flag"
-                      and abs(it.rect[1] - y) <= h and x - 2 * h <= it.rect[0] <= x]
-        assert flag_icons, "a flag icon sits just before the lit phrase"
+        numbers = [it for it in items if isinstance(it, Text) and it.text == str(n + 1)
+                   and abs(it.y - y) <= h and x - 2 * h <= it.x <= x]
+        assert numbers, "the phrase's number (matching its chip) sits just before the lit phrase"
+        shapes = [it for it in items if isinstance(it, Poly) and it.rect[0] <= x and it.rect[1] <= y + h]
+        assert shapes, "the phrase is lit as one shape"
     # the side card names the current red flag; arrows step and the replay scrolls to it
     assert any(f"Red flag 1 of {len(scene.seen)}" == t for t in app.top.dl.texts())  # type: ignore[union-attr]
     send(app, Focus(1, 0))
@@ -174,8 +176,8 @@ def test_every_badge_in_tags_yaml_renders(make_app) -> None:  # type: ignore[no-
 
 
 def test_every_shipped_red_flag_is_lit_where_it_appears(make_app) -> None:  # type: ignore[no-untyped-def]
-    """Replaying every node of every shipped scenario: each red flag found is anchored inside its screen, with a
-    flag icon and a chip, and nothing overlaps."""
+    """Replaying every node of every shipped scenario: each red flag found is anchored inside its screen, with its
+    number and a chip, lit as one shape per phrase, and nothing overlaps."""
     from test_kinds_render import shipped
 
     from game.engine.replay import locate_flags
@@ -198,5 +200,23 @@ def test_every_shipped_red_flag_is_lit_where_it_appears(make_app) -> None:  # ty
             assert all(100 <= x and x + w <= 620 for x, _y, w, _h in rects)
             assert f"{loc.number}. {loc.flag.label}" in chips
         flags = [it for it in rep.items if isinstance(it, Icon) and it.name == "flag"]
-        assert len(flags) >= 2 * len(rep.seen), "a flag before each lit phrase and on each chip"
+        assert len(flags) >= len(rep.seen), "a flag on each chip"
+        numbers = {it.text for it in rep.items if isinstance(it, Text)}
+        assert all(str(loc.number) in numbers for loc in rep.seen), "a number before each lit phrase"
         assert overlaps(rep.items) == [], scn.id
+        assert _shapes_overlap(rep.items) == [], f"{scn.id}: lit phrases never overlap each other"
+
+
+def _shapes_overlap(items: list[Item]) -> list[tuple[int, int]]:
+    """Pairs of filled phrase shapes that share a pixel (drawn into masks)."""
+    import pygame
+
+    fills = [it for it in items if isinstance(it, Poly) and it.width == 0]
+    masks = []
+    for it in fills:
+        x, y, w, h = it.rect
+        surf = pygame.Surface((max(1, w), max(1, h)), pygame.SRCALPHA)
+        pygame.draw.polygon(surf, (255, 255, 255, 255), [(px - x, py - y) for px, py in it.points])
+        masks.append((x, y, pygame.mask.from_surface(surf)))
+    return [(i, j) for i in range(len(masks)) for j in range(i + 1, len(masks))
+            if masks[i][2].overlap(masks[j][2], (masks[j][0] - masks[i][0], masks[j][1] - masks[i][1]))]

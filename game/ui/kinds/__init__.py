@@ -27,6 +27,8 @@ class Highlight:
     tags: tuple[str, ...] = ()
     style: str = "flag"
     """How rich_text draws it: flag, select, selected, missed, false_alarm or plain."""
+    marker: str = ""
+    """The debrief replay's number for a red flag: drawn at the phrase's start, matching its chip ("1. ...")."""
 
 
 @dataclass(frozen=True)

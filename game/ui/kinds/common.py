@@ -58,29 +58,25 @@ def rich(ctx: Ctx, view: KindView, out: KindOutput, items: list[Item], x: int, y
         items.append(Text(x, y, text, font, ctx.c(role), max(1, w), "left", tw, th))
         return tw, th, []
     spans = split_quotes(text, quotes(view))
-    tmp: list[Item] = []
-    tw, th, rects = rich_text(ctx, tmp, x, y, w, spans, ctx.c(role), size=size,
-                              marked={h.index: h.style for h in view.highlights})
+    tw, th, rects = rich_text(ctx, items, x, y, w, spans, ctx.c(role), size=size,
+                              marked={h.index: h.style for h in view.highlights}, markers=markers(view),
+                              lit=out.lit if view.dim else None)
     keys = [int(k) for k in rects]  # type: ignore[call-overload]
     for k, rs in rects.items():
         out.anchors.setdefault(int(k), []).extend(rs)  # type: ignore[call-overload]
-    if not view.dim or not rects:
-        items.extend(tmp)
-        return tw, th, keys
-    starts = {(r[0], r[1]) for rs in rects.values() for r in rs}
-    for it in tmp:
-        if isinstance(it, Text) and (it.x, it.y) not in starts:
-            items.append(it)
-        else:
-            out.lit.append(it)
     return tw, th, keys
+
+
+def markers(view: KindView) -> dict[int, str]:
+    """The replay's numbers for its red flags, by highlight index."""
+    return {h.index: h.marker for h in view.highlights if h.marker}
 
 
 def fit(ctx: Ctx, view: KindView, w: int, text: str, *, size: Optional[int] = None) -> tuple[int, int]:
     """The width to lay `text` out in (its tightest wrap within w) and the height rich() will then give it."""
     probe: list[Item] = []
     tw, th, _r = rich_text(ctx, probe, 0, 0, w, split_quotes(text, quotes(view)), ctx.c("text"), size=size,
-                           marked={h.index: h.style for h in view.highlights})
+                           marked={h.index: h.style for h in view.highlights}, markers=markers(view))
     tw = min(w, tw + 2)
     if view.highlights:
         return tw, th

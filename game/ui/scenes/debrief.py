@@ -187,9 +187,7 @@ class DebriefScene(PageScene):
         sv = self.scrolls.get("replay")
         if target is None or sv is None or self.replay is None or not self.replay.anchors.get(target):
             return
-        rs = self.replay.anchors[target]
-        top = min(r[1] for r in rs) - sv.rect[1]
-        sv.offset = int(top - sv.view_h // 3)
+        sv.offset = int(self.replay.scroll_to(self.replay.anchors[target], sv.rect[1], sv.view_h, ctx.m.gap))
         sv.clamp()
 
     def step_flag(self, delta: int) -> bool:
