@@ -103,6 +103,24 @@ def _star_outline(p: Pen) -> None:
     p.poly(_star_pts(0.5, 0.54, 0.46), width=0.06)
 
 
+def _star_gold(p: Pen) -> None:
+    """An earned star: filled in the accent (gold), outlined in the colour (so it reads without its fill)."""
+    p.poly(_star_pts(0.5, 0.54, 0.46), p.accent)
+    p.poly(_star_pts(0.5, 0.54, 0.46), width=0.06)
+
+
+def _reach_out(p: Pen) -> None:
+    """Reaching out: two people side by side and a speech bubble between them (the help-sought ending)."""
+    p.circle((0.26, 0.5), 0.12)
+    p.arc(0.04, 0.66, 0.44, 0.56, 0, math.pi, 0.22)
+    p.circle((0.74, 0.5), 0.12)
+    p.arc(0.52, 0.66, 0.44, 0.56, 0, math.pi, 0.22)
+    p.rect(0.3, 0.04, 0.4, 0.26, 0.08)
+    p.poly([(0.42, 0.28), (0.54, 0.28), (0.46, 0.38)])
+    for x in (0.4, 0.5, 0.6):
+        p.circle((x, 0.17), 0.035, 0, p.accent)
+
+
 def _wrench(p: Pen) -> None:
     p.line((0.25, 0.75), (0.6, 0.4), 0.14)
     p.circle((0.66, 0.34), 0.22)
@@ -294,6 +312,7 @@ SHAPES: dict[str, Callable[[Pen], None]] = {
     "search": _search, "hand": _hand, "mail": _mail, "phone": _phone, "exit": _exit, "pin": _pin, "chat": _chat,
     "play": _play, "dot": _dot, "ring": _ring, "hexagon": _hexagon, "diamond": _diamond, "question": _question,
     "battery": _battery, "signal": _signal, "circle": _dot, "timer": _timer, "pause": _pause, "chart": _chart,
+    "star_gold": _star_gold, "reach_out": _reach_out,
 }
 """Every icon name the display list may use."""
 SHAPES.update(_MARK_SHAPES)  # app marks (mark_chattr, ...) and small app-screen icons (clock, school, ...)

@@ -27,11 +27,13 @@ TEXT_PAIRS: tuple[tuple[str, str], ...] = (
     *(("on_app", f"app_{k}") for k in ("chattr", "picstream", "gigboard", "swapspot", "questline", "hush", "mailbox",
                                        "messages", "settings", "other")),
     *(("on_avatar", f"avatar_{k}") for k in range(1, AVATAR_COUNT + 1)), ("on_flag", "flag"),
+    ("muted", "safe_soft"), ("muted", "caution_soft"), ("muted", "primary_soft"),
 )
 """Every (text role, background role) pair the UI draws; tests check each for contrast."""
 
 GRAPHIC_PAIRS: tuple[tuple[str, str], ...] = (
-    ("star_edge", "surface"), ("star_edge", "bg"), ("radar", "surface"), ("radar", "bg"), ("flag", "flag_soft"),
+    ("star_edge", "surface"), ("star_edge", "bg"), ("star_edge", "safe_soft"), ("star_edge", "caution_soft"),
+    ("radar", "surface"), ("radar", "bg"), ("flag", "flag_soft"),
 )
 """Shapes that must read without text (a star's outline, the radar's rings): WCAG 1.4.11 asks 3:1."""
 

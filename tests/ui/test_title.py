@@ -73,3 +73,56 @@ def test_the_title_offers_every_way_in(make_app: Callable[..., App]) -> None:
     for t in ("play", "radar", "lead", "settings", "help_page", "quit"):
         assert t in targets
     assert "Red Flag Radar" in scene.dl.texts()
+
+
+def test_story_cards_show_the_app_the_cast_tier_and_minutes_not_the_theme(make_app: Callable[..., App]) -> None:
+    from game.ui.display import Circle, Icon
+    from game.ui.scenes.picker import PickerScene
+
+    app = make_app()
+    app.go_title()
+    app.step()
+    app.push(PickerScene(app))
+    app.step()
+    scene = app.top
+    assert isinstance(scene, PickerScene)
+    items = [it for it, _s, _c in scene.dl.walk()]
+    words = scene.dl.texts()
+    icons = [it.name for it in items if isinstance(it, Icon)]
+    cards = [c for c in scene.items if c.scenario is not None]
+    assert sum(1 for n in icons if n.startswith("mark_")) >= len(cards) - 1, "each card names its app's mark"
+    for c in cards:
+        scn = c.scenario
+        assert scn is not None
+        assert app.library.tag_label(scn.theme, c.pack) not in words or scn.title.startswith(
+            app.library.tag_label(scn.theme, c.pack)), "the theme is not repeated as a chip"
+        assert f"{scn.minutes} min" in words
+    assert "Ages 12-14" in words
+    discs = [it for it in items if isinstance(it, Circle)]
+    assert len(discs) >= 2 * len(cards), "the cast's avatars"
+
+
+def test_every_ending_fills_its_panel(make_app: Callable[..., App]) -> None:
+    from game.content.catalog import scenarios_dir
+    from game.content.schema import Tone
+    from game.ui.intents import Next
+    from game.ui.launch import open_start
+    from game.ui.scenes.panel import TONE_ART
+
+    assert TONE_ART[Tone.HELP_SOUGHT][0] == "reach_out", "reaching out, not a 'stop' hand"
+    seen = set()
+    for stem, node in (("grooming-dms", "end_safe"), ("grooming-dms", "end_help"), ("grooming-dms", "end_risky")):
+        app = make_app(scenario=scenarios_dir() / "en" / f"{stem}.yaml", start_at=node)
+        assert open_start(app) == 0
+        app.step()
+        words = app.top.dl.texts()  # type: ignore[union-attr]
+        for _i in range(3):
+            if "What happened" in " ".join(words):
+                break
+            app.dispatch(Next())
+            app.step()
+            words = app.top.dl.texts()  # type: ignore[union-attr]
+        assert "What happened" in words and "What can still help" in words, node
+        assert "See who can help" in words and "Continue to the debrief" in words
+        seen.add(node)
+    assert len(seen) == 3

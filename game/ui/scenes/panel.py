@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...content.schema import ME, Tone
+from ...content.schema import ME, Ending, Tone
 from ...engine.beats import ChoiceBeat, EndingBeat, FeedbackBeat, MessageBeat, SpotBeat, SpotResultBeat
-from ..display import Box, FocusRing, Hit, Icon, Item
+from ..display import Box, Circle, FocusRing, Hit, Icon, Item, RectT
 from ..i18n import _, ngettext
 from ..kinds.rich import rich_text
 from ..layout import Ctx
@@ -269,11 +269,45 @@ def spot_result_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: Spo
     return r2[1] + r2[3] - y0
 
 
-TONE_ART = {Tone.SAFE: ("shield", "safe"), Tone.HELP_SOUGHT: ("hand", "safe"), Tone.RISKY: ("lightbulb", "caution")}
+TONE_ART = {Tone.SAFE: ("shield", "safe"), Tone.HELP_SOUGHT: ("reach_out", "safe"),
+            Tone.RISKY: ("lightbulb", "caution")}
+
+
+def still_helps(e: Ending) -> str:
+    """What can still help after this ending: the story's own words, else calm words for its tone."""
+    if e.still_helps:
+        return e.still_helps
+    if e.tone == Tone.SAFE:
+        return _("If something like this happens again: pause, check with someone you trust, and block and report. "
+                 "Help lines are here any time.")
+    if e.tone == Tone.HELP_SOUGHT:
+        return _("Telling someone was a strong move. If anything else worries you, talk to them again, or to a "
+                 "help line.")
+    return _("It is never too late to tell an adult you trust. Help lines listen and can help you plan.")
+
+
+def _section(ctx: Ctx, items: list[Item], x: int, y: int, w: int, icon: str, role: str, heading: str,
+             text: str) -> int:
+    """A tinted card: an icon and a heading, then the words; returns its height."""
+    m = ctx.m
+    inner: list[Item] = []
+    ic = round(m.body * 1.3)
+    ix, iw = x + m.pad, w - 2 * m.pad
+    iy = y + m.pad
+    inner.append(Icon((ix, iy, ic, ic), icon, ctx.c(role), ctx.c(f"{role}_soft")))
+    hh = text_block(ctx, inner, ix + ic + m.gap, iy, iw - ic - m.gap, heading, style="bold", size=m.h2)
+    iy += max(ic, hh) + m.gap // 2
+    iy += text_block(ctx, inner, ix, iy, iw, text)
+    h = iy + m.pad - y
+    items.append(Box((x, y, w, h), ctx.c(f"{role}_soft"), m.radius))
+    items.append(Box((x, y, max(4, m.gap // 2), h), ctx.c(role), m.radius))
+    items.extend(inner)
+    return h
 
 
 def ending_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: EndingBeat, x: int, y: int, w: int) -> int:
-    """The ending, calmly: a risky ending says what can still help, with the help button first."""
+    """The ending, calmly and in full: its title, what happened, what can still help, and the help lines (first for
+    a hard ending), then on to the debrief."""
     m = ctx.m
     y0 = y
     e = beat.ending
@@ -281,24 +315,43 @@ def ending_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: EndingBe
     ic = round(m.body * 2.4)
     items.append(Icon((x, y, ic, ic), icon, ctx.c(role), ctx.c("surface")))
     th = text_block(ctx, items, x + ic + m.gap, y, w - ic - m.gap, e.title, style="bold", size=m.h1)
-    y += max(ic, th) + m.gap
-    y += text_block(ctx, items, x, y, w, e.text) + m.pad
-    if e.still_helps or e.tone == Tone.RISKY:
-        inner: list[Item] = []
-        iy = y + m.pad
-        iy += text_block(ctx, inner, x + m.pad, iy, w - 2 * m.pad, _("What can still help"), style="bold") + 4
-        iy += text_block(ctx, inner, x + m.pad, iy, w - 2 * m.pad, e.still_helps or _(
-            "It is never too late to tell an adult you trust. Help lines listen and can help you plan."))
-        hh = iy + m.pad - y
-        items.append(Box((x, y, w, hh), ctx.c("caution_soft"), m.radius))
-        items.extend(inner)
-        y += hh + m.pad
-        r = scene.focus_button(ctx, items, x, y, w, _("See who can help"), "gethelp", icon="help", hint="H",
-                               footer=True)
-        y += r[3] + m.gap
-        r = scene.focus_button(ctx, items, x, y, w, _("Continue to the debrief"), "next", style="secondary",
-                               icon="chevron_right", footer=True)
-    else:
-        r = scene.focus_button(ctx, items, x, y, w, _("Continue to the debrief"), "next", icon="chevron_right",
-                               hint=_("Enter"), footer=True)
+    y += max(ic, th) + m.pad
+    y += _section(ctx, items, x, y, w, "notes", "primary", _("What happened"), e.text) + m.gap
+    y += _section(ctx, items, x, y, w, "help", "caution" if e.tone == Tone.RISKY else "safe",
+                  _("What can still help"), still_helps(e)) + m.pad
+    risky = e.tone == Tone.RISKY
+    r = scene.focus_button(ctx, items, x, y, w, _("See who can help"), "gethelp", icon="help", hint="H",
+                           style="primary" if risky else "secondary", footer=True)
+    y += r[3] + m.gap
+    r = scene.focus_button(ctx, items, x, y, w, _("Continue to the debrief"), "next",
+                           style="secondary" if risky else "primary", icon="chevron_right",
+                           hint=None if risky else _("Enter"), footer=True)
     return r[1] + r[3] - y0
+
+
+def ending_art(ctx: Ctx, items: list[Item], area: RectT, beat: EndingBeat) -> None:
+    """Where the phone was, for an ending without a screen: the tone's picture large in soft rings, and a calm
+    headline for how it ended (the panel beside it has the ending's own title and words)."""
+    from .summary import headline
+
+    m = ctx.m
+    icon, role = TONE_ART[beat.ending.tone]
+    title, line = headline(beat.ending.tone)
+    x, y, w, h = area
+    items.append(Box(area, ctx.c("surface"), m.radius))
+    items.append(Box(area, ctx.c("border" if ctx.theme.high_contrast else "surface_alt"), m.radius, m.border))
+    tw = w - 2 * m.pad
+    title_h = ctx.measure(title, m.font("bold", m.h2), ctx.c("text"), tw, "center")[1]
+    note_h = ctx.measure(line, m.font("regular"), ctx.c("muted"), tw, "center")[1] if line else 0
+    s = max(m.body * 3, min(w - 2 * m.pad, h - title_h - note_h - 4 * m.pad) * 3 // 4)
+    top = y + max(m.pad, (h - s - title_h - note_h - 2 * m.gap) // 2)
+    cx, cy = x + w // 2, top + s // 2
+    for k, share in enumerate((0.5, 0.4, 0.3)):  # soft rings, like a calm radar
+        items.append(Circle((cx, cy), round(s * share), ctx.c(f"{role}_soft") if k != 1 else ctx.c("surface")))
+    items.append(Circle((cx, cy), round(s * 0.5), ctx.c(role), max(2, m.border)))
+    ic = round(s * 0.42)
+    items.append(Icon((cx - ic // 2, cy - ic // 2, ic, ic), icon, ctx.c(role), ctx.c(f"{role}_soft")))
+    ty = top + s + m.gap
+    ty += text_block(ctx, items, x + m.pad, ty, tw, title, style="bold", size=m.h2, align="center")
+    if line:
+        text_block(ctx, items, x + m.pad, ty + m.gap // 2, tw, line, role="muted", align="center")

@@ -4,17 +4,35 @@ from __future__ import annotations
 
 from typing import Hashable
 
+from ...content.schema import Scenario
 from ...session import log
 from ...session.catalog import CatalogItem
 from ..display import Box, Hit, Icon, Item
 from ..host import SceneHost
 from ..i18n import _
 from ..intents import Intent
+from ..kinds.common import app_mark
 from ..layout import Ctx
 from ..notices import notice_block, saving_notices
+from ..people import person_avatar
 from ..scene import Scene
-from ..widgets import chip, focus_ring, one_line, text_block
+from ..widgets import chip, chip_size, focus_ring, one_line, text_block
 from .page import bottom_bar, top_bar
+
+
+def main_app(scn: Scenario) -> str:
+    """The app a story mostly happens in (its nodes' apps, the screen kinds' default apps where they name none)."""
+    from collections import Counter
+
+    from ..kinds.common import app_key
+    from ..kinds.registry import kind_default_app
+
+    names = [n.app or kind_default_app(n.screen) for n in scn.nodes.values() if n.ending is None]
+    counts = Counter(name.split("\u00b7")[0].strip() for name in names if name)
+    marked = [(c, name) for name, c in counts.items() if app_key(name) != "other"]
+    if marked:
+        return max(marked)[1]
+    return counts.most_common(1)[0][0] if counts else ""
 
 
 def age_label(tier: str) -> str:
@@ -111,18 +129,36 @@ class PickerScene(Scene):
         scn = item.scenario
         if scn is None:
             return self.wrench_card(ctx, items, item, x, y, w, len(item.checked.errors) if item.checked else 1)
-        y += text_block(ctx, items, x, y, w, scn.title, style="bold", size=m.h2) + m.gap
-        theme = self.app.library.tag_label(scn.theme, item.pack)
-        cw, ch = chip(ctx, items, x, y, theme, max_w=w)
-        y += ch + m.gap
-        meta = _("{n} min").format(n=scn.minutes) + "  ·  " + age_label(scn.age_tier.value)
-        y += text_block(ctx, items, x, y, w, meta, role="muted", size=m.small) + m.gap
+        app = main_app(scn)
+        s = round(m.body * 1.9)
+        if app:  # the app the story happens in: its mark beside the title
+            app_mark(ctx, items, x, y, s, app)
+        tx = x + s + m.gap if app else x
+        th = text_block(ctx, items, tx, y, w - (tx - x), scn.title, style="bold", size=m.h2)
+        y += max(s if app else 0, th) + m.gap
+        cx = x  # chips: the age tier, the minutes and the app (not the theme: the title says what it is about)
+        for label, icon in ((age_label(scn.age_tier.value), "person"), (_("{n} min").format(n=scn.minutes), "timer"),
+                            (app, "phone")):
+            if not label:
+                continue
+            cw, chh = chip_size(ctx, label, icon=icon, max_w=w)
+            if cx > x and cx + cw > x + w:
+                cx, y = x, y + chh + m.gap // 2
+            chip(ctx, items, cx, y, label, icon=icon, max_w=w)
+            cx += cw + m.gap // 2
+        y += chh + m.gap
         y += text_block(ctx, items, x, y, w, scn.summary, size=m.small) + m.gap
+        cast = [c for c in scn.characters][:5]
+        if cast:  # who is in it: one avatar each, the same as in the story
+            r = round(m.body * 0.75)
+            for k, c in enumerate(cast):
+                person_avatar(ctx, items, x + r + k * (2 * r + m.gap // 2), y + r, r, scn, c.id, None)
+            y += 2 * r + m.gap
         stars = int(self.progress.get(scn.id, {}).get("stars", 0) or 0)
         s = round(m.body * 1.2)
         for i in range(3):
-            items.append(Icon((x + i * (s + 4), y, s, s), "star" if i < stars else "star_outline",
-                              ctx.c("caution" if i < stars else "muted")))
+            items.append(Icon((x + i * (s + 4), y, s, s), "star_gold" if i < stars else "star_outline",
+                              ctx.c("star_edge" if i < stars else "muted"), ctx.c("star") if i < stars else None))
         label = _("{n} of 3 stars").format(n=stars) if stars else _("Not played yet")
         one_line(ctx, items, x + 3 * (s + 4) + m.gap, y + (s - m.small) // 2 - 2, label, size=m.small, role="muted")
         y += s

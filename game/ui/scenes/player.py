@@ -22,7 +22,7 @@ from ...engine.beats import (
 from ...engine.record import FEED_KINDS, spot_message
 from ...session.play import PlaySession
 from ...session.progress import ProgressDots
-from ..display import Box, Circle, FocusRing, Hit, Icon, Item, RectT
+from ..display import Box, Circle, FocusRing, Hit, Item, RectT
 from ..frame import DEFAULT_CLOCK, device_frame, story_clock
 from ..host import SceneHost
 from ..i18n import _
@@ -46,7 +46,7 @@ from ..kinds import render as render_kind
 from ..kinds.registry import spec_for
 from ..layout import Ctx
 from ..scene import Scene
-from ..widgets import button, text_block
+from ..widgets import button
 from . import class_panel as CP
 from . import panel as P
 from .class_panel import in_class
@@ -296,15 +296,7 @@ class PlayerScene(Scene):
         del m
 
     def _ending_art(self, ctx: Ctx, area: RectT, beat: EndingBeat) -> None:
-        m = ctx.m
-        icon, role = P.TONE_ART[beat.ending.tone]
-        self.dl.add(Box(area, ctx.c("surface"), m.radius))
-        s = min(area[2], area[3]) // 3
-        cx, cy = area[0] + area[2] // 2, area[1] + area[3] // 2 - s // 3
-        self.dl.add(Circle((cx, cy), round(s * 0.8), ctx.c(f"{role}_soft")))
-        self.dl.add(Icon((cx - s // 2, cy - s // 2, s, s), icon, ctx.c(role), ctx.c("surface")))
-        text_block(ctx, self.dl.items, area[0] + m.pad, cy + s, area[2] - 2 * m.pad, _("The end of this story"),
-                   role="muted", align="center")
+        P.ending_art(ctx, self.dl.items, area, beat)
 
     def _panel(self, ctx: Ctx, rect: RectT) -> None:
         m = ctx.m

@@ -17,7 +17,7 @@ from .page import PageScene
 
 HEADLINES = {
     Tone.SAFE: ("shield", "safe"),
-    Tone.HELP_SOUGHT: ("hand", "safe"),
+    Tone.HELP_SOUGHT: ("reach_out", "safe"),
     Tone.RISKY: ("lightbulb", "caution"),
 }
 
@@ -32,6 +32,16 @@ def headline(tone: Optional[Tone]) -> tuple[str, str]:
         return _("This story ended in a hard place"), _(
             "That is on the person who did harm, not on you. Now you know the signs, and where help is.")
     return _("You finished the story"), ""
+
+
+def warm_line(beat: SummaryBeat) -> str:
+    """A warm word to end on, by what the player did (never a grade)."""
+    found = beat.hits
+    if found:
+        return ngettext("You spotted {n} red flag. Each one you can see, you can point out to a friend.",
+                        "You spotted {n} red flags. Each one you can see, you can point out to a friend.",
+                        found).format(n=found)
+    return _("Thank you for playing. What you practised here helps you and your friends.")
 
 
 def why_line(beat: SummaryBeat) -> str:
@@ -78,8 +88,9 @@ class SummaryScene(PageScene):
         iy = y + m.pad
         iy += self._headline(ctx, hero, beat, x + m.pad, iy, w - 2 * m.pad) + m.pad
         iy += self._stars(ctx, hero, beat, x + m.pad, iy, w - 2 * m.pad) + m.pad
+        iy += block(ctx, hero, x + m.pad, iy, w - 2 * m.pad, warm_line(beat), style="bold") + m.pad
         _icon, role = HEADLINES.get(beat.tone, ("", "safe")) if beat.tone else ("", "safe")
-        items.append(Box((x, y, w, iy - y), ctx.c("surface"), m.radius))
+        items.append(Box((x, y, w, iy - y), ctx.c(f"{role}_soft"), m.radius))  # a warm card in the ending's tint
         items.append(Box((x, y, w, iy - y), ctx.c("border" if ctx.theme.high_contrast else "surface_alt"), m.radius,
                          m.border))
         items.append(Box((x, y, max(4, m.gap // 2), iy - y), ctx.c(role)))
@@ -119,8 +130,8 @@ class SummaryScene(PageScene):
         s = min(round(m.display * 1.2), (w - 2 * m.gap) // 5)
         for i in range(3):
             got = i < beat.stars
-            items.append(Icon((x + i * (s + m.gap), y, s, s), "star" if got else "star_outline",
-                              ctx.c("caution" if got else "muted")))
+            items.append(Icon((x + i * (s + m.gap), y, s, s), "star_gold" if got else "star_outline",
+                              ctx.c("star_edge" if got else "muted"), ctx.c("star") if got else None))
         tx = x + 3 * (s + m.gap) + m.gap
         tw = x + w - tx
         label = ngettext("{n} of 3 stars", "{n} of 3 stars", beat.stars).format(n=beat.stars)
