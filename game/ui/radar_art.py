@@ -15,8 +15,9 @@ ACTIVE_S = 30.0
 """The sweep turns for this long after the title appears or after any input, then rests (no busy redraw)."""
 STEP_DEG = 2
 """The sweep is turned in steps of this many degrees (a new picture only when it moves that far)."""
-REST_DEG = 300
-"""Where the sweep rests when it does not move (reduced motion, headless): up and to the right."""
+REST_DEG = 270
+"""Where the sweep rests when it does not move (reduced motion, headless): straight up (a quarter turn, which
+rotates without resampling, so the first frame stays quick)."""
 TRAIL_DEG = 70
 """How far behind the sweep's line its fading trail reaches."""
 
