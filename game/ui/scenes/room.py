@@ -72,7 +72,7 @@ class RoomScene(PageScene):
             return y + r[3] - y0
         avail_h = m.h - y - round(m.body * 8)
         if m.wide:
-            side = max(round(m.body * 8), min(round(w * 0.42), avail_h))
+            side = max(round(m.body * 5), min(round(w * 0.42), avail_h))
             qr = draw_qr(items, x, y, side, room.url)
             tx, tw, ty = x + qr[2] + m.pad * 2, w - qr[2] - m.pad * 2, y
         else:
@@ -83,7 +83,8 @@ class RoomScene(PageScene):
         ty += text_block(ctx, items, tx, ty, tw, _("2. Scan the code, or open:"), size=m.h2) + m.gap // 2
         ty += text_block(ctx, items, tx, ty, tw, short_address(room.url), style="bold", size=m.h1) + m.gap
         ty += text_block(ctx, items, tx, ty, tw, _("3. Type the room code:"), size=m.h2) + m.gap // 2
-        ty += text_block(ctx, items, tx, ty, tw, spaced(room.code), style="bold", size=round(m.display * 1.4))
+        big = round(m.display * 1.4) if m.h >= m.body * 30 else m.display  # short or zoomed: the code still fits
+        ty += text_block(ctx, items, tx, ty, tw, spaced(room.code), style="bold", size=big)
         ty += m.pad
         n = room.snapshot.devices
         ty += text_block(ctx, items, tx, ty, tw, ngettext("{n} device has joined", "{n} devices have joined", n)
