@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Hashable, Optional
 
 from ...session.classroom import TIMER_PRESETS
-from ..display import Box, Icon, Item
+from ..display import Box, Icon, Item, shifted
 from ..i18n import _, ngettext
 from ..intents import Activate, Adjust, Facilitate, Intent, Next
 from ..layout import Ctx
 from ..scene import Scene
 from ..widgets import button, panel, text_block
-from .dialog import _shift
 from .page import PageScene
 
 if TYPE_CHECKING:
@@ -119,7 +118,7 @@ class NotesScene(Scene):
         panel(ctx, self.dl.items, card)
         self.focusables = [type(f)(f.target, (f.rect[0], f.rect[1] + top, f.rect[2], f.rect[3]), f.group)
                            for f in self.focusables]
-        self.scroll_view("notes", card, [_shift(it, top) for it in inner], y)
+        self.scroll_view("notes", card, [shifted(it, top) for it in inner], y)
 
     def handle(self, intent: Intent) -> bool:
         if isinstance(intent, Next):

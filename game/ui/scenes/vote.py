@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Hashable, NamedTuple, Optional
 
+from ...content.schema import ME, SYSTEM
 from ...engine.beats import ChoiceBeat
 from ...session.classroom import leaders, letter
 from ..class_widgets import Mark, vote_chart
@@ -130,14 +131,36 @@ class VoteScene(PageScene):
         cw = min(w, round(ctx.m.body * 46))
         return self.result_column(ctx, items, x + (w - cw) // 2, y, cw)
 
+    def voted_on(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int) -> int:
+        """The message or post being voted on (the last one the screen showed), quoted with who sent it, so the
+        class sees what it answers while the cards are up; returns the height used (0 when there is none)."""
+        m = ctx.m
+        said = [msg for msg in self.beat.messages if msg.speaker not in (ME, SYSTEM)]
+        if not said:
+            return 0
+        msg = said[-1]
+        who = self.session.scn.character(msg.speaker)
+        pad = m.gap
+        inner: list[Item] = []
+        iy = y + pad
+        iy += text_block(ctx, inner, x + m.pad, iy, w - 2 * m.pad, who.name if who else msg.speaker, style="bold",
+                         size=m.small, role="muted") + 2
+        iy += text_block(ctx, inner, x + m.pad, iy, w - 2 * m.pad, f"\u201c{msg.text}\u201d", size=m.h2)
+        h = iy - y + pad
+        items.append(Box((x, y, w, h), ctx.c("surface"), m.radius))
+        items.append(Box((x, y, max(4, m.gap // 2), h), ctx.c("primary"), m.radius))
+        items.extend(inner)
+        return h + m.pad
+
     def count_column(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int) -> int:
         m = ctx.m
         y0 = y
+        y += self.voted_on(ctx, items, x, y, w)
         y += text_block(ctx, items, x, y, w, self.beat.prompt or _("What do you do?"), style="bold", size=m.h1)
         y += m.gap
         y += text_block(ctx, items, x, y, w, _(
-            "Count the hands for each option and enter the numbers: type them, or use + and -. "
-            "Arrows or Tab move between the cards."), role="muted") + m.pad
+            "Ask for a show of hands for each option and type the count on its card (or use + and -). "
+            "Arrows or Tab move between the cards. Press S to reveal."), role="muted") + m.pad
         if self.app.room is not None:
             y += device_panel(self, ctx, items, x, y, w) + m.pad
         n = len(self.options)
