@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import secrets
 import sys
-from collections import deque
 from typing import Any, Callable, Mapping, Optional
 
 from ..content.catalog import resolve_asset
@@ -20,6 +19,7 @@ from . import trace as T
 from .catalog import CatalogItem
 from .classroom import ClassDecision
 from .device_store import VoteSplit, writer
+from .progress import steps_to_end
 
 
 def _safely(what: str, fn: Callable[[], Any]) -> Any:
@@ -68,7 +68,7 @@ class PlaySession:
         if store is not None:
             self.session_id = _safely("start a session", lambda: store.start_session(
                 scn.id, mode=mode, class_label=class_label, nickname=nickname))
-        self._dist = self._distances()
+        self._dist = steps_to_end(self.scn)
 
     # ------------------------------------------------------------- reading
     def beat(self) -> Beat:
@@ -121,7 +121,7 @@ class PlaySession:
             raise ValueError(f"scenario '{item.id}' has errors and cannot be played")
         self.item, self.scn, self.best_score = item, item.scenario, item.best_score
         self._set(st)
-        self._dist = self._distances()
+        self._dist = steps_to_end(self.scn)
 
     def asset(self, rel: Optional[str]) -> Optional[str]:
         """A pack-confined asset path, or None (a placeholder is drawn and a warning logged)."""
@@ -138,22 +138,6 @@ class PlaySession:
         seen = len(self.state.visited)
         left = self._dist.get(self.state.node, 0)
         return seen, seen + left
-
-    def _distances(self) -> dict[str, int]:
-        """Fewest steps from each node to an ending (conditions ignored)."""
-        rev: dict[str, list[str]] = {}
-        for nid, node in self.scn.nodes.items():
-            for t in node.targets():
-                rev.setdefault(t, []).append(nid)
-        dist = {nid: 0 for nid, n in self.scn.nodes.items() if n.ending is not None}
-        queue = deque(dist)
-        while queue:
-            cur = queue.popleft()
-            for prev in rev.get(cur, []):
-                if prev not in dist:
-                    dist[prev] = dist[cur] + 1
-                    queue.append(prev)
-        return dist
 
     # ------------------------------------------------------------- acting
     def choose(self, index: int, votes: Optional[list[int]] = None, how: str = "majority",

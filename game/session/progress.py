@@ -22,6 +22,15 @@ def _bfs(start: list[str], edges: dict[str, list[str]]) -> dict[str, int]:
     return dist
 
 
+def steps_to_end(scn: Scenario) -> dict[str, int]:
+    """Fewest steps from each node to an ending (conditions ignored)."""
+    rev: dict[str, list[str]] = {}
+    for nid, node in scn.nodes.items():
+        for t in node.targets():
+            rev.setdefault(t, []).append(nid)
+    return _bfs([nid for nid, n in scn.nodes.items() if n.ending is not None], rev)
+
+
 def route_length(scn: Scenario, start: str) -> int:
     """Screens on the longest of the shortest routes through any node reachable from `start` (conditions ignored):
     every way through the story fits in about this many steps."""
