@@ -60,7 +60,11 @@ def _check_any(path: Path, radar: Optional[dict] = None) -> Checked | list:
 
 
 def cmd_validate(ns: argparse.Namespace) -> int:
-    """Check scenario files; exit 1 on errors (or on warnings with --strict)."""
+    """Check scenario files; exit 1 on errors (or on warnings with --strict). Each file shows its first
+    MAX_SHOWN diagnostics, then how many more (the totals count them all)."""
+    from .content.diagnostics import MAX_SHOWN
+    from .content.safetext import escape
+
     files = collect_files(ns.paths)
     report = []
     errors = warnings = 0
@@ -75,11 +79,15 @@ def cmd_validate(ns: argparse.Namespace) -> int:
         w = len(diags) - e
         errors += e
         warnings += w
+        shown, more = diags[:MAX_SHOWN], max(0, len(diags) - MAX_SHOWN)  # the first 50 per file, then a count
         report.append({"path": _display(path), "ok": e == 0, "errors": e, "warnings": w,
-                       "diagnostics": [d.to_dict() for d in diags]})
+                       "diagnostics": [d.to_dict() for d in shown], "more": more})
         if ns.format == "text":
-            for d in diags:
+            for d in shown:
                 print(d.format())
+            if more:
+                print(f"{escape(_display(path))}: ... and {more:,} more in this file (fix the first ones, "
+                      "then validate again)")
     failed = errors > 0 or (ns.strict and warnings > 0)
     if ns.format == "json":
         print(json.dumps({"files": report, "errors": errors, "warnings": warnings, "ok": not failed}, indent=2))

@@ -34,6 +34,7 @@ CODES: dict[str, str] = {
     "E110": "wrong kind of value at the top level",
     "E111": "duplicate key",
     "E112": "control character in a text",
+    "E113": "a text or list is too long",
     # schema
     "E201": "unknown key",
     "E202": "missing required key",
@@ -62,6 +63,7 @@ CODES: dict[str, str] = {
     "E321": "unknown toggle",
     "E322": "variable used with the wrong type",
     "E323": "picture cannot be shown (not a picture, or too large)",
+    "E324": "too many variable combinations to check",
     # warnings
     "W302": "node can never be reached",
     "W401": "choice has no feedback",
@@ -78,6 +80,10 @@ CODES: dict[str, str] = {
     "W410": "every spot task flags the same number of parts",
     "W411": "pins keep the safest option in one place",
 }
+
+
+MAX_SHOWN = 50
+"""Diagnostics shown per file (validate, the picker's list); the rest are counted, never printed."""
 
 
 @dataclass(frozen=True)

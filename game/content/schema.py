@@ -254,7 +254,8 @@ class Card(Model):
     poster: Optional[str] = Field(default=None, description="Who posted it, or the email sender's name.")
     poster_note: Optional[str] = Field(default=None, description="Details about the poster: 'joined 2 days ago'.")
     address: Optional[str] = Field(default=None, description="Email address shown for the sender.")
-    body: Optional[str] = Field(default=None, description="Description or email body.")
+    body: Optional[str] = Field(default=None, max_length=1500, description="Description or email body "
+                                "(1,500 characters at most: about 250 words, more than any card shows well).")
     details: list[Text] = Field(default_factory=list, description="Bullet details (location, hours, requirements).")
     bio: dict[str, str] = Field(default_factory=dict, description="Profile fields such as School or Team.")
     button: Optional[str] = Field(default=None, description="The big action button's label, e.g. 'Apply'.")

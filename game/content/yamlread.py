@@ -29,6 +29,11 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 64
+MAX_TEXT = 10_000
+"""Longest text (any key or value) read, in characters: every later scan of a text is then cheap (the schema's
+per-field limits are lower; this one bounds what reaches them)."""
+MAX_ITEMS = 2_000
+"""Most items in one list or keys in one mapping (a scenario has a few dozen nodes)."""
 
 Path = tuple[Union[str, int], ...]
 Pos = tuple[int, int]
@@ -183,6 +188,10 @@ def read_yaml(text: str, bag: DiagnosticBag, *, fast: bool = True) -> tuple[Any,
             if kind == "ScalarEvent":
                 plain = not event.style  # None (pure parser) or "" (C parser) for plain scalars
                 raw = event.value
+                if len(raw) > MAX_TEXT:
+                    bag.error("E113", f"this text is {len(raw):,} characters long; the limit is {MAX_TEXT:,}", pos,
+                              hint="shorten it: a screen, a card or a note never needs this much text")
+                    return None
                 bad = bad_character(raw)
                 if bad is not None:  # reported, and reading goes on so the file's other problems are found too
                     bag.error("E112", f"control character {char_name(bad[1])} at character {bad[0] + 1} of this "
@@ -208,6 +217,11 @@ def read_yaml(text: str, bag: DiagnosticBag, *, fast: bool = True) -> tuple[Any,
                 continue
             top = stack[-1]
             parent = top[0]
+            if len(parent) >= MAX_ITEMS and (not isinstance(parent, dict) or top[2] is None):
+                what = "keys" if isinstance(parent, dict) else "items"
+                bag.error("E113", f"more than {MAX_ITEMS:,} {what} in one {'mapping' if what == 'keys' else 'list'}",
+                          pos, hint="a scenario never needs this many; split the story or check the indentation")
+                return None
             if isinstance(parent, dict):
                 if top[2] is None:  # this is a key
                     if new_container is not None:

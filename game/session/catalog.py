@@ -16,7 +16,7 @@ from ..content.catalog import (
     refuse_outside_link,
     scenarios_dir,
 )
-from ..content.diagnostics import Diagnostic, DiagnosticBag
+from ..content.diagnostics import MAX_SHOWN, Diagnostic, DiagnosticBag
 from ..content.loader import load_model, load_scenario
 from ..content.schema import Resource, Scenario, TagDef
 from ..usage import UsageError
@@ -94,7 +94,10 @@ def check_item(path: Path) -> CatalogItem:
     item = CatalogItem(path)
     try:
         item.checked = check_file(path)
-        item.diagnostics = [d.format() for d in item.checked.errors] + [d.format() for d in item.checked.warnings]
+        ordered = item.checked.errors + item.checked.warnings
+        item.diagnostics = [d.format() for d in ordered[:MAX_SHOWN]]
+        if len(ordered) > MAX_SHOWN:  # a file with thousands of problems shows the first ones and a count
+            item.diagnostics.append(f"... and {len(ordered) - MAX_SHOWN:,} more in this file")
     except Exception as exc:  # noqa: BLE001 - the picker must survive any broken file
         log.exception("checking %s failed", path)
         item.problem = f"{type(exc).__name__}: {exc}"

@@ -24,7 +24,7 @@ from ..content.lint import lint
 from ..content.lint_giveaways import PackMember, pack_giveaways
 from ..content.loader import Loaded, load_scenario
 from ..content.schema import ResourceList, Scenario, TagVocabulary, Tone
-from ..engine.explorer import Exploration, explore
+from ..engine.explorer import MAX_STATES, Exploration, explore
 
 
 @dataclass
@@ -51,7 +51,12 @@ MarksAt = Callable[[tuple[Union[str, int], ...], bool], tuple[int, int]]
 
 
 def explorer_checks(scn: Scenario, ex: Exploration, bag: DiagnosticBag, at: MarksAt) -> None:
-    """Checks that need the state graph: point loops, unreachable endings, best path tone."""
+    """Checks that need the state graph: the state budget, point loops, unreachable endings, best path tone."""
+    if ex.states_capped:
+        bag.error("E324", f"too many variable combinations: {ex.states_seen:,} or more; the limit is "
+                  f"{MAX_STATES:,}", at(("variables",), True),
+                  hint="each true/false variable set by a choice can double the story's states; use fewer "
+                       "variables, or counters that stop (a loop that adds to a number never ends)")
     for nid in ex.point_loops:
         bag.error("E318", f"a loop through node '{nid}' gives points, so a player could repeat it for score",
                   at(("nodes", nid), True), hint="set points to 0 on choices that lead back, or end the loop")

@@ -18,6 +18,20 @@ from game.content.diagnostics import CODES
 from game.session.check import check_file
 
 SOURCES = [p.read_bytes() for p in find_scenario_files(scenarios_dir())]
+_MINI = (Path(__file__).resolve().parent.parent / "fixtures" / "mini.yaml").read_text(encoding="utf-8")
+HOSTILE = [  # the red team's inputs (issue 17), mutated like the shipped files
+    _MINI.replace("title: Mini story", 'title: "Mini\\0 story"').encode(),
+    _MINI.replace("  end_safe:\n", '  "end_safe\\e]0;PWNED\\a":\n').replace("  checked: false\n",
+                                                                           '  "chk\\e[2J": false\n').encode(),
+    _MINI.replace("    role: recruiter\n",
+                  '    role: recruiter\n    avatar: "a\\0/' + "b/" * 3000 + 'x.png"\n').encode(),
+    _MINI.replace("      price: $900 a week\n", "      price: $900 a week\n      body: '" + "." * 60_000
+                  + "'\n").encode(),
+    _MINI.replace("learning_goals: [Check an offer before you answer.]",
+                  "learning_goals: [" + ",".join(["{}"] * 100_000) + "]").encode(),
+    _MINI.replace("summary: A tiny story used by the tests.", 'summary: "Call \\u202e0100-555-1"').encode(),
+]
+SOURCES += HOSTILE
 ODD = ["\u202e", "\u200d", "\U0001f6a9", "e\u0301", "\x00", "\ufeff", "\u2028", "\t", "\r", "'", '"', "&a", "*a",
        "!!python/object:os.system", "{", "[", "- ", ": ", "#", "%", "@", "`", "\\", "~", "null", "yes", "12:30"]
 

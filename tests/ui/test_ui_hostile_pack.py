@@ -80,13 +80,28 @@ def hostile_pack(root: Path) -> Path:
            + b"\x02\x02\x4c\x01\x00\x3b")
     (en / "images" / "frame-bomb.gif").write_bytes(gif)
     (en / "gif-bomb.yaml").write_text(with_image("gif-bomb", "images/frame-bomb.gif"), encoding="utf-8")
+    (en / "dots.yaml").write_text(MINI.replace("id: mini", "id: dots").replace(
+        "      price: $900 a week\n", "      price: $900 a week\n      body: '" + "." * 60_000 + "'\n"),
+        encoding="utf-8")
+    (en / "flow-list.yaml").write_text(MINI.replace("id: mini", "id: flow-list").replace(
+        "learning_goals: [Check an offer before you answer.]",
+        "learning_goals: [" + ",".join(["{}"] * 330_000) + "]"), encoding="utf-8")
+    names = [f"v{i}" for i in range(18)]
+    chain = "".join(f"  n{i}:\n    screen: dm\n    with: sam\n    choices:\n"
+                    f"      - {{text: Yes, goto: {'n' + str(i + 1) if i < 17 else 'ad'}, set: {{{n}: true}}}}\n"
+                    f"      - {{text: No, goto: {'n' + str(i + 1) if i < 17 else 'ad'}}}\n"
+                    for i, n in enumerate(names))
+    (en / "bools.yaml").write_text(MINI.replace("id: mini", "id: bools").replace(
+        "  checked: false\n", "  checked: false\n" + "".join(f"  {n}: false\n" for n in names)).replace(
+        "start: ad\nnodes:\n", "start: n0\nnodes:\n" + chain), encoding="utf-8")
     return pack
 
 
 BROKEN = {"alias-bomb.yaml": "E105", "huge-50mb.yaml": "E101", "deep.yaml": "E107", "nodes-100k.yaml": "E101",
           "tagged.yaml": "E106", "image-outside.yaml": "E312", "image-missing.yaml": "E311",
           "image-bomb.yaml": "E323", "linked-outside.yaml": "E312", "nul-title.yaml": "E112",
-          "escape-keys.yaml": "E112", "avatar-nul.yaml": "E312", "gif-bomb.yaml": "E323"}
+          "escape-keys.yaml": "E112", "avatar-nul.yaml": "E312", "gif-bomb.yaml": "E323", "dots.yaml": "E113",
+          "flow-list.yaml": "E113", "bools.yaml": "E324"}
 
 
 @pytest.fixture(scope="module")
@@ -95,13 +110,14 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_loading_the_pack_stays_within_2_s_and_300_mb(pack: Path) -> None:
-    tracemalloc.start()
     start = time.perf_counter()
     items = Library(pack / "en").items()
     elapsed = time.perf_counter() - start
+    assert elapsed < 2.0, elapsed  # timed on its own: tracing every allocation makes Python several times slower
+    tracemalloc.start()
+    Library(pack / "en").items()
     _now, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
-    assert elapsed < 2.0, elapsed
     assert peak < 300 * 1024 * 1024, peak
     by_name = {it.path.name: it for it in items}
     assert by_name["good.yaml"].ok and not by_name["good.yaml"].diagnostics
@@ -160,7 +176,7 @@ def test_a_picture_bomb_is_never_decoded(pack: Path, monkeypatch: pytest.MonkeyP
 
 
 def test_lead_a_class_picker_shows_the_pack_whatever_one_file_holds(make_app, pack: Path) -> None:  # type: ignore[no-untyped-def]
-    app = make_app(pack=pack / "en", size=(1280, 720))
+    app = make_app(pack=pack / "en", size=(1920, 1080))
     app.go_title()
     app.step()
     app.start_class("Period 3")
@@ -182,20 +198,20 @@ def test_lead_a_class_picker_shows_the_pack_whatever_one_file_holds(make_app, pa
 
 
 def test_a_card_that_fails_to_draw_becomes_a_wrench_card(make_app, pack: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    from game.session.catalog import Library as Lib
+    from game.ui.scenes import picker as picker_module
 
-    real = Lib.tag_label
-
-    def broken(self: Lib, tag_id: str, pack_dir: object = None) -> str:
+    def broken(tier: str) -> str:
         raise RuntimeError("a story nobody could draw")
 
-    app = make_app(pack=pack / "en", size=(1280, 720))
+    app = make_app(pack=pack / "en", size=(1920, 1080))
     app.go_title()
     app.step()
     app.asked_nickname = True
-    monkeypatch.setattr(Lib, "tag_label", broken)
+    monkeypatch.setattr(picker_module, "age_label", broken)  # only a playable story's card asks for it
     send(app, Next())
     assert top_name(app) == "picker" and not app.errors
+    assert list(app.top.failed) == [0]  # the good story (first) could not be drawn: it is a wrench card now
     texts = app.top.dl.texts()
-    assert sum("Needs fixes" in t for t in texts) == len(BROKEN) + 1  # the good story too, as a wrench card
-    monkeypatch.setattr(Lib, "tag_label", real)
+    assert "good.yaml" in texts and "Needs fixes: 1 problem(s)" in texts
+    send(app, Choose(0), Next())  # Enter says what went wrong instead of opening a story that cannot be drawn
+    assert top_name(app) == "diagnostics" and has_text(app, "could not be shown") and not app.errors
