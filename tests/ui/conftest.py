@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
+from memory import give_back
 
 from game.content.catalog import scenarios_dir
 from game.ui.app import App, AppOptions
@@ -33,6 +34,8 @@ def make_app(tmp_path: Path) -> Iterator[Callable[..., App]]:
             app.close()
         except Exception:  # noqa: BLE001
             pass
+    made.clear()
+    give_back()  # the closed Apps' surfaces and fonts go back to the system: a long run peaks at one test's need
 
 
 @pytest.fixture
