@@ -15,7 +15,7 @@ FORMAT_TOUR = scenarios_dir() / "_examples" / "format-tour.yaml"
 
 
 @pytest.fixture
-def make_app(tmp_path: Path) -> Iterator[Callable[..., App]]:
+def make_app(tmp_path: Path, request: pytest.FixtureRequest) -> Iterator[Callable[..., App]]:
     """Build Apps (closed after the test); keyword arguments go to AppOptions."""
     made: list[App] = []
 
@@ -35,7 +35,8 @@ def make_app(tmp_path: Path) -> Iterator[Callable[..., App]]:
         except Exception:  # noqa: BLE001
             pass
     made.clear()
-    give_back()  # the closed Apps' surfaces and fonts go back to the system: a long run peaks at one test's need
+    if request.node.get_closest_marker("fuzz") is not None:  # the long soaks: the closed Apps' surfaces and fonts
+        give_back()  # go back to the system, so the run peaks at one soak's need, not the sum of them all
 
 
 @pytest.fixture
