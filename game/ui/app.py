@@ -503,7 +503,10 @@ class App:
         return True
 
     def step(self, dt: float = 0.0) -> bool:
-        """Update, lay out and draw once (no event pumping); used by tests and headless runs."""
+        """Update, lay out and draw once (no event pumping); used by tests and headless runs. As in `run`, the
+        very first frame is drawn before anything updates, so it never waits for work a scene defers."""
+        if self.frames_drawn == 0:
+            self.render(force=True)
         self._animating = self.update(dt)
         return self.render()
 
@@ -534,7 +537,7 @@ class App:
         start = time.perf_counter()
         self.render(force=True)
         self.store  # noqa: B018 - open the records right after the first frame (notices show on the title)
-        animating = False
+        animating = True  # a prompt update after the first frame: scenes finish what they deferred (the radar)
         while self.running:
             if max_seconds is not None and time.perf_counter() - start > max_seconds:
                 break

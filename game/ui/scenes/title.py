@@ -32,6 +32,9 @@ class TitleScene(PageScene):
         """Where the motif sits: centre x, centre y (unscrolled) and size; None when there is no room."""
         self.radar_in_page = False
         """True when the motif sits in the scrolling column (narrow windows) rather than beside it."""
+        self._art_due: Optional[tuple] = None
+        """The motif's size and colours, to draw into its cached layers on the next update."""
+        self.focus = "play"  # focused from the start: the first layout is built once, not twice
 
     # ------------------------------------------------------------- layout
     def build(self, ctx: Ctx) -> None:
@@ -68,10 +71,10 @@ class TitleScene(PageScene):
                 y0 += size + m.gap
             h = self.column(ctx, items, x, y0, col_w) + m.pad + (y0 - top - m.pad)
         self.scroll_view("page", area, items, h + m.pad)
-        if self.radar_at is not None:
-            self.art.prepare(self.radar_at[2], ctx.c("radar"), ctx.c("radar_soft"), ctx.c("flag"), ctx.c("muted"),
+        self._art_due = None
+        if self.radar_at is not None:  # drawn on the next update: the title's first frame never waits for it
+            self._art_due = (self.radar_at[2], ctx.c("radar"), ctx.c("radar_soft"), ctx.c("flag"), ctx.c("muted"),
                              ctx.c("surface"))
-            self.art.turn(self.angle)
 
     # ------------------------------------------------------------- motion
     @property
@@ -80,6 +83,11 @@ class TitleScene(PageScene):
         return self.app.animate and self.idle < ACTIVE_S
 
     def update(self, dt: float) -> bool:
+        if self._art_due is not None:  # the motif's layers, once per size and theme (after the first frame)
+            self.art.prepare(*self._art_due)
+            self.art.turn(self.angle)
+            self._art_due = None
+            self.touch()  # one more frame with the motif; nothing animates because of it
         if not self.sweeping:
             return False
         self.idle += dt
