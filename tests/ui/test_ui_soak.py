@@ -23,9 +23,9 @@ from soak import (
     share_library,
 )
 
-N = 300
+N = 150
 """Intents per scene in the default suite (the long soak under `-m fuzz` sends FUZZ_INTENTS)."""
-RAW_N = 450
+RAW_N = 250
 """Raw pygame events per scene in the default suite."""
 RAW_CHUNK = 30
 """In the default suite, at most this many raw actions between fresh set-ups, so every shipped scenario still gets
