@@ -9,7 +9,7 @@ from typing import Any, Callable, Iterable, Optional
 from ..content.schema import Scenario
 from ..session.store import Store
 from .charts import BarChart, bar_chart
-from .report_radar import RadarGroup, Snippets, TagLabel, build_radar
+from .report_radar import RadarGroup, Snippets, TagLabel, build_radar, local_time
 
 FACILITATOR = "facilitator"
 SOLO = "solo"
@@ -233,7 +233,7 @@ def build_report(store: Optional[Store], find: Lookup, *, notice: Optional[str] 
             session_id=row["session_id"], mode=row["mode"], scenario_id=row["scenario_id"],
             scenario_title=scn.title if scn is not None else str(row["scenario_id"] or ""),
             class_label=row["class_label"] if facilitator else None,
-            first_started=_when(row["first_started"]), last_started=_when(row["last_started"]),
+            first_started=local_time(row["first_started"]), last_started=local_time(row["last_started"]),
             sessions=int(row["sessions"]), finished=int(row["finished"] or 0),
             endings={tone: int(row[f"ended_{tone}"] or 0) for tone in TONES},
             ending_title=_ending_title(scn, row["ending_id"]) if facilitator else None,
@@ -247,13 +247,3 @@ def build_report(store: Optional[Store], find: Lookup, *, notice: Optional[str] 
         groups.append(group)
     radar = build_radar(store.radar_runs(), store.radar_answers(), snippets, tag_label)
     return ClassReport(stamp, groups, notice, radar)
-
-
-def _when(stamp: Optional[str]) -> str:
-    """An ISO time stamp as local 'YYYY-MM-DD HH:MM' (unparseable text is shown as it is)."""
-    if not stamp:
-        return ""
-    try:
-        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return stamp

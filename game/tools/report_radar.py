@@ -163,8 +163,9 @@ class RadarGroup:
         return next((p for p in self.phases if p.phase == name), None)
 
 
-def _when(stamp: Optional[str]) -> str:
-    """An ISO time stamp as local 'YYYY-MM-DD HH:MM'."""
+def local_time(stamp: Optional[str]) -> str:
+    """An ISO time stamp as local 'YYYY-MM-DD HH:MM' (unparseable text is shown as it is); the story report uses it
+    too."""
     if not stamp:
         return ""
     try:
@@ -189,7 +190,7 @@ def answers_of(runs: Iterable[dict[str, Any]], rows: Iterable[dict[str, Any]]) -
         out.append(RadarAnswer(
             run=int(run["id"]), phase=str(run["phase"]), form=str(run["form"]), mode=str(run["mode"]),
             class_label=run["class_label"] if run["mode"] == "facilitator" else None,
-            respondent=run["respondent"], date=_when(run["started_at"]), item_id=str(a["item_id"]),
+            respondent=run["respondent"], date=local_time(run["started_at"]), item_id=str(a["item_id"]),
             tags=tuple(str(t) for t in a.get("tags") or ()), truth=bool(a["truth"]), answer=a.get("answer"),
             confidence=a.get("confidence"), hands=hands))
     return out

@@ -63,6 +63,18 @@ def top_bar(scene: Scene, ctx: Ctx, title: str, *, quick_exit: bool = True, left
     return h
 
 
+def bar_action(scene: Scene, target: Hashable) -> bool:
+    """The top and bottom bars' own buttons on any scene that draws them: Quick exit and Get help (True when
+    `target` was one of them)."""
+    if target == "quick_exit":
+        scene.app.dispatch(QuickExit())
+        return True
+    if target == "help":
+        scene.app.dispatch(Help())
+        return True
+    return False
+
+
 def bottom_bar(scene: Scene, ctx: Ctx, right_text: str = "", *, help_button: bool = True) -> int:
     """The bottom bar: Get help (H) on the left and a status text on the right; returns its height."""
     m = ctx.m
@@ -187,12 +199,8 @@ class PageScene(Scene):
         return self.focus
 
     def activate(self, target: Hashable, intent: Intent) -> bool:
-        """Bar buttons: quick exit and help."""
-        if target == "quick_exit":
-            self.app.dispatch(QuickExit())
-            return True
-        if target == "help":
-            self.app.dispatch(Help())
+        """Bar buttons: quick exit, help and back."""
+        if bar_action(self, target):
             return True
         if target == "back":
             return self.back()

@@ -19,7 +19,7 @@ from ..kinds import render as render_kind
 from ..layout import Ctx
 from ..scene import Scene
 from ..widgets import button, button_width, text_block
-from .page import PageScene, bottom_bar, top_bar
+from .page import PageScene, bar_action, bottom_bar, top_bar
 
 MAX_HANDS = 999
 SURE = {1: lambda: _("Guessing"), 2: lambda: _("Fairly sure"), 3: lambda: _("Very sure")}
@@ -166,15 +166,7 @@ class RadarItemScene(Scene):
         title = _("Radar check: {n} of {total}").format(n=self.run.position, total=len(self.run.items))
         top = top_bar(self, ctx, title)
         bottom = bottom_bar(self, ctx, _("No answers shown until the end"))
-        area = (m.pad, top + m.pad, m.w - 2 * m.pad, m.h - top - bottom - 2 * m.pad)
-        if m.wide:
-            fw = round(area[2] * 0.56)
-            frame: RectT = (area[0], area[1], fw, area[3])
-            panel: RectT = (area[0] + fw + m.pad, area[1], area[2] - fw - m.pad, area[3])
-        else:
-            fh = round(area[3] * 0.55)
-            frame = (area[0], area[1], area[2], fh)
-            panel = (area[0], area[1] + fh + m.gap, area[2], area[3] - fh - m.gap)
+        frame, panel = split_screen(ctx, top, bottom, 0.55)
         draw_item(self, ctx, self.item, frame)
         items: list[Item] = []
         x, w = panel[0] + m.pad, panel[2] - 2 * m.pad
@@ -287,13 +279,7 @@ class RadarItemScene(Scene):
         self.invalidate()
 
     def activate(self, target: Hashable, intent: Intent) -> bool:
-        if target == "quick_exit":
-            self.app.dispatch(QuickExit())
-            return True
-        if target == "help":
-            from ..intents import Help
-
-            self.app.dispatch(Help())
+        if bar_action(self, target):
             return True
         if isinstance(target, tuple) and target[0] == "said":
             self.said = bool(target[1])
@@ -336,6 +322,18 @@ class RadarItemScene(Scene):
             self.app.replace(RadarResultScene(self.app, self.run))
             return
         self.app.replace(RadarItemScene(self.app, self.run))
+
+
+def split_screen(ctx: Ctx, top: int, bottom: int, narrow_share: float) -> tuple[RectT, RectT]:
+    """The item's frame and the answer panel between the bars: side by side on a wide window (the frame 56 %),
+    stacked on a narrow one (the frame `narrow_share` of the height)."""
+    m = ctx.m
+    x, y, w, h = m.pad, top + m.pad, m.w - 2 * m.pad, m.h - top - bottom - 2 * m.pad
+    if m.wide:
+        fw = round(w * 0.56)
+        return (x, y, fw, h), (x + fw + m.pad, y, w - fw - m.pad, h)
+    fh = round(h * narrow_share)
+    return (x, y, w, fh), (x, y + fh + m.gap, w, h - fh - m.gap)
 
 
 def draw_item(scene: Scene, ctx: Ctx, item: RadarItem, frame: RectT, dim: bool = False) -> None:

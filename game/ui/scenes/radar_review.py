@@ -6,15 +6,15 @@ from typing import Hashable, Optional
 
 from ...session.radar import Answer, RadarRun
 from ...session.radar_words import describe, rate
-from ..display import Item, RectT
+from ..display import Item
 from ..host import SceneHost
 from ..i18n import _
-from ..intents import Activate, Back, Focus, Help, Intent, Next, QuickExit
+from ..intents import Activate, Back, Focus, Intent, Next
 from ..layout import Ctx
 from ..scene import Scene
 from ..widgets import button, chip, text_block
-from .page import PageScene, bottom_bar, top_bar
-from .radar import draw_item
+from .page import PageScene, bar_action, bottom_bar, top_bar
+from .radar import draw_item, split_screen
 
 
 class RadarResultScene(PageScene):
@@ -111,15 +111,7 @@ class RadarReviewScene(Scene):
         total = len(self.run.answers)
         top = top_bar(self, ctx, _("What to notice: {n} of {total}").format(n=self.index + 1, total=total))
         bottom = bottom_bar(self, ctx)
-        area = (m.pad, top + m.pad, m.w - 2 * m.pad, m.h - top - bottom - 2 * m.pad)
-        if m.wide:
-            fw = round(area[2] * 0.56)
-            frame: RectT = (area[0], area[1], fw, area[3])
-            panel: RectT = (area[0] + fw + m.pad, area[1], area[2] - fw - m.pad, area[3])
-        else:
-            fh = round(area[3] * 0.5)
-            frame = (area[0], area[1], area[2], fh)
-            panel = (area[0], area[1] + fh + m.gap, area[2], area[3] - fh - m.gap)
+        frame, panel = split_screen(ctx, top, bottom, 0.5)
         a = self.answer
         draw_item(self, ctx, a.item, frame)
         items: list[Item] = []
@@ -179,11 +171,7 @@ class RadarReviewScene(Scene):
         return True
 
     def activate(self, target: Hashable, intent: Intent) -> bool:
-        if target == "quick_exit":
-            self.app.dispatch(QuickExit())
-            return True
-        if target == "help":
-            self.app.dispatch(Help())
+        if bar_action(self, target):
             return True
         if target == "next":
             if self.index + 1 >= len(self.run.answers):
