@@ -19,8 +19,7 @@ T = TypeVar("T")
 
 DB_FILE = "records.sqlite3"
 COMPANIONS = ("-wal", "-shm", "-journal")
-MODES = ("solo", "facilitator", "device")
-"""How a record was made: one player, a class led from this laptop, or one student's device in a class room."""
+MODES = ("solo", "facilitator")
 KINDS = ("choice", "spot")
 
 # Forward migrations; MIGRATIONS[i] takes the schema from version i to version i + 1.
