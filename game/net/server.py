@@ -11,6 +11,7 @@ from typing import Callable, Optional
 
 from aiohttp import web
 
+from .plays import Plays
 from .room import Question, Result, RoomState, Snapshot
 from .web import HUB, Hub, make_app
 
@@ -27,8 +28,11 @@ class RoomError(Exception):
 class RoomServer:
     """One open room: listens on host:port (port 0 picks a free one) until `stop()`."""
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, code: Optional[str] = None) -> None:
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, code: Optional[str] = None,
+                 plays: Optional[Plays] = None) -> None:
         self.host = host
+        self.plays = plays
+        """Where everyone plays a story on their own device (game/net/plays.py), else None (class votes)."""
         self.port = port
         self.state = RoomState(code=code) if code else RoomState()
         self.code = self.state.code
@@ -78,7 +82,7 @@ class RoomServer:
 
     async def _serve(self) -> None:
         self._stop = asyncio.Event()
-        app = make_app(self.state, self._changed)
+        app = make_app(self.state, self._changed, plays=self.plays)
         self._hub = app[HUB]
         runner = web.AppRunner(app, access_log=None, handle_signals=False)
         await runner.setup()
@@ -93,6 +97,8 @@ class RoomServer:
         self.port = int(runner.addresses[0][1])
         self._ready.set()
         await self._stop.wait()
+        if self.plays is not None:
+            self.plays.close()  # on this thread: every play ends and the records' connection closes here
         await self._hub.close_all()
         await runner.cleanup()
 
@@ -156,7 +162,7 @@ class RoomServer:
 
     def pending(self) -> bool:
         """True when a snapshot waits to be taken in (never blocks)."""
-        return not self._events.empty()
+        return not self._events.empty() or (self.plays is not None and self.plays.pending())
 
     def poll(self) -> bool:
         """Take in every waiting snapshot (never blocks); True when what the projector shows changed."""
@@ -166,8 +172,9 @@ class RoomServer:
                 latest = self._events.get_nowait()
             except queue.Empty:
                 break
+        plays = self.plays is not None and self.plays.poll()
         if latest is None or latest == self.snapshot:
-            return False
+            return plays
         self.snapshot = latest
         return True
 

@@ -15,9 +15,12 @@ from typing import Any, Callable, Optional
 from aiohttp import WSMsgType, web
 
 from .limits import MAX_BODY, RateLimit
+from .plays import Plays
 from .room import RoomState
 
 PAGE = Path(__file__).resolve().parent / "static" / "index.html"
+PLAY_PAGE = PAGE.with_name("play.html")
+"""The page of a room where everyone plays a whole story on their own device."""
 COOKIE = "rfr_device"
 HELLO_S = 5.0
 """A WebSocket must say which device it is within this many seconds."""
@@ -50,6 +53,8 @@ class Hub:
         self.room = room
         self.on_change = on_change
         self.sockets: dict[web.WebSocketResponse, str] = {}
+        self.quiet = False
+        """True where everyone plays: each device hears only answers to its own messages (no broadcast)."""
 
     async def send(self, ws: web.WebSocketResponse, token: str) -> None:
         """One device's view (a closed socket is dropped)."""
@@ -61,6 +66,8 @@ class Hub:
     async def broadcast(self) -> None:
         """Every device gets its view; the game gets a snapshot."""
         self.on_change()
+        if self.quiet:
+            return
         await asyncio.gather(*(self.send(ws, t) for ws, t in list(self.sockets.items())))
 
     async def close_all(self) -> None:
@@ -95,12 +102,15 @@ def _json(status: int, body: dict[str, Any]) -> web.Response:
     return web.json_response(body, status=status, headers=_headers())
 
 
-def make_app(room: RoomState, on_change: Callable[[], None], page: Path = PAGE) -> web.Application:
-    """The web application for one room (`on_change` runs on the server thread after every change)."""
-    html, policy = page_and_policy(page)
+def make_app(room: RoomState, on_change: Callable[[], None], page: Optional[Path] = None,
+             plays: Optional[Plays] = None) -> web.Application:
+    """The web application for one room (`on_change` runs on the server thread after every change); with `plays`,
+    everyone plays a story on their own device (game/net/plays.py) and the page is play.html."""
+    html, policy = page_and_policy(page or (PAGE if plays is None else PLAY_PAGE))
     rate = RateLimit()
     address_rate = RateLimit(ADDRESS_RATE)
     hub = Hub(room, on_change)
+    hub.quiet = plays is not None
 
     def allowed(request: web.Request) -> bool:
         key = _device_key(request)
@@ -147,8 +157,15 @@ def make_app(room: RoomState, on_change: Callable[[], None], page: Path = PAGE) 
             await ws.send_str(json.dumps({"type": "error", "error": "unknown device"}))
             await ws.close()
             return ws
+        if plays is not None and room.by_key.get(_device_key(request) or "address:" + _address(request)) != token:
+            await ws.send_str(json.dumps({"type": "error", "error": "unknown device"}))  # a token from elsewhere
+            await ws.close()
+            return ws
         hub.sockets[ws] = token
-        await hub.send(ws, token)
+        if plays is not None:
+            await _answer(ws, plays.greet(token, room.devices[token].number))
+        else:
+            await hub.send(ws, token)
         async for msg in ws:
             if msg.type != WSMsgType.TEXT:
                 break
@@ -164,6 +181,9 @@ def make_app(room: RoomState, on_change: Callable[[], None], page: Path = PAGE) 
             data = json.loads(text)
         except ValueError:
             data = None
+        if plays is not None and isinstance(data, dict) and set(data) == {"play"}:
+            await _answer(ws, plays.handle(token, room.devices[token].number, data["play"]))
+            return
         if not isinstance(data, dict) or set(data) != {"vote", "option"}:
             await ws.send_str(json.dumps({"type": "error", "error": "bad request"}))
             return
@@ -180,6 +200,14 @@ def make_app(room: RoomState, on_change: Callable[[], None], page: Path = PAGE) 
     app.router.add_post("/join", join)
     app.router.add_get("/live", live)
     return app
+
+
+async def _answer(ws: web.WebSocketResponse, message: dict[str, Any]) -> None:
+    """Send one device its answer (a closed socket is let go)."""
+    try:
+        await ws.send_str(json.dumps(message, ensure_ascii=False))
+    except (ConnectionError, RuntimeError):
+        pass
 
 
 def _hello(msg: Any) -> Optional[str]:
