@@ -144,6 +144,11 @@ def report_validation(model: type[BaseModel], exc: ValidationError, marks: Marks
             pos = marks.at(loc, key=True)
             code, msg = "E204", f"node '{loc[-1] if loc else ''}': {err['msg'].removeprefix('Value error, ')}"
             hint = "give choices, a spot task, next: NODE, or an ending"
+        elif etype == "string_too_long" and isinstance(err.get("input"), str):
+            pos = marks.at(loc)
+            limit = (err.get("ctx") or {}).get("max_length")
+            code, msg = "E203", f"{where} is {len(err['input']):,} characters long; the limit is {limit:,}"
+            hint = f"shorten it to {limit:,} characters or fewer (the game's screens are sized for that)"
         elif etype == "value_error" and "schema_version" in err["msg"]:
             pos = marks.at(("schema_version",))
             code, msg = "E205", err["msg"].removeprefix("Value error, ")

@@ -33,7 +33,10 @@ Id = Annotated[
         description="An id: lowercase letters, digits, '_', '-' or '.', starting with a letter or digit.",
     ),
 ]
-Text = Annotated[str, Field(min_length=1, max_length=4000)]
+Text = Annotated[str, Field(min_length=1)]
+"""A text that cannot be empty; each field gives its own length limit (docs/authoring.md lists them)."""
+Line = Annotated[str, Field(min_length=1, max_length=200)]
+"""One line in a list: a learning goal, a card detail, a debrief question (200 characters at most)."""
 Scalar = Annotated[Union[bool, int, str], BeforeValidator(typed_scalar)]
 
 
@@ -209,14 +212,15 @@ class Character(Model):
     avatar: Optional[str] = Field(
         default=None, description="Image path inside the pack; leave out to show initials on a coloured disc."
     )
-    note: Optional[str] = Field(default=None, description="Small line under the name, e.g. 'joined 2 days ago'.")
+    note: Optional[str] = Field(default=None, max_length=80,
+                                description="Small line under the name, e.g. 'joined 2 days ago'.")
 
 
 class PostInfo(Model):
     """Extra details for a feed post or profile entry."""
 
     visibility: Visibility = Field(default=Visibility.FRIENDS, description="Who can see the post.")
-    location: Optional[str] = Field(default=None, description="A location tag shown on the post.")
+    location: Optional[str] = Field(default=None, max_length=80, description="A location tag shown on the post.")
     likes: int = Field(default=0, ge=0, description="Number of likes shown.")
     comments: int = Field(default=0, ge=0, description="Number of comments shown.")
 
@@ -225,8 +229,8 @@ class Message(Model):
     """One chat message, post, or line of a listing, in the order it appears."""
 
     speaker: Id = Field(alias="from", description="Character id, 'me' for the player, or 'system' for app notices.")
-    text: Text = Field(description="What the message says. Keep it short: a bubble holds about 40 words "
-                                   "(validate warns over 280 characters).",
+    text: Text = Field(max_length=1000, description="What the message says. Keep it short: a bubble holds about "
+                                                    "40 words (validate warns over 280 characters).",
                        examples=["Hey! I love your drawings. What school do you go to?"])
     time: Optional[str] = Field(default=None, max_length=20,
                                 description="Small timestamp, e.g. '9:41 PM'. Quote it so YAML keeps it as text.",
@@ -243,22 +247,26 @@ class Toggle(Model):
     id: Id = Field(description="Toggle id; a choice can flip it with `toggle:`.")
     label: Text = Field(max_length=80, description="What the switch controls.")
     on: Scalar = Field(default=False, description="Whether it starts switched on.")
-    help: Optional[str] = Field(default=None, description="Small text under the label.")
+    help: Optional[str] = Field(default=None, max_length=200, description="Small text under the label.")
 
 
 class Card(Model):
     """The header card of a listing, email, profile or settings page."""
 
-    title: Optional[str] = Field(default=None, description="Job title, item name, email subject or page name.")
-    price: Optional[str] = Field(default=None, description="Pay or price, shown large: '$900/week'.")
-    poster: Optional[str] = Field(default=None, description="Who posted it, or the email sender's name.")
-    poster_note: Optional[str] = Field(default=None, description="Details about the poster: 'joined 2 days ago'.")
-    address: Optional[str] = Field(default=None, description="Email address shown for the sender.")
+    title: Optional[str] = Field(default=None, max_length=80,
+                                 description="Job title, item name, email subject or page name.")
+    price: Optional[str] = Field(default=None, max_length=40, description="Pay or price, shown large: '$900/week'.")
+    poster: Optional[str] = Field(default=None, max_length=60, description="Who posted it, or the email sender's name.")
+    poster_note: Optional[str] = Field(default=None, max_length=80,
+                                       description="Details about the poster: 'joined 2 days ago'.")
+    address: Optional[str] = Field(default=None, max_length=100, description="Email address shown for the sender.")
     body: Optional[str] = Field(default=None, max_length=1500, description="Description or email body "
                                 "(1,500 characters at most: about 250 words, more than any card shows well).")
-    details: list[Text] = Field(default_factory=list, description="Bullet details (location, hours, requirements).")
-    bio: dict[str, str] = Field(default_factory=dict, description="Profile fields such as School or Team.")
-    button: Optional[str] = Field(default=None, description="The big action button's label, e.g. 'Apply'.")
+    details: list[Line] = Field(default_factory=list, description="Bullet details (location, hours, requirements).")
+    bio: dict[str, Annotated[str, Field(max_length=120)]] = Field(default_factory=dict,
+                                                                 description="Profile fields such as School or Team.")
+    button: Optional[str] = Field(default=None, max_length=40,
+                                  description="The big action button's label, e.g. 'Apply'.")
     toggles: list[Toggle] = Field(default_factory=list, description="Switches on a settings screen.")
     image: Optional[str] = Field(default=None, description="Optional picture: a path inside the pack.")
 
@@ -335,7 +343,7 @@ class Spot(Model):
 
     prompt: Text = Field(max_length=200, description="The instruction, e.g. 'Tap what worries you.'")
     speaker: Id = Field(alias="from", description="Who sent the message.")
-    text: Text = Field(description="The whole message. Every part's text must appear in it.")
+    text: Text = Field(max_length=1000, description="The whole message. Every part's text must appear in it.")
     parts: list[SpotPart] = Field(min_length=1, description="Selectable phrases, red flags and benign ones. Any "
                                   "number may be red flags, none included: then 'Nothing looks wrong' is the answer.")
     goto: Id = Field(description="The node that follows the task.")
@@ -348,9 +356,10 @@ class Ending(Model):
     tone: Tone = Field(description="safe, risky or help_sought. The best-scoring path must end safe or "
                                    "help_sought.")
     title: Text = Field(max_length=80, description="Short ending title.")
-    text: Text = Field(description="What happened, calmly told.")
-    still_helps: Optional[str] = Field(default=None, description="For risky endings: what can still help now, "
-                                       "e.g. 'Stop replying, keep the messages and tell an adult you trust.'")
+    text: Text = Field(max_length=1000, description="What happened, calmly told.")
+    still_helps: Optional[str] = Field(default=None, max_length=400,
+                                       description="For risky endings: what can still help now, e.g. 'Stop "
+                                                   "replying, keep the messages and tell an adult you trust.'")
 
 
 class Node(Model):
@@ -372,8 +381,10 @@ class Node(Model):
     next: Optional[Id] = Field(default=None, description="Node to continue to when there is no choice "
                                                          "(the player taps Next).")
     ending: Optional[Ending] = Field(default=None, description="Makes this node an ending.")
-    discussion: Optional[str] = Field(default=None, description="A question for a class pause at this node.")
-    teacher_note: Optional[str] = Field(default=None, description="Note for the facilitator; hidden from students.")
+    discussion: Optional[str] = Field(default=None, max_length=300,
+                                      description="A question for a class pause at this node.")
+    teacher_note: Optional[str] = Field(default=None, max_length=1000,
+                                        description="Note for the facilitator; hidden from students.")
 
     @model_validator(mode="after")
     def _one_way_on(self) -> Node:
@@ -409,11 +420,12 @@ class Debrief(Model):
 
     red_flags: list[RedFlag] = Field(default_factory=list, description="Red flags, located in the story.")
     tactics: list[str] = Field(default_factory=list, description="Tactic tags this scenario shows.")
-    questions: list[Text] = Field(default_factory=list,
+    questions: list[Line] = Field(default_factory=list,
                                   description="Discussion questions (3 or more), about the characters: 'What could "
                                               "Mateo do?', never 'Has this happened to you?'")
-    help_a_friend: Text = Field(description="What to do if this happens to a friend.")
-    teacher_notes: Optional[str] = Field(default=None, description="What to watch for; handling a disclosure.")
+    help_a_friend: Text = Field(max_length=400, description="What to do if this happens to a friend.")
+    teacher_notes: Optional[str] = Field(default=None, max_length=3000,
+                                         description="What to watch for; handling a disclosure.")
     resources: list[str] = Field(default_factory=list, description="Help resource ids from resources.yaml.")
 
 
@@ -434,7 +446,7 @@ class Scenario(Model):
     minutes: int = Field(ge=1, le=60, description="Estimated minutes of one play (1-60).")
     order: int = Field(default=100, description="Sort position in the picker (lower first).")
     content_note: Text = Field(max_length=300, description="Short note shown before play, with a real skip option.")
-    learning_goals: list[Text] = Field(min_length=1, description="What students should be able to do afterwards.")
+    learning_goals: list[Line] = Field(min_length=1, description="What students should be able to do afterwards.")
     variables: dict[Id, Scalar] = Field(
         default_factory=dict, description="Story variables and their starting values (true/false, numbers, text)."
     )
@@ -513,7 +525,7 @@ class Contact(Model):
 
     kind: Literal["call", "text", "chat", "web", "email", "tty", "app"]
     value: Text = Field(max_length=120, description="Number, keyword + number, or address.")
-    label: Optional[str] = Field(default=None, description="Extra words, e.g. 'text START to'.")
+    label: Optional[str] = Field(default=None, max_length=80, description="Extra words, e.g. 'text START to'.")
 
 
 class Resource(Model):
@@ -528,7 +540,8 @@ class Resource(Model):
     themes: list[str] = Field(default_factory=list, description="Theme tags it fits.")
     verified: bool = Field(description="true = confirmed on the operator's own page; false = teacher guide only.")
     last_verified: str = Field(pattern=r"^\d{4}-\d{2}-\d{2}$", description="Date it was last checked.")
-    note: Optional[str] = Field(default=None, description="For the teacher guide: what still needs checking.")
+    note: Optional[str] = Field(default=None, max_length=600,
+                                description="For the teacher guide: what still needs checking.")
 
 
 class ResourceList(Model):

@@ -12,7 +12,7 @@ from pydantic import TypeAdapter
 
 from game.content import schema
 from game.content.catalog import scenarios_dir
-from game.content.diagnostics import CODES, DiagnosticBag
+from game.content.diagnostics import CODES, Diagnostic, DiagnosticBag
 from game.content.loader import load_text_bytes
 from game.content.schema import Scenario
 from game.content.yamlread import read_yaml
@@ -81,16 +81,21 @@ def _merge(base: Any, patch: Any) -> Any:
 
 
 def _broken_codes(block: str, tmp_path: Path) -> set[str]:
-    """Codes reported for a broken example: alone when it is not a mapping, else merged into the tutorial."""
+    """Codes reported for a broken example."""
+    return {d.code for d in _broken_diagnostics(block, tmp_path)}
+
+
+def _broken_diagnostics(block: str, tmp_path: Path) -> list[Diagnostic]:
+    """What a broken example reports: alone when it is not a mapping, else merged into the tutorial."""
     bag = DiagnosticBag("guide")
     parsed = read_yaml(block, bag)
     if parsed is None or not isinstance(parsed[0], dict):
-        return {d.code for d in load_text_bytes(block.encode("utf-8"), Scenario, "guide").diagnostics}
+        return load_text_bytes(block.encode("utf-8"), Scenario, "guide").diagnostics
     if "resources" in parsed[0]:  # a pack's resources.yaml, checked as validate checks it
         from game.session.check import check_shared_file
 
         (tmp_path / "resources.yaml").write_text(block, encoding="utf-8")
-        return {d.code for d in check_shared_file(tmp_path / "resources.yaml")}
+        return check_shared_file(tmp_path / "resources.yaml")
     base = yaml.safe_load(COMPLETE[0])
     merged = yaml.safe_dump(_merge(base, yaml.safe_load(block)), sort_keys=False, allow_unicode=True)
     lang = "en"
@@ -111,7 +116,7 @@ def _broken_codes(block: str, tmp_path: Path) -> set[str]:
         paths.append(path)
     checked = [check_file(p) for p in paths]
     check_pack_giveaways(checked)
-    return {d.code for c in checked for d in c.diagnostics}
+    return [d for c in checked for d in c.diagnostics]
 
 
 @pytest.mark.parametrize("block", BROKEN, ids=[_first(b)[10:] for b in BROKEN])
@@ -119,6 +124,21 @@ def test_broken_examples_report_their_code(block: str, tmp_path: Path) -> None:
     code = _first(block).removeprefix("# broken: ").strip()
     assert code in CODES
     assert code in _broken_codes(block, tmp_path)
+
+
+SHOWN_OUTPUT = re.findall(r"^```yaml\n(# broken: [^`]*?)^```\n\n```output\n(.*?)^```", TEXT, re.M | re.S)
+"""Broken examples followed by the diagnostics they print (without the `file:line:col: ` in front)."""
+
+
+@pytest.mark.parametrize(("block", "shown"), SHOWN_OUTPUT, ids=[_first(b)[10:] for b, _ in SHOWN_OUTPUT])
+def test_broken_examples_print_what_the_guide_shows(block: str, shown: str, tmp_path: Path) -> None:
+    printed = "\n".join(d.format().split(": ", 1)[1] for d in _broken_diagnostics(block, tmp_path))
+    for entry in re.split(r"\n(?=\S)", shown.strip("\n")):
+        assert entry in printed, (entry, printed)
+
+
+def test_some_broken_examples_show_their_output() -> None:
+    assert len(SHOWN_OUTPUT) >= 1
 
 
 def test_every_code_is_documented_with_an_example() -> None:
