@@ -131,6 +131,12 @@ def report_validation(model: type[BaseModel], exc: ValidationError, marks: Marks
             pos = marks.at(loc, key=True)
             code, msg = "E203", f"'{escape(str(loc[-1]))[:80]}' in {_loc_text(loc[:-1])} is not an id: {err['msg']}"
             hint = _hint_for("string_pattern_mismatch" if etype == "string_pattern_mismatch" else etype, err)
+        elif etype == "extra_forbidden" and len(loc) >= 3 and loc[-1] == "on" and loc[-3] == "toggles":
+            pos = marks.at(loc, key=True)
+            state = str(err.get("input")).strip().lower() in ("true", "yes", "on", "1")
+            code, msg = "E201", "a toggle's `on:` is now written `enabled:`"
+            hint = (f"write `enabled: {'true' if state else 'false'}` (editors and other YAML readers turn the key "
+                    "`on` into true, so it was renamed)")
         elif etype == "extra_forbidden" and loc:
             key = str(loc[-1])
             pos = marks.at(loc, key=True)

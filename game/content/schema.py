@@ -246,8 +246,15 @@ class Toggle(Model):
 
     id: Id = Field(description="Toggle id; a choice can flip it with `toggle:`.")
     label: Text = Field(max_length=80, description="What the switch controls.")
-    on: Scalar = Field(default=False, description="Whether it starts switched on.")
+    enabled: Annotated[bool, BeforeValidator(typed_scalar), Field(strict=True)] = Field(
+        default=False, description="Whether it starts switched on: true or false (it was `on:` before; YAML 1.1 "
+                                   "readers turn the key `on` itself into true).")
     help: Optional[str] = Field(default=None, max_length=200, description="Small text under the label.")
+
+    @property
+    def on(self) -> bool:
+        """The starting state under its old name (`enabled` is the field)."""
+        return self.enabled
 
 
 class Card(Model):

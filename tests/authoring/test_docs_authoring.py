@@ -70,6 +70,18 @@ def test_fragments_are_valid_pieces(block: str) -> None:
     model.validate_python(parsed[0])
 
 
+class Core12Loader(yaml.SafeLoader):
+    """yaml.safe_load with only true/false as flags (YAML 1.2, as the game reads): `on`, `off`, `yes` and `no` stay
+    text, so a broken example that uses them keeps them when it is merged into the tutorial."""
+
+
+Core12Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+Core12Loader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"),
+                                   list("tTfF"))
+
+
 def _merge(base: Any, patch: Any) -> Any:
     """Mappings merge key by key; anything else (lists, text, null) replaces."""
     if isinstance(base, dict) and isinstance(patch, dict):
@@ -96,8 +108,8 @@ def _broken_diagnostics(block: str, tmp_path: Path) -> list[Diagnostic]:
 
         (tmp_path / "resources.yaml").write_text(block, encoding="utf-8")
         return check_shared_file(tmp_path / "resources.yaml")
-    base = yaml.safe_load(COMPLETE[0])
-    merged = yaml.safe_dump(_merge(base, yaml.safe_load(block)), sort_keys=False, allow_unicode=True)
+    base = yaml.load(COMPLETE[0], Core12Loader)
+    merged = yaml.safe_dump(_merge(base, yaml.load(block, Core12Loader)), sort_keys=False, allow_unicode=True)
     lang = "en"
     if "lang" in parsed[0]:  # a translation: the tutorial is the English reference beside it
         lang = parsed[0]["lang"]

@@ -171,11 +171,11 @@ def test_empty_and_extreme_nodes_render_inside_the_frame(make_app) -> None:  # t
     scn = shipped()[0]
     who = scn.characters[0].id
     long = "Averyveryverylongwordwithoutanyspacesatallthatmustbreaksomewhere " * 2
-    full = {"title": long, "price": long, "poster": long, "poster_note": long, "address": long + "@x.example",
-            "body": long, "details": [long], "bio": {"School": long}, "button": long,
-            "toggles": [{"id": "t", "label": long, "help": long}]}
+    full = {"title": long[:80], "price": long[:40], "poster": long[:60], "poster_note": long[:80],
+            "address": (long + "@x.example")[:100], "body": long, "details": [long], "bio": {"School": long[:120]},
+            "button": long[:40], "toggles": [{"id": "t", "label": long[:80], "help": long}]}  # each at its limit
     msgs = [{"from": who, "text": long, "time": "9:41 PM"}, {"from": "me", "text": long},
-            {"from": "system", "text": long}, {"from": who, "text": long, "post": {"location": long}}]
+            {"from": "system", "text": long}, {"from": who, "text": long, "post": {"location": long[:80]}}]
     for kind in ScreenKind:
         for data in ({"screen": kind.value, "next": "x"},
                      {"screen": kind.value, "next": "x", "app": long[:40], "with": who, "title": long[:80],

@@ -112,7 +112,7 @@ def card_panel(ctx: Ctx, view: KindView, card: Card, x: int, y: int, w: int,
     for k, v in card.bio.items():
         para(f"{k}: {v}", size=m.small)
     for t in card.toggles:
-        on = bool(view.toggles.get(t.id, bool(t.on)))
+        on = bool(view.toggles.get(t.id, t.enabled))
         lw = iw - round(m.body * 5)
         th = text_block(ctx, inner, ix, iy, lw, t.label, style="bold")
         sw = round(m.body * 2.4)

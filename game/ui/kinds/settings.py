@@ -43,7 +43,7 @@ def toggle_row(ctx: Ctx, view: KindView, out: KindOutput, items: list[Item], t: 
                w: int) -> int:
     """One switch row: label, help, the switch; the changed one is tinted and says what changed."""
     m = ctx.m
-    on = bool(view.toggles.get(t.id, bool(t.on)))
+    on = bool(view.toggles.get(t.id, t.enabled))
     changed = view.changed_toggle == t.id
     sw = switch_width(ctx)
     lw = w - sw - 3 * m.gap

@@ -99,7 +99,7 @@ class PlayerScene(Scene):
             self.selected = set()
             self.changed_toggle = None
             node = beat.node
-            self.toggles = {t.id: bool(t.on) for t in (node.card.toggles if node.card else [])}
+            self.toggles = {t.id: t.enabled for t in (node.card.toggles if node.card else [])}
             self.messages = beat.messages
             self.history = beat.thread
             animate = self.app.ctx.typing_animation and spec_for(node.screen).animated and len(self.messages) > 0
