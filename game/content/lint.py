@@ -10,6 +10,7 @@ from .diagnostics import DiagnosticBag, did_you_mean
 from .images import KINDS, MAX_SIDE, picture_problem
 from .lint_deep import lint_deep
 from .lint_giveaways import scenario_giveaways
+from .lint_when import check_condition_types
 from .schema import (
     ME,
     SYSTEM,
@@ -17,9 +18,6 @@ from .schema import (
     Node,
     Scenario,
     TagKind,
-    VarAtLeast,
-    VarAtMost,
-    VarEquals,
     Visited,
     condition_tests,
 )
@@ -190,17 +188,7 @@ class Linter:
         declared = self.s.variables
         used: set[str] = set()
         for path, cond in conditions(self.s):
-            for leaf in condition_tests(cond):
-                if isinstance(leaf, (VarEquals, VarAtLeast, VarAtMost)):
-                    used.add(leaf.var)
-                    if leaf.var not in declared:
-                        self.bag.error("E310", f"condition uses '{leaf.var}', which is not declared",
-                                       self.marks.at(path),
-                                       hint=did_you_mean(leaf.var, declared) or "declare it under `variables:`")
-                    elif isinstance(leaf, (VarAtLeast, VarAtMost)) and (
-                            isinstance(declared[leaf.var], bool) or not isinstance(declared[leaf.var], int)):
-                        self.bag.error("E322", f"'{leaf.var}' is not a number, so at_least/at_most cannot test it",
-                                       self.marks.at(path), hint="use equals, or declare it as a number")
+            used |= check_condition_types(cond, path, declared, self.marks, self.bag)
         for nid, node in self.s.nodes.items():
             for i, c in enumerate(node.choices or []):
                 for name, value in c.set.items():
