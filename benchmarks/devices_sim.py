@@ -126,3 +126,31 @@ def run_class_votes(base: str, code: str, votes: list[int], timeout: float = 60.
                 await d.close()
 
     return asyncio.run(main())
+
+
+def run_radar_answers(base: str, code: str, answers: list[list[int]], timeout: float = 60.0) -> list[list[str]]:
+    """Blocking helper for tests of a radar check led with devices: len(answers) devices join; device i answers the
+    k-th radar item it is shown with option answers[i][k] (0 red flag, 1 looks OK), each as soon as that item opens;
+    returns the question ids each device answered."""
+
+    async def answer_all(d: SimDevice, mine: list[int]) -> list[str]:
+        seen: list[str] = []
+        for option in mine:
+            state = await d.wait_for(lambda s: s.get("phase") == "vote" and s.get("question", {}).get("kind") ==
+                                     "radar" and s["question"]["id"] not in seen, timeout)
+            seen.append(state["question"]["id"])
+            await d.vote(option)
+            await d.wait_for(lambda s, o=option: s.get("mine") == o or s.get("question", {}).get("id") != seen[-1],
+                             timeout)
+        return seen
+
+    async def main() -> list[list[str]]:
+        devices = await join_class(base, code, len(answers))
+        try:
+            return list(await asyncio.gather(*(answer_all(d, mine) for d, mine in zip(devices, answers,
+                                                                                        strict=True))))
+        finally:
+            for d in devices:
+                await d.close()
+
+    return asyncio.run(main())

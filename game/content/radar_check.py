@@ -63,6 +63,12 @@ class RadarSet:
 
 def item_texts(item: RadarItem) -> Iterator[str]:
     """The student-facing texts of an item (what is on screen, then the explanation)."""
+    yield from screen_texts(item)
+    yield item.explain
+
+
+def screen_texts(item: RadarItem) -> Iterator[str]:
+    """What the item's screen shows (never its explanation, which would give the answer away)."""
     c = item.content
     if c.title:
         yield c.title
@@ -72,12 +78,11 @@ def item_texts(item: RadarItem) -> Iterator[str]:
                 yield text
     for m in c.messages:
         yield m.text
-    yield item.explain
 
 
 def words(item: RadarItem) -> int:
     """Words to read on the item's screen (not its explanation, which comes after the check)."""
-    return sum(len(t.split()) for t in item_texts(item)) - len(item.explain.split())
+    return sum(len(t.split()) for t in screen_texts(item))
 
 
 def item_scenario(item: RadarItem) -> tuple[Scenario, Node]:

@@ -25,7 +25,19 @@ CREATE TABLE device_answers (
 CREATE INDEX device_answers_decision_id ON device_answers(decision_id);
 """
 """Migration 3: the sources of a class vote's counts, and the devices' anonymous answers."""
-TABLES = ("device_answers", "vote_sources")
+RADAR_MIGRATION = """
+CREATE TABLE radar_device_answers (
+    id INTEGER PRIMARY KEY,
+    answer_id INTEGER REFERENCES radar_answers(id),
+    device INTEGER,
+    answer TEXT CHECK(answer IN ('flag', 'ok')),
+    created_at TEXT
+);
+CREATE INDEX radar_device_answers_answer_id ON radar_device_answers(answer_id);
+"""
+"""Migration 4: each device's answer to a radar item a class took with devices (the class's row holds hands and
+devices added up; these rows say which of them came from devices, one anonymous respondent per device)."""
+TABLES = ("device_answers", "vote_sources", "radar_device_answers")
 """Cleared before the decisions they point to (Clear all data)."""
 
 
@@ -92,3 +104,21 @@ def read_answers(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     rows = conn.execute("SELECT decision_id, device, option FROM device_answers"
                         " ORDER BY decision_id, device").fetchall()
     return [{"decision_id": d, "device": n, "option": o} for d, n, o in rows]
+
+
+def write_radar_devices(conn: sqlite3.Connection, answer_id: int, devices: Sequence[tuple[int, bool]]) -> None:
+    """Write the devices' answers to one radar item (inside the class answer's own transaction: both or neither)."""
+    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    conn.executemany("INSERT INTO radar_device_answers (answer_id, device, answer, created_at) VALUES (?, ?, ?, ?)",
+                     [(answer_id, int(dev), "flag" if said else "ok", now) for dev, said in devices])
+
+
+def read_radar_devices(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Every device's radar answer with its check and item (an older records file, read as it is, has none)."""
+    row = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'radar_device_answers'"
+                       ).fetchone()
+    if not row[0]:
+        return []
+    rows = conn.execute("SELECT a.run_id, a.item_id, d.device, d.answer FROM radar_device_answers d"
+                        " JOIN radar_answers a ON a.id = d.answer_id ORDER BY a.run_id, a.seq, d.device").fetchall()
+    return [{"run_id": r, "item_id": i, "device": n, "answer": a} for r, i, n, a in rows]

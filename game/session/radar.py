@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from ..content.radar import RADAR_DIR, Form, RadarItem
 from ..engine.radar_score import Counts, Score, hand_counts, score
@@ -85,6 +85,9 @@ class Answer:
     said_flag: Optional[bool] = None
     confidence: Optional[int] = None
     hands: Optional[tuple[int, int]] = None
+    """A class: red-flag answers and answers counted, hands and devices added up."""
+    devices: tuple[tuple[int, bool], ...] = ()
+    """A class with devices: (anonymous device number, said red flag) for each device that answered."""
 
     def counts(self) -> Counts:
         """This answer as counts."""
@@ -149,11 +152,19 @@ class RadarRun:
             raise ValueError("confidence is 1, 2 or 3")
         self._add(Answer(self._item(), said_flag=bool(said_flag), confidence=confidence))
 
-    def hands(self, said_flag: int, counted: int) -> None:
-        """Leading a class: `said_flag` of `counted` hands said "red flag" for the current item."""
+    def hands(self, said_flag: int, counted: int, devices: Sequence[tuple[int, bool]] = ()) -> None:
+        """Leading a class: `said_flag` of `counted` hands said "red flag" for the current item, and each of
+        `devices` (anonymous number, said red flag) answered on a student's device; the class's answer is both
+        added up (at least one answer in all)."""
         if not 0 <= said_flag <= counted:
             raise ValueError("red-flag hands must be between 0 and the hands counted")
-        self._add(Answer(self._item(), hands=(int(said_flag), int(counted))))
+        answers = tuple((int(n), bool(f)) for n, f in devices)
+        if len({n for n, _ in answers}) != len(answers):
+            raise ValueError("one answer per device")
+        total = (int(said_flag) + sum(1 for _, f in answers if f), int(counted) + len(answers))
+        if total[1] < 1:
+            raise ValueError("no hands were counted and no device answered")
+        self._add(Answer(self._item(), hands=total, devices=answers))
 
     def _item(self) -> RadarItem:
         item = self.current
@@ -168,13 +179,15 @@ class RadarRun:
                 self.store.record_radar_answer(
                     self.run_id, item_id=a.item.id, truth=a.item.flag, tags=list(a.item.tags),
                     answer=None if a.hands is not None else ("flag" if a.said_flag else "ok"),
-                    confidence=a.confidence, hands=a.hands)
+                    confidence=a.confidence, hands=a.hands, devices=a.devices)
             except Exception as exc:
                 log.warning("radar answer not recorded: %s", exc)
         if self.trace is not None:
             said = a.said_flag if a.hands is None else 2 * a.hands[0] > a.hands[1]
             self.trace.emit(radar_event(a.item.id, self.form.value, a.item.flag, "flag" if said else "ok",
-                                        len(self.answers), a.confidence, a.hands))
+                                        len(self.answers), a.confidence, a.hands,
+                                        devices=(sum(1 for _, f in a.devices if f), len(a.devices))
+                                        if a.devices else None))
 
     def counts(self) -> Counts:
         """Every answer so far, as counts (a class: the hands)."""

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 from gettext import gettext as _
 from pathlib import Path
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, Callable, Optional, Sequence, TypeVar
 
 from . import device_store
 from .atomic import describe_os_error, move_aside
@@ -97,6 +97,8 @@ MIGRATIONS: list[str] = [
     """,
     # 3: votes from students' devices (the sources of each class vote, anonymous per-device answers)
     device_store.MIGRATION,
+    # 4: a radar check taken with devices (each device's answer beside the class's hands)
+    device_store.RADAR_MIGRATION,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 RADAR_PHASES = ("before", "after", "refresh")
@@ -575,13 +577,17 @@ class Store:
 
     def record_radar_answer(self, run_id: int, *, item_id: str, truth: bool, tags: list[str],
                             answer: Optional[str] = None, confidence: Optional[int] = None,
-                            hands: Optional[tuple[int, int]] = None) -> int:
+                            hands: Optional[tuple[int, int]] = None,
+                            devices: Sequence[tuple[int, bool]] = ()) -> int:
         """One item's answer ('flag' or 'ok', with an optional confidence 1-3) or, leading a class, its show of
-        hands (red-flag hands, hands counted); committed before returning, like a decision."""
+        hands (red-flag answers, answers counted: hands and `devices` added up, where `devices` are the anonymous
+        device numbers and whether each said red flag); committed before returning, like a decision."""
         if (answer is None) == (hands is None) or answer not in (None, "flag", "ok"):
             raise ValueError("give an answer ('flag' or 'ok') or a show of hands, not both")
         if hands is not None and not 0 <= hands[0] <= hands[1]:
             raise ValueError("red-flag hands must be between 0 and the hands counted")
+        if devices and (hands is None or sum(1 for _, f in devices if f) > hands[0] or len(devices) > hands[1]):
+            raise ValueError("the devices' answers are part of the class's counts")
         row = (run_id, run_id, item_id, int(bool(truth)), json.dumps(list(tags)), answer, confidence,
                None if hands is None else int(hands[0]), None if hands is None else int(hands[1]), _now())
 
@@ -590,9 +596,16 @@ class Store:
                 "INSERT INTO radar_answers (run_id, seq, item_id, truth, tags_json, answer, confidence, hands_flag,"
                 " hands_counted, created_at) VALUES (?, (SELECT COALESCE(MAX(seq), 0) + 1 FROM radar_answers"
                 " WHERE run_id = ?), ?, ?, ?, ?, ?, ?, ?, ?)", row)
-            return _inserted_rowid(cur)
+            answer_id = _inserted_rowid(cur)
+            if devices:
+                device_store.write_radar_devices(conn, answer_id, devices)
+            return answer_id
 
         return self._write(insert)
+
+    def radar_device_answers(self) -> list[dict[str, Any]]:
+        """Each device's answer to a radar item taken by a class with devices (run, item, device number, answer)."""
+        return self._run(device_store.read_radar_devices)
 
     def finish_radar_run(self, run_id: int) -> None:
         """Mark a radar check as taken to the end."""

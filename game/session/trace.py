@@ -115,15 +115,18 @@ def end_event(ending: str, tone: str, score: int, best: int, stars: int) -> Reco
 
 
 def radar_event(item: str, form: str, flag: bool, answer: str, shown: int, confidence: Optional[int] = None,
-                hands: Optional[tuple[int, int]] = None) -> Record:
+                hands: Optional[tuple[int, int]] = None, devices: Optional[tuple[int, int]] = None) -> Record:
     """One radar check item answered: its id, form, truth (`flag`), the answer ('flag' or 'ok'; leading a class,
-    the majority of the hands, with `hands` and `counted`), its place from 1, and how sure when given."""
+    the majority of the answers, with `hands` and `counted`: hands and devices added up, and of them
+    `device_flags` of `devices` from students' devices), its place from 1, and how sure when given."""
     record: Record = {"event": "radar", "item": item, "form": form, "flag": bool(flag), "answer": answer,
                       "shown": shown}
     if confidence is not None:
         record["confidence"] = confidence
     if hands is not None:
         record["hands"], record["counted"] = int(hands[0]), int(hands[1])
+    if devices is not None:
+        record["device_flags"], record["devices"] = int(devices[0]), int(devices[1])
     return record
 
 

@@ -64,7 +64,7 @@ def _radar_row(g: RadarGroup, p: RadarPhase) -> dict[str, Any]:
     c, s = p.score.counts, p.score
     return {"record": "radar", "mode": g.mode, "class_label": g.class_label, "date": p.date, "phase": p.phase,
             "form": " ".join(p.forms), "respondent": g.respondent,
-            "respondents": p.respondents if g.mode != "facilitator" else None,
+            "respondents": p.respondents if g.mode != "facilitator" else (p.devices or None),
             "hands_counted": p.hands, "radar_hits": c.hits, "radar_misses": c.misses,
             "radar_false_alarms": c.false_alarms, "radar_correct_rejections": c.correct_rejections,
             "hit_rate": _three(s.hit_rate), "cr_rate": _three(s.cr_rate), "d_prime": _three(s.d_prime),

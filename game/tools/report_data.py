@@ -245,5 +245,5 @@ def build_report(store: Optional[Store], find: Lookup, *, notice: Optional[str] 
         for step, drow in enumerate(decisions.get(key, []), start=1):
             group.decisions.append(_decision(step, drow, options.get((key, drow["node_id"], drow["kind"]), []), scn))
         groups.append(group)
-    radar = build_radar(store.radar_runs(), store.radar_answers(), snippets, tag_label)
+    radar = build_radar(store.radar_runs(), store.radar_answers(), snippets, tag_label, store.radar_device_answers())
     return ClassReport(stamp, groups, notice, radar)

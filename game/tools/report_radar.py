@@ -61,6 +61,10 @@ class RadarPhase:
     """A class: the hands counted per screen, on average (None for solo play)."""
     score: Score
     words: str
+    devices: int = 0
+    """A class with students' devices: how many devices answered (each one anonymous respondent)."""
+    device_words: str = ""
+    """Their own discernment in plain words: the middle device's d′ and the range."""
 
     @property
     def label(self) -> str:
@@ -196,15 +200,39 @@ def answers_of(runs: Iterable[dict[str, Any]], rows: Iterable[dict[str, Any]]) -
     return out
 
 
-def _phase(name: str, answers: list[RadarAnswer], runs: list[dict[str, Any]]) -> RadarPhase:
+def _phase(name: str, answers: list[RadarAnswer], runs: list[dict[str, Any]],
+           device_rows: Iterable[dict[str, Any]] = ()) -> RadarPhase:
     mine = [r for r in runs if r["phase"] == name and any(a.run == r["id"] for a in answers)]
     s = score(pooled(a.counts() for a in answers))
     counted = [a.hands[1] for a in answers if a.hands is not None]
+    devices = _device_scores(answers, device_rows)
     return RadarPhase(
         phase=name, forms=sorted({a.form for a in answers}), date=min(a.date for a in answers),
         checks=len(mine), unfinished=sum(1 for r in mine if not r.get("finished_at")),
         respondents=len({a.respondent for a in answers}), hands=round(sum(counted) / len(counted)) if counted else None,
-        score=s, words=describe(s))
+        score=s, words=describe(s), devices=len(devices), device_words=_device_words(devices))
+
+
+def _device_scores(answers: list[RadarAnswer], device_rows: Iterable[dict[str, Any]]) -> list[Score]:
+    """Each device's own score over the items it answered in these checks (a device is one respondent per check)."""
+    truth = {(a.run, a.item_id): a.truth for a in answers}
+    per: dict[tuple[int, int], Counts] = {}
+    for d in device_rows:
+        key = (int(d["run_id"]), str(d["item_id"]))
+        if key in truth and d.get("answer") in ("flag", "ok"):
+            who = (key[0], int(d["device"]))
+            per[who] = per.get(who, Counts()).add(truth[key], d["answer"] == "flag")
+    return [score(c) for _, c in sorted(per.items())]
+
+
+def _device_words(scores: list[Score]) -> str:
+    """'On their own devices, 24 students: the middle one d′ 1.4 (from 0.2 to 2.9).' ('' without devices)."""
+    if not scores:
+        return ""
+    ds = sorted(x.d_prime for x in scores)
+    mid = ds[len(ds) // 2] if len(ds) % 2 else (ds[len(ds) // 2 - 1] + ds[len(ds) // 2]) / 2
+    who = "1 student" if len(ds) == 1 else f"{len(ds)} students"
+    return f"On their own devices, {who}: the middle one d′ {num(mid)} (from {num(ds[0])} to {num(ds[-1])})"
 
 
 def _tactics(answers: list[RadarAnswer], label: TagLabel) -> list[TacticRow]:
@@ -233,8 +261,9 @@ def _missed(answers: list[RadarAnswer], snippets: Snippets) -> list[MissedItem]:
 
 
 def _group(mode: str, label: Optional[str], respondent: Optional[int], answers: list[RadarAnswer],
-           runs: list[dict[str, Any]], snippets: Snippets, tag_label: TagLabel) -> RadarGroup:
-    phases = [_phase(p, [a for a in answers if a.phase == p], runs) for p in PHASES
+           runs: list[dict[str, Any]], snippets: Snippets, tag_label: TagLabel,
+           device_rows: Iterable[dict[str, Any]] = ()) -> RadarGroup:
+    phases = [_phase(p, [a for a in answers if a.phase == p], runs, device_rows) for p in PHASES
               if any(a.phase == p for a in answers)]
     chart = score_chart([(p.label, p.score.d_prime, p.score.c) for p in phases])
     group = RadarGroup(mode, label, respondent, phases, chart, tactics=_tactics(answers, tag_label),
@@ -248,9 +277,10 @@ def _group(mode: str, label: Optional[str], respondent: Optional[int], answers: 
 
 
 def build_radar(runs: list[dict[str, Any]], rows: list[dict[str, Any]], snippets: Snippets,
-                tag_label: TagLabel) -> list[RadarGroup]:
+                tag_label: TagLabel, device_rows: Optional[list[dict[str, Any]]] = None) -> list[RadarGroup]:
     """Groups of radar answers: each class (its label and the before its after and refresh pair with) in the
-    order first taken, then all solo play on this device; nothing for no answers."""
+    order first taken, with what its students answered on their own devices, then all solo play on this device;
+    nothing for no answers."""
     answers = answers_of(runs, rows)
     classes: dict[tuple[Optional[str], Optional[int]], list[RadarAnswer]] = {}
     solo: list[RadarAnswer] = []
@@ -259,7 +289,7 @@ def build_radar(runs: list[dict[str, Any]], rows: list[dict[str, Any]], snippets
             classes.setdefault((a.class_label, a.respondent), []).append(a)
         else:
             solo.append(a)
-    groups = [_group("facilitator", label, who, mine, runs, snippets, tag_label)
+    groups = [_group("facilitator", label, who, mine, runs, snippets, tag_label, device_rows or ())
               for (label, who), mine in classes.items()]
     if solo:
         groups.append(_group("solo", None, None, solo, runs, snippets, tag_label))

@@ -24,7 +24,9 @@ Leading a class (`--facilitator`):
     notes         the teacher notes overlay (N); `notes` again hides it
     timer         start or pause the discussion timer (T)
     devices-wait:N  with --devices: go to the next decision, open the class vote, wait (at most 120 s) until N
-                  students' devices have voted, reveal and follow the majority
+                  students' devices have voted, reveal and follow the majority; on a radar check item for a
+                  class (--facilitator --radar), wait until N devices answered it and go on (`hands:F/C` there
+                  adds the hands of students without a device to the devices' answers so far)
 
 A `vote:` step keeps its commas: separate it from the other steps with spaces (or put it on its own line).
 """

@@ -233,4 +233,10 @@ def open_radar(app: Any, phase: str, form: Any) -> int:
     if rs.errors:
         scene.begin(phase)  # shows why it cannot start
         return 1
+    if app.opts.facilitator and app.opts.devices:  # students answer on their devices: the join screen first
+        from .devices import open_room
+        from .scenes.room import RoomScene
+
+        open_room(app)
+        app.push(RoomScene(app))
     return 0

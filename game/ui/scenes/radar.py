@@ -7,12 +7,13 @@ from __future__ import annotations
 from typing import Hashable, Optional
 
 from ...content.radar import Form, RadarItem
-from ...content.radar_check import item_scenario
+from ...content.radar_check import item_scenario, screen_texts
+from ...net.room import Question, short
 from ...session.radar import RadarRun
 from ..display import Box, Item, RectT
 from ..frame import device_frame
 from ..host import SceneHost
-from ..i18n import _
+from ..i18n import _, ngettext
 from ..intents import Activate, Adjust, Back, Choose, Erase, Intent, Next, QuickExit, Submit
 from ..kinds import KindView
 from ..kinds import render as render_kind
@@ -20,8 +21,11 @@ from ..layout import Ctx
 from ..scene import Scene
 from ..widgets import button, button_width, text_block
 from .page import PageScene, bar_action, bottom_bar, top_bar
+from .room import short_address, spaced
 
 MAX_HANDS = 999
+DEVICE_TEXT = 240
+"""The short form of an item's screen that devices show."""
 SURE = {1: lambda: _("Guessing"), 2: lambda: _("Fairly sure"), 3: lambda: _("Very sure")}
 PHASE_LABEL = {"before": lambda: _("Before the stories"), "after": lambda: _("After the stories"),
                "refresh": lambda: _("Refresh (a few weeks later)")}
@@ -134,10 +138,38 @@ class RadarItemScene(Scene):
         self.run = run
         self.said: Optional[bool] = None
         self.sure: Optional[int] = None
-        self.hands = [0, run.answers[-1].hands[1] if run.answers and run.answers[-1].hands else 0]
+        last = run.answers[-1] if run.answers else None  # the hands counted stay (devices are counted anew)
+        self.hands = [0, last.hands[1] - len(last.devices) if last is not None and last.hands else 0]
         self.sel = 0
         self.fresh = True
         self.problem = ""
+        self.question: Optional[Question] = None
+        """Leading a class with an open room: what the students' devices answer for this item."""
+        self.handing_on = False
+        """The next item's screen takes over the room's question (no 'watch the screen' in between)."""
+
+    # ------------------------------------------------------------- students' devices
+    def enter(self) -> None:
+        super().enter()
+        room = self.app.room
+        if self.in_class and room is not None:
+            self.question = device_question(self.run, self.item)
+            room.open_question(self.question)
+
+    def leave(self) -> None:
+        if self.app.room is not None and self.question is not None and not self.handing_on:
+            self.app.room.close_question()  # the check ended or was left: devices wait again
+        super().leave()
+
+    def device_answers(self) -> tuple[tuple[int, bool], ...]:
+        """(anonymous device number, said red flag) for each device that answered this item so far."""
+        room = self.app.room
+        if room is None or self.question is None:
+            return ()
+        snap = room.snapshot
+        if snap.question != self.question.id:
+            return ()
+        return tuple((number, option == 0) for number, option in snap.answers)
 
     @property
     def item(self) -> RadarItem:
@@ -213,6 +245,8 @@ class RadarItemScene(Scene):
         m = ctx.m
         y0 = y
         y += text_block(ctx, items, x, y, w, _("Hands up: who sees a red flag?"), style="bold", size=m.h2) + m.gap
+        if self.question is not None and self.app.room is not None:
+            y += device_panel(self, ctx, items, x, y, w) + m.gap
         for i, label in enumerate((_("Hands for red flag"), _("Hands counted"))):
             target = ("count", i)
             focused = self.focus == target
@@ -304,12 +338,14 @@ class RadarItemScene(Scene):
         """Record this item's answer and move on (the last one shows the results)."""
         if self.in_class:
             flag, counted = self.hands
-            if counted < 1 or flag > counted:
+            devices = self.device_answers()
+            if counted + len(devices) < 1 or flag > counted:
                 self.problem = _("Enter how many hands were counted (1 or more), and no more red-flag hands than "
-                                 "that.")
+                                 "that.") if self.question is None else _(
+                    "Wait for a device to answer, or enter the hands counted (no more red-flag hands than that).")
                 self.invalidate()
                 return
-            self.run.hands(flag, counted)
+            self.run.hands(flag, counted, devices)
         else:
             if self.said is None:
                 return
@@ -321,7 +357,33 @@ class RadarItemScene(Scene):
             self.run.finish()
             self.app.replace(RadarResultScene(self.app, self.run))
             return
+        self.handing_on = True
         self.app.replace(RadarItemScene(self.app, self.run))
+
+
+def device_question(run: RadarRun, item: RadarItem) -> Question:
+    """The question devices answer for one item (a new id for each check and place): Red flag or Looks OK, with a
+    short form of what the screen shows."""
+    return Question(f"radar:{run.run_id or id(run)}:{run.position}", "radar", _("Red flag, or looks OK?"),
+                    short(" \u00b7 ".join(screen_texts(item)), DEVICE_TEXT), (_("Red flag"), _("Looks OK")))
+
+
+def device_panel(scene: RadarItemScene, ctx: Ctx, items: list[Item], x: int, y: int, w: int) -> int:
+    """How many devices answered this item (never which way: no answers until the end) and how to join; hands
+    of students without a device are added to theirs. Returns its height."""
+    m = ctx.m
+    room = scene.app.room
+    assert room is not None
+    n = len(scene.device_answers())
+    y0 = y
+    line = ngettext("{n} of {m} device answered", "{n} of {m} devices answered", room.snapshot.devices).format(
+        n=n, m=room.snapshot.devices)
+    y += text_block(ctx, items, x, y, w, line, style="bold") + m.gap // 2
+    y += text_block(ctx, items, x, y, w, _("Join: {address} \u00b7 code {code}. Count only the hands of students "
+                                           "without a device.").format(address=short_address(room.url),
+                                                                       code=spaced(room.code)),
+                    role="muted", size=m.small)
+    return y - y0
 
 
 def split_screen(ctx: Ctx, top: int, bottom: int, narrow_share: float) -> tuple[RectT, RectT]:
