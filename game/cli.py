@@ -320,6 +320,10 @@ def add_play_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--devices-host", metavar="ADDRESS",
                    help="the address the room listens on (default: this machine's on the local network)")
     p.add_argument("--devices-port", type=int, metavar="PORT", help="the room's port (default 0: a free one)")
+    p.add_argument("--everyone-plays", action="store_true",
+                   help="with --devices: every student plays the story (--scenario ID, else their choice of story) "
+                        "on their own device; the projector shows the class's totals (headless step "
+                        "devices-finish:N)")
     p.add_argument("--screenshots", metavar="DIR", help="write one PNG per screen here")
     p.add_argument("--seed", type=int, metavar="N",
                    help="the order options are shown in: the same N, the same order (default: a new order every "

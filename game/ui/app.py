@@ -75,6 +75,8 @@ class AppOptions:
     """The address the room listens on (`--devices-host`); None: this machine's on the local network."""
     devices_port: int = 0
     """The room's port (`--devices-port`); 0 picks a free one."""
+    everyone_plays: bool = False
+    """The room lets every student play the story on their own device (`--everyone-plays`), instead of votes."""
 
     @property
     def playtest(self) -> bool:

@@ -27,6 +27,8 @@ Leading a class (`--facilitator`):
                   students' devices have voted, reveal and follow the majority; on a radar check item for a
                   class (--facilitator --radar), wait until N devices answered it and go on (`hands:F/C` there
                   adds the hands of students without a device to the devices' answers so far)
+    devices-finish:N  with --devices --everyone-plays: wait (at most 300 s) until N devices reached the summary
+                  (exit 1 if they do not)
 
 A `vote:` step keeps its commas: separate it from the other steps with spaces (or put it on its own line).
 """
@@ -168,6 +170,11 @@ def step_intents(token: str, text_mode: bool = False) -> list[Intent]:
     if low.startswith("devices-wait:"):
         parse_devices_wait(t)
         return []  # the runner waits for the devices
+    if low.startswith("devices-finish:"):
+        from .plays_headless import parse_devices_finish
+
+        parse_devices_finish(t)
+        return []  # the runner waits for the devices
     raise ScriptError(f"unknown step '{token}' (see `python main.py play --help`)")
 
 
@@ -233,6 +240,12 @@ class ScriptRunner:
                 self.send(Next())  # a radar answer on the start screen: start the check first
             if low.startswith("hands:"):
                 self.hands(*parse_hands(token))
+                continue
+            if low.startswith("devices-finish:"):
+                from .plays_headless import devices_finish, parse_devices_finish
+
+                if not devices_finish(self, parse_devices_finish(token)):
+                    return 1
                 continue
             if low.startswith("devices-wait:"):
                 from .devices_headless import devices_wait

@@ -95,9 +95,15 @@ def play(ns: argparse.Namespace) -> int:
                       facilitator=bool(getattr(ns, "facilitator", False)),
                       author=bool(getattr(ns, "author", False)), trace=trace, seed=getattr(ns, "seed", None),
                       shuffle=not getattr(ns, "file_order", False), devices=devices is not None,
-                      devices_host=devices[0] if devices else None, devices_port=devices[1] if devices else 0)
+                      devices_host=devices[0] if devices else None, devices_port=devices[1] if devices else 0,
+                      everyone_plays=bool(getattr(ns, "everyone_plays", False)))
     app = App(opts)
-    code = open_start(app)
+    if opts.everyone_plays:
+        from .plays_headless import open_everyone_plays
+
+        code = open_everyone_plays(app)
+    else:
+        code = open_start(app)
     if radar is not None and not code:
         code = open_radar(app, *radar)
     if not ns.headless:
@@ -178,6 +184,11 @@ def devices_options(ns: argparse.Namespace) -> Optional[tuple[Optional[str], int
     """(host or None, port) from --devices/--devices-host/--devices-port, or None without --devices; ValueError for
     bad values (the port is 0, a free one, or 1024-65535)."""
     host, port = getattr(ns, "devices_host", None), getattr(ns, "devices_port", None)
+    if getattr(ns, "everyone_plays", False) and not getattr(ns, "devices", False):
+        raise ValueError("--everyone-plays needs --facilitator --devices (students play on their own devices)")
+    if getattr(ns, "everyone_plays", False) and (getattr(ns, "radar", None) or getattr(ns, "start_at", None)
+                                                  or getattr(ns, "set", None)):
+        raise ValueError("--everyone-plays cannot be used with --radar, --start-at or --set")
     if not getattr(ns, "devices", False):
         if host is not None or port is not None:
             raise ValueError("--devices-host and --devices-port need --devices")

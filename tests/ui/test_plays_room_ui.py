@@ -1,0 +1,146 @@
+"""Everyone plays through the real scenes (loopback): the projector's totals while simulated devices play the
+tutorial (never a device's path), ending the room at any moment, the records and the trace's device_end events;
+`devices-finish:N` and its time limit; the headless command line."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+import threading
+from pathlib import Path
+from typing import Callable, Iterator
+
+import pytest
+from drive import send, top_name
+
+import game.net.web as web
+from benchmarks.plays_sim import run_players
+from game.content.catalog import scenarios_dir
+from game.session.store import Store
+from game.session.trace import Trace
+from game.ui.app import App
+from game.ui.headless import ScriptRunner
+from game.ui.intents import Back, Next
+from game.ui.plays_headless import devices_finish, open_everyone_plays
+from game.ui.plays_room import allowed_stories
+
+ROOT = Path(__file__).resolve().parents[2]
+TUTORIAL = scenarios_dir() / "en" / "tutorial.yaml"
+STAND_IN = "<!doctype html><title>Play</title><p>Everyone plays</p>"
+WRAP = ("import sys, pathlib, game.net.web as W\n"
+        "if not W.PLAY_PAGE.is_file():\n"
+        f"    p = pathlib.Path(sys.argv.pop(1)); p.write_text({STAND_IN!r}); W.PLAY_PAGE = p\n"
+        "else:\n"
+        "    sys.argv.pop(1)\n"
+        "from game.cli import main\n"
+        "sys.exit(main(sys.argv[1:]))\n")
+"""The command line, with a stand-in page until the students' page (static/play.html) is in the tree."""
+
+
+@pytest.fixture(autouse=True)
+def play_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    if not web.PLAY_PAGE.is_file():
+        page = tmp_path / "play.html"
+        page.write_text(STAND_IN, encoding="utf-8")
+        monkeypatch.setattr(web, "PLAY_PAGE", page)
+    yield
+
+
+def _texts(app: App) -> str:
+    return " | ".join(t for s in app.visible() for t in s.dl.texts())
+
+
+def _room(make_app: Callable[..., App], **kw: object) -> App:
+    app = make_app(facilitator=True, devices=True, devices_host="127.0.0.1", everyone_plays=True, **kw)
+    assert open_everyone_plays(app) == 0
+    app.step()
+    assert top_name(app) == "plays-room" and app.room is not None and app.room.plays is not None
+    return app
+
+
+def test_the_projector_shows_totals_while_devices_play_then_the_teacher_ends_the_room(
+        make_app: Callable[..., App]) -> None:
+    trace = Trace()
+    app = _room(make_app, scenario=TUTORIAL, trace=trace, class_label="Period 3")
+    assert app.room is not None
+    url, code = app.room.url, app.room.code
+    text = _texts(app)
+    assert " ".join(code) in text and f"127.0.0.1:{app.room.port}" in text and "Practice round" in text
+    done: list[list[dict]] = []
+    students = threading.Thread(target=lambda: done.append(run_players(url, code, 4)), daemon=True)
+    students.start()
+    assert devices_finish(ScriptRunner(app, None), 4, 60.0)
+    students.join(30)
+    assert [v["kind"] for v in done[0]] == ["summary"] * 4
+    text = _texts(app)
+    assert "Talk about these first" in text and "Red flags most often missed" in text and "Endings reached" in text
+    assert "4 devices finished" in text
+    snap = app.room.plays.snapshot  # type: ignore[union-attr]
+    assert snap.finished == 4 and sum(e.count for e in snap.endings) == 4
+    tokens = list(app.room.state.devices)
+    assert tokens and not any(t in text for t in tokens), "no device is ever named"
+    ends = trace.events("device_end")
+    assert len(ends) == 4 and all(set(e) == {"event", "ending", "tone", "score"} for e in ends)
+    assert sorted(e["ending"] for e in ends) == sorted(e.ending for e in snap.endings for _ in range(e.count))
+
+    send(app, Back())  # Esc never ends a lesson by accident
+    assert app.room is not None and top_name(app) == "plays-room"
+    assert app.top is not None and app.top.focus == "end"
+    send(app, Next())  # End the lesson on devices
+    assert app.room is None and top_name(app) == "plays-room"
+    text = _texts(app)
+    assert "The room is closed" in text and "4 devices finished" in text, "the totals stay for the talk"
+    with Store.open(app.data_dir) as store:
+        sessions = store.sessions()
+    assert len(sessions) == 4 and {s["class_label"] for s in sessions} == {"Period 3"}
+    assert all(s["nickname"] is None and s["ending_id"] for s in sessions)
+    send(app, Next())  # Done
+    assert top_name(app) != "plays-room"
+
+
+def test_students_choose_from_the_tier_the_teacher_allows(make_app: Callable[..., App]) -> None:
+    app = _room(make_app)
+    plays = app.room.plays  # type: ignore[union-attr]
+    items = app.library.items()
+    assert [s.id for s in plays.stories] == [s.id for s in allowed_stories(items, "extended")]
+    core = allowed_stories(items, "core")
+    assert core and all(s.scenario.age_tier.value == "core" for s in core)  # type: ignore[union-attr]
+    assert core[0].id == "tutorial" and len(core) < len(allowed_stories(items, "extended"))
+    assert "Students choose a story" in _texts(app)
+
+
+def test_devices_finish_gives_up_after_its_time(make_app: Callable[..., App],
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    app = _room(make_app, scenario=TUTORIAL)
+    assert not devices_finish(ScriptRunner(app, None), 2, 0.3)
+    assert "devices-finish:2" in capsys.readouterr().err
+
+
+def test_headless_everyone_plays_from_the_command_line(tmp_path: Path) -> None:
+    trace = tmp_path / "trace.jsonl"
+    cmd = [sys.executable, "-c", WRAP, str(tmp_path / "play.html"), "play", "--headless", "--facilitator",
+           "--devices", "--devices-host", "127.0.0.1", "--everyone-plays", "--scenario", "tutorial", "--data-dir",
+           str(tmp_path / "data"), "--trace", str(trace), "--script", "devices-finish:3"]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        m = re.match(r"Room open: (http://127\.0\.0\.1:\d+/) code (\d{4})$", line.strip())
+        assert m, line
+        views = run_players(m.group(1), m.group(2), 3)
+        assert [v["kind"] for v in views] == ["summary"] * 3
+        out, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 0, err
+    events = [line for line in trace.read_text(encoding="utf-8").splitlines() if '"device_end"' in line]
+    assert len(events) == 3
+
+
+def test_everyone_plays_needs_a_room_for_devices(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "main.py", "play", "--headless", "--facilitator", "--everyone-plays",
+                           "--data-dir", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 2 and "--everyone-plays needs --facilitator --devices" in proc.stderr
