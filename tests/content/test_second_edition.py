@@ -206,8 +206,9 @@ def test_item5_sexual_assault_hotline_is_24_7() -> None:
 
 
 def test_help_cards_read_at_grade_7_or_below() -> None:
-    high = {r.id: round(fk_grade([r.for_, r.hours, r.what_happens]), 2) for r in resources().resources}
-    assert {k: v for k, v in high.items() if v > 7.0} == {}
+    grades = {r.id: round(fk_grade([r.for_, r.hours, r.what_happens]), 2) for r in resources().resources}
+    high = {k: v for k, v in grades.items() if v > 7.0}
+    assert high == {}, f"help cards above grade 7: {high}"
 
 
 def test_new_stories_lines_exist() -> None:
@@ -264,7 +265,7 @@ def test_no_character_name_in_two_stories() -> None:
             for part in name_parts(ch.name):
                 where.setdefault(part, set()).add(scn.id)
     clashes = {name: sorted(ids) for name, ids in where.items() if len(ids) > 1}
-    assert clashes == {}
+    assert clashes == {}, f"names in two or more stories: {clashes}"
 
 
 def test_at_least_two_stories_have_a_zero_flag_spot_task() -> None:
@@ -367,7 +368,7 @@ def phrase_counts(scns: list[Scenario]) -> Counter[str]:
 
 def test_each_worn_out_phrase_at_most_three_times_across_all_stories() -> None:
     over = {k: v for k, v in phrase_counts(list(scenarios())).items() if v > 3}
-    assert over == {}
+    assert over == {}, f"used more than 3 times across all stories: {over}"
 
 
 GREY_ZONE = re.compile(
@@ -381,7 +382,7 @@ def test_every_debrief_has_an_open_grey_zone_question() -> None:
     Tevita wrong?'), recognised by its wording: when is/might..., ever, wrong, more than one answer, is it okay..."""
     missing = [s.id for s in scenarios() if s.debrief is None or not any(GREY_ZONE.search(q)
                                                                          for q in s.debrief.questions)]
-    assert missing == []
+    assert missing == [], f"no open grey-zone question in: {missing}"
 
 
 GIVEAWAY_WORDS = re.compile(r"\b(fake|scams?|scammers?|grooming|groomers?|sextortion|predators?|trafficking|"
@@ -414,4 +415,5 @@ def title_problems(scn: Scenario, names: set[str]) -> list[str]:
 def test_titles_do_not_give_the_answer_away() -> None:
     names = theme_words()
     bad = {s.id: title_problems(s, names) for s in stories()}
-    assert {k: v for k, v in bad.items() if v} == {}
+    bad = {k: v for k, v in bad.items() if v}
+    assert bad == {}, f"titles that give the answer away: {bad}"
