@@ -36,27 +36,49 @@ def _wall(code: str) -> float:
 
 
 BARE = """
+import time
 import pygame
 pygame.display.init()
 screen = pygame.display.set_mode((1280, 720))
 pygame.display.flip()
+print(time.time(), flush=True)
 """
 
 FIRST_FRAME = """
-import sys, tempfile
+import time
+import game.ui.app as ui_app
 from game.cli import main
-main(["play", "--headless", "--data-dir", tempfile.mkdtemp()])  # the real path: parse, build the App, draw the title
+
+_render = ui_app.App.render
+def render(self, *a, **k):  # the moment the title's first frame is on screen
+    out = _render(self, *a, **k)
+    if self.frames_drawn == 1:
+        print(time.time(), flush=True)
+    return out
+ui_app.App.render = render
+main(["play", "--headless", "--data-dir", {data!r}])  # the real path: parse, build the App, draw the title
 """
 
 
+def _to_first_frame(code: str) -> float:
+    """Seconds from starting the interpreter to the first frame the code reports (its first printed time)."""
+    start = time.time()
+    out = _run(code)
+    return float(out.split()[0]) - start
+
+
 def first_frame(repeats: int = 15) -> Figure:
-    """Process start to the title's first frame vs a bare pygame-ce script that opens a window and flips once."""
+    """Process start to the title's first frame vs a bare pygame-ce script that opens a window and flips once (both
+    timed to the frame, not to the end of the process; the data folder is made here, so the game's run is not
+    charged for the harness's tempfile import)."""
     bare, ours = [], []
-    _run(BARE)
-    _run(FIRST_FRAME)  # warm-up: writes bytecode, as an installed game has
-    for _ in range(repeats):
-        bare.append(_wall(BARE))
-        ours.append(_wall(FIRST_FRAME))
+    with tempfile.TemporaryDirectory() as data:
+        code = FIRST_FRAME.format(data=data)
+        _run(BARE)
+        _run(code)  # warm-up: writes bytecode and the records file, as an installed game has
+        for _ in range(repeats):
+            bare.append(_to_first_frame(BARE))
+            ours.append(_to_first_frame(code))
     return Figure("ui: first interactive frame", min(ours), min(bare), 1.5)
 
 
