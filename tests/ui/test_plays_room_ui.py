@@ -21,7 +21,7 @@ from game.session.store import Store
 from game.session.trace import Trace
 from game.ui.app import App
 from game.ui.headless import ScriptRunner
-from game.ui.intents import Back, Next
+from game.ui.intents import Back, Next, TextInput
 from game.ui.plays_headless import devices_finish, open_everyone_plays
 from game.ui.plays_room import allowed_stories
 
@@ -144,3 +144,53 @@ def test_everyone_plays_needs_a_room_for_devices(tmp_path: Path) -> None:
     proc = subprocess.run([sys.executable, "main.py", "play", "--headless", "--facilitator", "--everyone-plays",
                            "--data-dir", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert proc.returncode == 2 and "--everyone-plays needs --facilitator --devices" in proc.stderr
+
+
+def test_lead_a_class_then_everyone_plays_a_story_or_a_tier(make_app: Callable[..., App]) -> None:
+    from game.ui.scenes.class_setup import ClassSetupScene
+
+    app = make_app(devices_host="127.0.0.1")
+    app.go_title()
+    app.push(ClassSetupScene(app))
+    app.step()
+    send(app, TextInput("Period 4"))
+    assert app.top is not None
+    app.top.set_focus("everyone")
+    send(app, Next())
+    assert top_name(app) == "plays-setup" and app.classroom is not None and app.classroom.label == "Period 4"
+    assert app.room is None, "nothing opens before the teacher picks"
+    app.top.set_focus(("tier", "core"))
+    send(app, Next())
+    assert top_name(app) == "plays-room" and app.room is not None and app.room.plays is not None
+    plays = app.room.plays
+    assert plays.choose and {s.scenario.age_tier.value for s in plays.stories} == {"core"}  # type: ignore[union-attr]
+    assert "Students choose a story" in _texts(app)
+    send(app, Next())  # End the lesson on devices
+    assert app.room is None
+    send(app, Next())  # Done: back to choosing a story for the class
+    assert top_name(app) == "picker"
+
+    from game.ui.scenes.plays_setup import PlaysSetupScene
+
+    app.push(PlaysSetupScene(app))
+    app.step()
+    app.top.set_focus(("story", "gaming"))
+    send(app, Next())
+    assert app.room is not None and app.room.plays is not None
+    assert not app.room.plays.choose and [s.id for s in app.room.plays.stories] == ["gaming"]
+    send(app, Back(), Next())  # Esc moves to End; Enter ends the room
+    assert app.room is None
+
+
+@pytest.mark.parametrize("kw", [{"text_scale": 2.0, "size": (1024, 768)}, {"theme": "high_contrast"},
+                                {"size": (800, 600)}])
+def test_the_projector_screen_lays_out_at_any_size(make_app: Callable[..., App], kw: dict[str, object]) -> None:
+    app = _room(make_app, scenario=TUTORIAL, **kw)
+    assert app.room is not None
+    run_players(app.room.url, app.room.code, 2)
+    for _ in range(50):
+        app.step(0.0)
+        if app.room.plays is not None and app.room.plays.snapshot.finished == 2:  # type: ignore[union-attr]
+            break
+    app.render(force=True)
+    assert "2 devices finished" in _texts(app)

@@ -85,6 +85,9 @@ class ClassSetupScene(PageScene):
         r = self.add_button(ctx, items, x, y, w, _("Radar check first (before the first story)"), "radar",
                             style="secondary", icon="search")
         y += r[3] + m.gap
+        r = self.add_button(ctx, items, x, y, w, _("Everyone plays on their own device"), "everyone",
+                            style="secondary", icon="phone")
+        y += r[3] + m.gap
         r = self.add_button(ctx, items, x, y, w, _("Back"), "back", style="secondary", icon="chevron_left",
                             hint="Esc")
         return y + r[3] - y0
@@ -144,6 +147,14 @@ class ClassSetupScene(PageScene):
 
             self.start()
             self.app.push(RadarIntroScene(self.app, "before"))
+            return True
+        elif target == "everyone":  # every student plays the story on a phone or Chromebook
+            from .picker import PickerScene
+            from .plays_setup import PlaysSetupScene
+
+            self.app.start_class(self.value)
+            self.app.replace(PickerScene(self.app))
+            self.app.push(PlaysSetupScene(self.app))
             return True
         elif target == "back":
             return self.back()
