@@ -19,7 +19,8 @@ FILES = find_scenario_files(EN)
 STORIES = [p for p in FILES if p.stem != "tutorial"]
 THEMES = {"theme.oversharing", "theme.grooming", "theme.fake_job", "theme.marketplace", "theme.sextortion",
           "theme.partner_monitoring", "theme.impersonation", "theme.passwords", "theme.loverboy", "theme.gaming",
-          "theme.financial_control", "theme.peer_recruitment"}
+          "theme.financial_control", "theme.peer_recruitment", "theme.forwarded_image", "theme.trackers",
+          "theme.money_mule"}
 
 
 @cache
@@ -99,8 +100,7 @@ def test_the_set_of_shipped_scenarios() -> None:
     assert tutorial.order == min(s.order for s in scns), "the tutorial is listed first"
     assert {s.theme for s in scns} >= THEMES
     stories = [s for s in scns if s.id != "tutorial"]
-    new = {"forwarded-image", "trackers", "money-mule"}  # issue 13's three new stories, landing one by one
-    assert len(stories) == 12 + len(new & {s.id for s in stories})
+    assert len(stories) == 15, "12 stories + issue 13's forwarded-image, trackers and money-mule"
     assert sum(1 for s in stories if s.age_tier.value == "core") >= 7
     assert len({s.id for s in scns}) == len(scns)
     assert all(s.content_note for s in scns)
