@@ -1,5 +1,6 @@
 """Nothing falls off at 1280x720 and 200% text: on every screen of every shipped story (each node, its feedback or
-spot result, the ending, debrief and summary) and the class vote, the main action lies fully inside the window."""
+spot result, the ending, debrief and summary) and the class vote, the main action lies fully inside the window and
+no text is cut by its container (across: the window or its scroll view; down: the window, outside a scroll view)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from game.content.catalog import find_scenario_files, scenarios_dir
 from game.engine.beats import ChoiceBeat, SpotBeat
 from game.session.catalog import Library
 from game.session.play import PlaySession
-from game.ui.display import Hit
+from game.ui.display import Hit, Text
 from game.ui.intents import Choose, Next, Submit
 from game.ui.scenes.player import PlayerScene
 from game.ui.scenes.title import TitleScene
@@ -39,12 +40,32 @@ def _main_action(app) -> Optional[tuple[Hashable, tuple[int, int, int, int]]]:  
     return None
 
 
+def _clipped_texts(app) -> list[str]:  # type: ignore[no-untyped-def]
+    """Text runs that their container cuts: wider than the window or their scroll view, or (outside a scroll view,
+    where nothing can bring them into view) past the window's top or bottom. One pixel of anti-aliasing is allowed."""
+    top = app.top
+    W, H = app.screen.get_size()
+    cut = []
+    for it, shift, clip in top.dl.walk(top.offsets()):
+        if not isinstance(it, Text) or not it.text.strip() or it.w <= 0:
+            continue
+        x, y, w, h = it.x, it.y - shift, it.w, it.h
+        left, right = (clip[0], clip[0] + clip[2]) if clip is not None else (0, W)
+        if x < max(0, left) - 1 or x + w > min(W, right) + 1:
+            cut.append(f"'{it.text[:40]}' across: {x}..{x + w} in {max(0, left)}..{min(W, right)}")
+        elif clip is None and (y < -1 or y + h > H + 1):
+            cut.append(f"'{it.text[:40]}' down: {y}..{y + h} in 0..{H}")
+    return cut
+
+
 def _inside(app, what: str) -> None:  # type: ignore[no-untyped-def]
     found = _main_action(app)
     assert found is not None, f"{what}: no main action on screen"
     target, (x, y, w, h) = found
     W, H = app.screen.get_size()
     assert 0 <= x and 0 <= y and x + w <= W and y + h <= H, f"{what}: '{target}' at {(x, y, w, h)} outside {W}x{H}"
+    cut = _clipped_texts(app)
+    assert not cut, f"{what}: text cut by its container: " + "; ".join(cut[:5])
 
 
 SCENARIOS = [p for p in find_scenario_files(scenarios_dir() / "en", include_examples=False)]
@@ -92,3 +113,16 @@ def test_the_class_vote_keeps_reveal_in_the_window(make_app, theme: str) -> None
         send(app, Next())
     assert app.top.name == "vote"
     _inside(app, "vote")
+
+
+def test_the_clip_check_finds_text_cut_across_or_off_the_bottom(make_app) -> None:  # type: ignore[no-untyped-def]
+    app = make_app(size=SIZE)
+    app.go_title()
+    app.step()
+    assert _clipped_texts(app) == []
+    W, H = app.screen.get_size()
+    font = next(it.font for it, _, _ in app.top.dl.walk() if isinstance(it, Text))
+    app.top.dl.add(Text(W - 40, 100, "a label too wide for the window", font, (0, 0, 0), 0, "left", 200, 30))
+    app.top.dl.add(Text(20, H - 10, "a line below the window", font, (0, 0, 0), 0, "left", 200, 30))
+    cut = _clipped_texts(app)
+    assert len(cut) == 2 and "across" in cut[0] and "down" in cut[1]
