@@ -44,8 +44,9 @@ class Play(Protocol):
     def session(self) -> Any: ...
 
 
-PlayFactory = Callable[[CatalogItem, int], Play]
-"""Builds one device's play of a story with a seed (the UI layer passes DevicePlay with the records and vocab)."""
+PlayFactory = Callable[[CatalogItem, int, int], Play]
+"""Builds one device's play of a story from (story, seed, the device's anonymous number in the room); the UI layer
+passes DevicePlay with the records and vocab."""
 
 
 @dataclass(frozen=True)
@@ -206,7 +207,7 @@ class Plays:
         if token not in self.devices and len(self.devices) >= MAX_DEVICES:
             return {"type": "error", "error": "the room is full"}
         seed = secrets.randbelow(2 ** 31) if self.seed is None else (self.seed + number) % 2 ** 31
-        dev = _Device(self.factory(self._by_id[story], seed), story)
+        dev = _Device(self.factory(self._by_id[story], seed, number), story)
         self.devices[token] = dev
         self._take_in(dev)
         return self._beat(dev)

@@ -11,7 +11,7 @@ from gettext import gettext as _
 from pathlib import Path
 from typing import Any, Callable, Optional, Sequence, TypeVar
 
-from . import device_store
+from . import device_plays, device_store
 from .atomic import describe_os_error, move_aside
 from .queries import DECISIONS_SQL, GROUPS_SQL, OPTIONS_SQL
 
@@ -99,6 +99,8 @@ MIGRATIONS: list[str] = [
     device_store.MIGRATION,
     # 4: a radar check taken with devices (each device's answer beside the class's hands)
     device_store.RADAR_MIGRATION,
+    # 5: stories played on students' own devices (which solo sessions, by room and anonymous device number)
+    device_plays.MIGRATION,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 RADAR_PHASES = ("before", "after", "refresh")
@@ -442,8 +444,10 @@ class Store:
     # -- writes ------------------------------------------------------------------------------------------------
 
     def start_session(self, scenario_id: str, mode: str = "solo", class_label: Optional[str] = None,
-                      nickname: Optional[str] = None) -> int:
-        """Record the start of a play-through; returns the session id."""
+                      nickname: Optional[str] = None,
+                      after: Optional[Callable[[sqlite3.Connection, int], None]] = None) -> int:
+        """Record the start of a play-through; returns the session id. `after(conn, session_id)` writes what belongs
+        to the session in the same transaction (a device's play: device_plays)."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}, not {mode!r}")
         nickname = (nickname.strip() or None) if isinstance(nickname, str) else None
@@ -453,7 +457,10 @@ class Store:
                 "INSERT INTO sessions (started_at, scenario_id, mode, class_label, nickname) VALUES (?, ?, ?, ?, ?)",
                 (_now(), scenario_id, mode, class_label, nickname),
             )
-            return _inserted_rowid(cur)
+            session_id = _inserted_rowid(cur)
+            if after is not None:
+                after(conn, session_id)
+            return session_id
 
         return self._write(insert)
 
@@ -544,7 +551,8 @@ class Store:
         def wipe(conn: sqlite3.Connection) -> None:
             conn.execute("BEGIN IMMEDIATE")
             try:
-                for table in (*device_store.TABLES, "decisions", "sessions", "progress", "radar_answers", "radar_runs"):
+                for table in (*device_store.TABLES, *device_plays.TABLES, "decisions", "sessions", "progress",
+                              "radar_answers", "radar_runs"):
                     conn.execute(f"DELETE FROM {table}")  # fixed table names, no user input
                 conn.execute("COMMIT")
             except BaseException:
@@ -664,6 +672,14 @@ class Store:
                 r[column[: -len("_json")]] = _loads(r.pop(column))
             out.append(r)
         return out
+
+    def device_play_groups(self) -> list[dict[str, Any]]:
+        """Stories played on students' devices, per lesson (room) and story: devices, finished, endings."""
+        return self._run(device_plays.read_groups)
+
+    def device_play_decisions(self) -> list[dict[str, Any]]:
+        """Stories played on students' devices, per lesson, story and decision node."""
+        return self._run(device_plays.read_decisions)
 
     def report_groups(self) -> list[dict[str, Any]]:
         """Report groups (one facilitator session, or all solo sessions of a scenario) with session totals."""

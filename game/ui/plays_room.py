@@ -83,13 +83,18 @@ def open_plays_room(app: App, stories: Sequence[CatalogItem], choose: bool) -> O
         app.room_notice = _("This laptop is not on a network, so devices cannot join. Connect to the school Wi-Fi "
                             "or a phone hotspot, or play the story together on the projector.")
         return app.room_notice
+    from ..session.device_plays import DeviceSessions, new_room
+
     records = ThreadRecords(None if app.opts.playtest else app.data_dir)
+    room = new_room()
     vocabs = {it.id: load_vocab(it) for it in stories if it.ok}
     label = app.classroom.label if app.classroom is not None else None
     trace = app.opts.trace
 
-    def make(item: CatalogItem, seed: int) -> Play:
-        return DevicePlay(item, vocabs.get(item.id), seed=seed, store=records.get(), class_label=label)
+    def make(item: CatalogItem, seed: int, number: int) -> Play:
+        store = records.get()
+        return DevicePlay(item, vocabs.get(item.id), seed=seed, class_label=label,
+                          store=DeviceSessions(store, room, number, label) if store is not None else None)
 
     def ended(outcome: tuple[str, str, int]) -> None:
         if trace is not None:

@@ -14,7 +14,7 @@ from game.net.plays import Plays
 
 
 def _plays(*stories: str, choose: bool = False, **kw: Any) -> Plays:
-    return Plays([item(s) for s in stories], lambda it, seed: DoublePlay(it, seed), choose=choose, **kw)
+    return Plays([item(s) for s in stories], lambda it, seed, n: DoublePlay(it, seed), choose=choose, **kw)
 
 
 def test_the_teachers_story_starts_at_hello_and_a_reload_resumes() -> None:
@@ -70,7 +70,7 @@ def test_a_play_that_fails_answers_an_error_and_the_room_goes_on() -> None:
         def act(self, action: object) -> None:
             raise KeyError("boom")
 
-    plays = Plays([item("tutorial")], lambda it, seed: Broken(it, seed))
+    plays = Plays([item("tutorial")], lambda it, seed, n: Broken(it, seed))
     plays.greet("tok-a", 1)
     assert plays.handle("tok-a", 1, {"do": "next"}) == {"type": "error", "error": "something went wrong; try again"}
     assert plays.greet("tok-b", 2)["type"] == "beat"
@@ -127,7 +127,7 @@ def test_the_room_holds_at_most_the_devices_limit() -> None:
         outcome = None
         session = None
 
-        def __init__(self, it: Any, seed: int) -> None:
+        def __init__(self, it: Any, seed: int, number: int) -> None:
             pass
 
         def view(self) -> dict[str, Any]:
@@ -145,6 +145,6 @@ def test_the_room_holds_at_most_the_devices_limit() -> None:
 
 def test_only_playable_stories_and_one_when_the_teacher_picks() -> None:
     with pytest.raises(ValueError):
-        Plays([], lambda it, seed: DoublePlay(it, seed))
+        Plays([], lambda it, seed, n: DoublePlay(it, seed))
     with pytest.raises(ValueError):
         _plays("tutorial", "gaming", choose=False)

@@ -25,7 +25,7 @@ def _run(test: Callable[[TestClient, Plays], Awaitable[None]], tmp: Path, choose
     page = tmp / "play.html"
     page.write_text(PAGE, encoding="utf-8")
     stories = [item("tutorial"), item("gaming")] if choose else [item("tutorial")]
-    plays = Plays(stories, lambda it, seed: DoublePlay(it, seed), choose=choose, seed=0)
+    plays = Plays(stories, lambda it, seed, n: DoublePlay(it, seed), choose=choose, seed=0)
 
     async def main() -> None:
         room = RoomState(code="4812")

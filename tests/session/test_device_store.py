@@ -30,7 +30,7 @@ def test_a_version_2_file_upgrades_and_a_report_reads_it_as_it_is(tmp_path: Path
     with Store.open(tmp_path) as s:
         assert s.persistent and len(s.sessions()) == 1
     conn = sqlite3.connect(tmp_path / DB_FILE)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 5
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     assert {"vote_sources", "device_answers", "radar_device_answers"} <= tables
     conn.close()

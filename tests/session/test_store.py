@@ -53,7 +53,7 @@ def _without_times(row: dict[str, Any], *keys: str) -> dict[str, Any]:
 
 def test_fresh_store_has_schema_version_wal_and_pragmas(tmp_path: Path, store: Store) -> None:
     assert (store.persistent, store.notice, store.path) == (True, None, tmp_path / DB_FILE)
-    assert SCHEMA_VERSION == len(MIGRATIONS) == 4
+    assert SCHEMA_VERSION == len(MIGRATIONS) == 5
     conn = _raw(tmp_path)
     try:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

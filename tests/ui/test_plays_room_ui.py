@@ -93,6 +93,8 @@ def test_the_projector_shows_totals_while_devices_play_then_the_teacher_ends_the
     assert "The room is closed" in text and "4 devices finished" in text, "the totals stay for the talk"
     with Store.open(app.data_dir) as store:
         sessions = store.sessions()
+        [group] = store.device_play_groups()
+    assert group["devices"] == 4 and group["finished"] == 4 and group["scenario_id"] == "tutorial"
     assert len(sessions) == 4 and {s["class_label"] for s in sessions} == {"Period 3"}
     assert all(s["nickname"] is None and s["ending_id"] for s in sessions)
     send(app, Next())  # Done
