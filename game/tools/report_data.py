@@ -9,6 +9,7 @@ from typing import Any, Callable, Iterable, Optional
 from ..content.schema import Scenario
 from ..session.store import Store
 from .charts import BarChart, bar_chart
+from .report_devices import DevicePlayGroup, build_device_play
 from .report_radar import RadarGroup, Snippets, TagLabel, build_radar, local_time
 
 FACILITATOR = "facilitator"
@@ -122,6 +123,8 @@ class ClassReport:
     notice: Optional[str] = None
     radar: list[RadarGroup] = field(default_factory=list)
     """Radar check groups: each class, then solo play on this device (empty without radar records)."""
+    devices: list[DevicePlayGroup] = field(default_factory=list)
+    """Stories played on students' own devices, per lesson and story (empty without device play)."""
 
     @property
     def class_groups(self) -> list[Group]:
@@ -246,4 +249,5 @@ def build_report(store: Optional[Store], find: Lookup, *, notice: Optional[str] 
             group.decisions.append(_decision(step, drow, options.get((key, drow["node_id"], drow["kind"]), []), scn))
         groups.append(group)
     radar = build_radar(store.radar_runs(), store.radar_answers(), snippets, tag_label, store.radar_device_answers())
-    return ClassReport(stamp, groups, notice, radar)
+    devices = build_device_play(store.device_play_groups(), store.device_play_decisions(), find)
+    return ClassReport(stamp, groups, notice, radar, devices)
