@@ -17,7 +17,7 @@ PRIZE = [
     "New members win a free tablet!",
     "Tap this link and enter your school password to claim it.",
 ]
-WHAT_NOW = ["Show the message to Ms. Tran", "Ask Amara if she got it too", "Report and block the sender",
+WHAT_NOW = ["Show the message to Ms. Tran", "Ask Ravi if he got it too", "Report and block the sender",
             "Tap the link to see the prize"]
 
 

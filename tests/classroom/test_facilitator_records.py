@@ -22,7 +22,7 @@ from game.session.store import DB_FILE
 
 ROOT = Path(__file__).resolve().parents[2]
 PLAN = ["Thursday works. What time do we start?", "Cool, see you there!"]
-WHAT_NOW = ["Show the message to Ms. Tran", "Ask Amara if she got it too", "Report and block the sender",
+WHAT_NOW = ["Show the message to Ms. Tran", "Ask Ravi if he got it too", "Report and block the sender",
             "Tap the link to see the prize"]
 # start, welcome, vote (majority A), tie 4-4 -> the teacher picks B, spot parts 3 and 4, vote won by B but the
 # teacher overrides to A, then (auto) on through the ending, the class summary and the debrief to the summary
