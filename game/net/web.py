@@ -129,7 +129,7 @@ def make_app(room: RoomState, on_change: Callable[[], None], page: Optional[Path
             return _json(429, {"error": "too many requests"})
         try:
             data = json.loads(await request.read())
-        except (ValueError, UnicodeDecodeError):
+        except (ValueError, UnicodeDecodeError, RecursionError):  # RecursionError: arrays nested thousands deep
             return _json(400, {"error": "bad request"})
         if not isinstance(data, dict) or set(data) != {"code"}:
             return _json(400, {"error": "bad request"})
@@ -179,7 +179,7 @@ def make_app(room: RoomState, on_change: Callable[[], None], page: Optional[Path
     async def _on_message(ws: web.WebSocketResponse, token: str, text: str) -> None:
         try:
             data = json.loads(text)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
             data = None
         if plays is not None and isinstance(data, dict) and set(data) == {"play"}:
             await _answer(ws, plays.handle(token, room.devices[token].number, data["play"]))
@@ -216,7 +216,7 @@ def _hello(msg: Any) -> Optional[str]:
         return None
     try:
         data = json.loads(msg.data)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     token = data.get("hello") if isinstance(data, dict) and set(data) == {"hello"} else None
     return token if isinstance(token, str) else None

@@ -137,7 +137,8 @@ def test_hostile_malformed_and_oversized_messages(tmp_path: Path) -> None:
     async def t(client: TestClient, plays: Plays) -> None:
         token, ws = await _device(client)
         await _msg(ws)
-        for bad in ("not json", "[]", json.dumps({"play": None}), json.dumps({"play": "next"}),
+        for bad in ("not json", "[]", "[" * 4000, '{"play":' + "[" * 3000, json.dumps({"play": None}),
+                    json.dumps({"play": "next"}),
                     json.dumps({"play": {"do": "<script>"}}), json.dumps({"play": {"do": "next"}, "x": 1}),
                     json.dumps({"play": {"do": "choose", "option": 10 ** 30}})):
             await ws.send_str(bad)
@@ -177,3 +178,21 @@ def test_closing_the_room_ends_every_play_and_tells_every_device(tmp_path: Path)
             assert await _msg(ws) == {"type": "closed"}
         assert plays.devices == {}
     _run(t, tmp_path)
+
+
+def test_arrays_nested_thousands_deep_are_a_bad_request_not_a_crash(tmp_path: Path) -> None:
+    async def main() -> None:
+        room = RoomState(code="4812")
+        async with TestClient(TestServer(make_app(room, lambda: None), host="127.0.0.1")) as client:
+            await client.get("/")
+            r = await client.post("/join", data="[" * 4000)
+            assert r.status == 400 and await r.json() == {"error": "bad request"}
+            _token, ws = await _device(client)
+            await _msg(ws)
+            await ws.send_str("[" * 4000)
+            assert await _msg(ws) == {"type": "error", "error": "bad request"}
+            await ws.send_str(json.dumps({"vote": "q", "option": 0}))
+            assert (await _msg(ws))["error"] == "no vote is open", "the device's socket is still open"
+            await ws.close()
+
+    asyncio.run(asyncio.wait_for(main(), 60))
