@@ -25,6 +25,9 @@ from .check import Checked, check_file
 
 TUTORIAL_THEME = "theme.tutorial"
 
+EMERGENCY = "emergency"
+"""The shipped emergency line (911): first on every list of help lines."""
+
 
 def is_tutorial(scn: Scenario) -> bool:
     """The one rule for "this is the tutorial": its theme is the tutorial theme (or, in an older pack, its id is
@@ -167,7 +170,8 @@ class Library:
 
     def resources(self, theme: Optional[str] = None, ids: Optional[list[str]] = None,
                   pack: Optional[Path] = None) -> list[Resource]:
-        """Verified help resources: the given ids first, then those for the theme, then the rest."""
+        """Verified help resources: emergency services first (call 911 first in an emergency, as its card says),
+        then the given ids, then those for the theme, then the rest."""
         res = self.shared(pack).resources
         if res is None:
             return []
@@ -175,6 +179,8 @@ class Library:
         wanted = ids or []
 
         def rank(r: Resource) -> tuple[int, int]:
+            if r.id == EMERGENCY:
+                return (-1, 0)
             if r.id in wanted:
                 return (0, wanted.index(r.id))
             if theme and theme in r.themes:

@@ -69,6 +69,8 @@ def test_library_shows_shipped_lines_first_then_the_packs(pack: Path) -> None:
     shown = lib.resources("theme.fake_job")
     assert "emergency" in [r.id for r in shown] and all(r.verified for r in shown)
     assert next(r for r in shown if r.id == "emergency").contacts[0].value == "911"
+    assert [r.id for r in lib.resources("theme.fake_job", ["report_in_app", "ftc_reportfraud"])][:3] == [
+        "emergency", "report_in_app", "ftc_reportfraud"], "911 first, then the story's own lines"
     name, extra = lib.pack_resources()
     assert name == "riverside-pack" and [r.id for r in extra] == ["premium_line"]
     assert Library().pack_resources() == ("", [])  # the shipped pack adds nothing
