@@ -10,7 +10,7 @@ from typing import Callable
 from .common import Figure
 
 # Each module exposes figures() -> list[Figure]. Modules that need a display import pygame themselves.
-MODULES = ["benchmarks.content", "benchmarks.ui", "benchmarks.classroom", "benchmarks.devices"]
+MODULES = ["benchmarks.content", "benchmarks.ui", "benchmarks.classroom", "benchmarks.devices", "benchmarks.plays"]
 
 
 def main(argv: list[str] | None = None) -> int:

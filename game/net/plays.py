@@ -3,8 +3,10 @@ and the class's aggregates for the projector (counts only, never a device's path
 
 from __future__ import annotations
 
+import asyncio
 import queue
 import secrets
+import time
 from dataclasses import dataclass, field
 from typing import Any, Callable, Optional, Protocol, Sequence
 
@@ -22,6 +24,9 @@ DO_MAX = 24
 """Longest action name."""
 TOP = 5
 """How many flags and decisions the projector lists."""
+PUBLISH_S = 0.25
+"""At most this often a new snapshot goes to the game (the projector redraws a few times a second, not once per
+device's tap, so the game's drawing does not slow the devices' answers)."""
 
 
 class Play(Protocol):
@@ -123,6 +128,9 @@ class Plays:
     """Called (server thread) with (ending, tone, score) once per device that reaches the summary."""
     on_close: Optional[Callable[[], None]] = None
     """Called (server thread) when the room closes: the records' connection is closed there."""
+    on_settle: Optional[Callable[[], None]] = None
+    """Called (server thread) before devices are answered: the records of the actions handled together are
+    committed at once (one disk sync), so nobody sees the next screen before their decision is on disk."""
     devices: dict[str, _Device] = field(default_factory=dict)
     closed: bool = False
 
@@ -138,6 +146,9 @@ class Plays:
         self._riskier: dict[tuple[str, str], _Tally] = {}
         self._endings: dict[tuple[str, str, str], int] = {}
         self._events: queue.SimpleQueue[PlaysSnapshot] = queue.SimpleQueue()
+        self._published = float("-inf")
+        self._due: Optional[asyncio.TimerHandle] = None
+        self._settled: Optional[asyncio.Future[None]] = None
         self.snapshot = PlaysSnapshot()
         """The latest snapshot the game has taken in (`poll`)."""
 
@@ -193,6 +204,37 @@ class Plays:
             log.exception("a device's play failed")
             return {"type": "error", "error": "something went wrong; try again"}
 
+    async def hello(self, token: str, number: int) -> dict[str, Any]:
+        """`greet`, answered once its records are on disk (on the server's loop)."""
+        out = self.greet(token, number)
+        await self._settle()
+        return out
+
+    async def answer(self, token: str, number: int, action: object) -> dict[str, Any]:
+        """`handle`, answered once its records are on disk: the actions that arrive together share one commit."""
+        out = self.handle(token, number, action)
+        await self._settle()
+        return out
+
+    async def _settle(self) -> None:
+        if self.on_settle is None:
+            return
+        if self._settled is None:
+            loop = asyncio.get_running_loop()
+            self._settled = loop.create_future()
+            loop.call_soon(self._commit)  # after the other devices' messages that arrived together
+        await asyncio.shield(self._settled)
+
+    def _commit(self) -> None:
+        done, self._settled = self._settled, None
+        try:
+            if self.on_settle is not None:
+                self.on_settle()
+        except Exception:  # noqa: BLE001 - the records never stop the room
+            log.exception("the device records could not be committed")
+        if done is not None and not done.done():
+            done.set_result(None)
+
     def _start_asked(self, token: str, number: int, dev: Optional[_Device], action: dict[Any, Any]) -> dict[str, Any]:
         if not self.choose:
             raise ActionRefused("the teacher picked the story")
@@ -230,17 +272,32 @@ class Plays:
                 self._endings[key] = self._endings.get(key, 0) + 1
                 if self.on_end is not None:
                     self.on_end(out)
-        self.publish()
+        self._changed()
+
+    def _changed(self) -> None:
+        """Publish now, or (on the server's loop) once PUBLISH_S has passed since the last snapshot."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # no loop (direct calls): at once
+            self.publish()
+            return
+        wait = self._published + PUBLISH_S - time.monotonic()
+        if wait <= 0:
+            self.publish()
+        elif self._due is None:
+            self._due = loop.call_later(wait, self.publish)
 
     def _count(self, story: str, d: ClassDecision) -> None:
         if d.kind == "choice" and d.chosen is not None and d.safest:
-            t = self._riskier.setdefault((story, d.node_id), _Tally(d.prompt))
+            t = self._riskier.get((story, d.node_id)) or self._riskier.setdefault((story, d.node_id),
+                                                                                  _Tally(short(d.prompt, 160)))
             t.of += 1
             t.count += d.chosen not in d.safest
         elif d.kind == "spot":
             for i, flag in enumerate(d.flags):
                 if flag and i < len(d.options):
-                    t = self._missed.setdefault((story, d.node_id, d.options[i]), _Tally(d.options[i]))
+                    key = (story, d.node_id, d.options[i])
+                    t = self._missed.get(key) or self._missed.setdefault(key, _Tally(short(d.options[i], 160)))
                     t.of += 1
                     t.count += i not in d.selected
 
@@ -251,7 +308,7 @@ class Plays:
         left = sum(1 for d in devs if d.play.left and not d.play.finished)
 
         def top(tallies: dict[Any, _Tally]) -> tuple[Count, ...]:
-            rows = [Count(k[0], k[1], short(t.text, 160), t.count, t.of) for k, t in tallies.items() if t.count]
+            rows = [Count(k[0], k[1], t.text, t.count, t.of) for k, t in tallies.items() if t.count]
             rows.sort(key=lambda c: (-c.count, -c.count / c.of, c.story, c.node, c.text))
             return tuple(rows[:TOP])
 
@@ -262,6 +319,10 @@ class Plays:
 
     def publish(self) -> None:
         """Queue a snapshot for the game."""
+        if self._due is not None:
+            self._due.cancel()
+            self._due = None
+        self._published = time.monotonic()
         self._events.put(self.current())
 
     def close(self) -> None:

@@ -163,7 +163,7 @@ def make_app(room: RoomState, on_change: Callable[[], None], page: Optional[Path
             return ws
         hub.sockets[ws] = token
         if plays is not None:
-            await _answer(ws, plays.greet(token, room.devices[token].number))
+            await _answer(ws, await plays.hello(token, room.devices[token].number))
         else:
             await hub.send(ws, token)
         async for msg in ws:
@@ -182,7 +182,7 @@ def make_app(room: RoomState, on_change: Callable[[], None], page: Optional[Path
         except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
             data = None
         if plays is not None and isinstance(data, dict) and set(data) == {"play"}:
-            await _answer(ws, plays.handle(token, room.devices[token].number, data["play"]))
+            await _answer(ws, await plays.answer(token, room.devices[token].number, data["play"]))
             return
         if not isinstance(data, dict) or set(data) != {"vote", "option"}:
             await ws.send_str(json.dumps({"type": "error", "error": "bad request"}))

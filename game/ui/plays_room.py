@@ -12,8 +12,8 @@ from .i18n import _
 
 if TYPE_CHECKING:
     from ..net.plays import Play
+    from ..session.batch_store import BatchStore
     from ..session.catalog import CatalogItem
-    from ..session.store import Store
     from ..session.trace import Trace
     from .app import App
 
@@ -36,24 +36,29 @@ class ThreadRecords:
 
     def __init__(self, data_dir: Optional[Path]) -> None:
         self.data_dir = data_dir
-        self._store: Optional[Store] = None
+        self._store: Optional[BatchStore] = None
         self._thread: Optional[int] = None
 
-    def get(self) -> Optional[Store]:
+    def get(self) -> Optional[BatchStore]:
         """The store (None for a playtest or when it cannot open on this thread)."""
         if self.data_dir is None:
             return None
         if self._store is None:
-            from ..session.store import Store
+            from ..session.batch_store import BatchStore
 
-            self._store, self._thread = Store.open(self.data_dir), threading.get_ident()
+            self._store, self._thread = BatchStore.open(self.data_dir), threading.get_ident()
         if self._thread != threading.get_ident():
             log.warning("device records were asked for on another thread; not recorded")
             return None
         return self._store
 
+    def commit(self) -> None:
+        """Put the waiting records on disk (on the thread that opened the store)."""
+        if self._store is not None and self._thread == threading.get_ident():
+            self._store.commit()
+
     def close(self) -> None:
-        """Close the store (on the thread that opened it)."""
+        """Commit and close the store (on the thread that opened it)."""
         store, self._store = self._store, None
         if store is not None:
             try:
@@ -101,7 +106,8 @@ def open_plays_room(app: App, stories: Sequence[CatalogItem], choose: bool) -> O
             device_end(trace, outcome)
 
     try:
-        plays = Plays(list(stories), make, choose=choose, seed=app.seed, on_end=ended, on_close=records.close)
+        plays = Plays(list(stories), make, choose=choose, seed=app.seed, on_end=ended, on_close=records.close,
+                      on_settle=records.commit)
         app.room = RoomServer(host, app.opts.devices_port, plays=plays).start()
     except (RoomError, ValueError) as exc:
         log.warning("the room could not open on %s:%s: %s", host, app.opts.devices_port, exc)

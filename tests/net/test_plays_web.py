@@ -196,3 +196,43 @@ def test_arrays_nested_thousands_deep_are_a_bad_request_not_a_crash(tmp_path: Pa
             await ws.close()
 
     asyncio.run(asyncio.wait_for(main(), 60))
+
+
+def test_a_decision_is_on_disk_before_the_device_sees_its_next_screen(tmp_path: Path) -> None:
+    import sqlite3
+
+    from game.session.batch_store import BatchStore
+    from game.session.store import DB_FILE
+
+    page = tmp_path / "play.html"
+    page.write_text(PAGE, encoding="utf-8")
+    store = BatchStore.open(tmp_path)
+    plays = Plays([item("tutorial")], lambda it, seed, n: DoublePlay(it, seed, store), on_settle=store.commit)
+
+    def on_disk() -> tuple[int, int]:
+        conn = sqlite3.connect(tmp_path / DB_FILE)
+        try:
+            return (int(conn.execute("SELECT COUNT(*) FROM sessions").fetchone()[0]),
+                    int(conn.execute("SELECT COUNT(*) FROM decisions").fetchone()[0]))
+        finally:
+            conn.close()
+
+    async def main() -> None:
+        app = make_app(RoomState(code="4812"), lambda: None, page=page, plays=plays)
+        async with TestClient(TestServer(app, host="127.0.0.1")) as client:
+            _token, ws = await _device(client)
+            view = await _msg(ws)
+            assert on_disk() == (1, 0), "the session is on disk when its first screen shows"
+            decided = 0
+            for _ in range(300):
+                action = next_action(view["beat"])
+                if action is None:
+                    break
+                view = await _act(ws, action)
+                decided += action["do"] in ("choose", "spot")
+                assert on_disk() == (1, decided), action
+            assert decided and view["beat"]["kind"] == "SummaryBeat"
+            await ws.close()
+
+    asyncio.run(asyncio.wait_for(main(), 60))
+    store.close()
