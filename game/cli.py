@@ -98,33 +98,10 @@ def cmd_validate(ns: argparse.Namespace) -> int:
 
 
 def cmd_paths(ns: argparse.Namespace) -> int:
-    """Report endings, score ranges, decision points and path counts."""
-    from .session.catalog import resolve_scenario
-    from .session.check import check_file
+    """Report endings, score ranges, decision points and path counts (with --routes, one script per ending)."""
+    from .tools.paths import cmd_paths as run
 
-    path = resolve_scenario(ns.scenario)
-    checked = check_file(path, _display(path))
-    if checked.errors or checked.exploration is None:
-        for d in checked.diagnostics:
-            print(d.format(), file=sys.stderr)
-        return 1
-    ex = checked.exploration
-    if ns.format == "json":
-        print(json.dumps(ex.to_dict(), indent=2))
-        return 0
-    print(f"scenario {ex.scenario}: {ex.states} state(s), "
-          f"{ex.paths}{'+' if ex.paths_capped else ''} path(s){' (capped)' if ex.paths_capped else ''}")
-    print("endings:")
-    for e in ex.endings:
-        if e.reachable:
-            print(f"  {e.id:24} {e.tone:12} score {e.min_score}..{e.max_score}")
-        else:
-            print(f"  {e.id:24} {e.tone:12} UNREACHABLE")
-    print(f"best score: {ex.best_score}")
-    print(f"decision points ({len(ex.decision_points)}): {', '.join(ex.decision_points) or '-'}")
-    print(f"unreachable nodes: {', '.join(ex.unreachable_nodes) or '-'}")
-    print(f"dead ends: {', '.join(ex.dead_ends) or '-'}")
-    return 0
+    return run(ns)
 
 
 def load_checked(ref: str) -> Checked:
@@ -254,6 +231,8 @@ def build_parser(only_play: bool = False) -> argparse.ArgumentParser:
     pth = sub.add_parser("paths", help="endings, score ranges and decision points of a scenario")
     pth.add_argument("scenario", metavar="PATH|ID")
     pth.add_argument("--format", choices=("text", "json"), default="text")
+    pth.add_argument("--routes", action="store_true",
+                     help="also print one shortest playtest script per ending (for play --headless --script)")
     pth.set_defaults(func=cmd_paths)
 
     rep = sub.add_parser("report", help="class report from the saved records (HTML or CSV)")

@@ -64,8 +64,10 @@ CODES: dict[str, str] = {
     "E322": "variable used with the wrong type",
     "E323": "picture cannot be shown (not a picture, or too large)",
     "E324": "too many variable combinations to check",
+    "E325": "an ending can never be reached",
     # warnings
     "W302": "node can never be reached",
+    "W326": "a condition never holds where it stands",
     "W401": "choice has no feedback",
     "W402": "debrief has fewer than 3 discussion questions",
     "W403": "spot task has no benign part",

@@ -145,7 +145,11 @@ class Linter:
         live = reachable(self.s)
         finish = can_finish(self.s)
         for nid in self.s.nodes:
-            if nid not in live:
+            if nid not in live and self.s.nodes[nid].ending is not None:
+                self.bag.error("E325", f"ending '{nid}' can never be reached from '{self.s.start}'",
+                               self.at("nodes", nid, key=True),
+                               hint="point a choice, next or spot goto at it, or remove it")
+            elif nid not in live:
                 self.bag.warning("W302", f"node '{nid}' can never be reached from '{self.s.start}'",
                                  self.at("nodes", nid, key=True),
                                  hint="point a choice, next or spot goto at it, or remove it")

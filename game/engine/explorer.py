@@ -50,6 +50,9 @@ class Exploration:
     point_loops: list[str] = field(default_factory=list)
     states_seen: int = 0
     """States found, the refused ones past the budget included (a lower bound when capped)."""
+    never_hold: list[tuple[str, str, int]] = field(default_factory=list)
+    """Messages and choices, as (node, 'messages' or 'choices', index), whose `when:` holds in no state that reaches
+    their node (empty when the budget stopped the exploration)."""
 
     @property
     def best_score(self) -> int:
@@ -262,6 +265,7 @@ def explore(scn: Scenario, start_at: str | None = None, preset: dict[str, Any] |
             endings.append(EndingReport(nid, node.ending.tone.value, False, None, None))
 
     seen_nodes = {k[0] for k in keys}
+    never = [] if capped else _never_holding(scn, keys, seen_nodes)
     # A decision point offers two or more open choices in some reachable state, or a spot task.
     deciding = {keys[v][0] for v in range(n) if len(edges[v]) >= 2 or scn.nodes[keys[v][0]].spot is not None}
     decisions = [nid for nid in scn.nodes if nid in deciding]
@@ -278,4 +282,23 @@ def explore(scn: Scenario, start_at: str | None = None, preset: dict[str, Any] |
         states_capped=capped,
         point_loops=sorted(loops),
         states_seen=n + len(refused),
+        never_hold=never,
     )
+
+
+def _never_holding(scn: Scenario, keys: list[Key], reached: set[str]) -> list[tuple[str, str, int]]:
+    """The conditional messages and choices of reached nodes whose condition holds in none of the node's states."""
+    waiting: dict[str, list[tuple[str, int, Any]]] = {}
+    for nid, node in scn.nodes.items():
+        if nid in reached:
+            items: list[tuple[str, int, Any]] = [
+                ("messages", i, m.when) for i, m in enumerate(node.messages) if m.when is not None]
+            items += [("choices", i, c.when) for i, c in enumerate(node.choices or []) if c.when is not None]
+            if items:
+                waiting[nid] = items
+    for node_id, var_items, seen in keys:
+        left = waiting.get(node_id)
+        if left:
+            variables = dict(var_items)
+            waiting[node_id] = [it for it in left if not holds(it[2], variables, seen)]
+    return [(nid, kind, i) for nid, items in waiting.items() for kind, i, _ in items]

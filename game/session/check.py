@@ -60,6 +60,18 @@ def explorer_checks(scn: Scenario, ex: Exploration, bag: DiagnosticBag, at: Mark
     for nid in ex.point_loops:
         bag.error("E318", f"a loop through node '{nid}' gives points, so a player could repeat it for score",
                   at(("nodes", nid), True), hint="set points to 0 on choices that lead back, or end the loop")
+    if not ex.states_capped:  # (an ending no link reaches is E325 from the lint, and then no exploration runs)
+        for e in ex.endings:
+            if not e.reachable:
+                bag.error("E325", f"ending '{e.id}' can never be reached: every way to it needs a condition that "
+                          "does not hold on that path", at(("nodes", e.id), True),
+                          hint="check the `when:` of the choices that lead there (`python main.py paths` lists "
+                               "the endings each path reaches)")
+        for nid, kind, i in ex.never_hold:
+            what, done = ("message", "shown") if kind == "messages" else ("choice", "offered")
+            bag.warning("W326", f"this {what}'s condition never holds on any path that reaches node '{nid}', so it "
+                        f"is never {done}", at(("nodes", nid, kind, i, "when"), False),
+                        hint="check the variable and value it tests, and where the story sets them")
     reachable_endings = [e for e in ex.endings if e.reachable and e.max_score is not None]
     if reachable_endings and not ex.states_capped:
         best = max(e.max_score for e in reachable_endings if e.max_score is not None)

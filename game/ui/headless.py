@@ -14,6 +14,12 @@ STEPS is a string of tokens separated by spaces or commas, or a file with one to
     key:NAME      press a key by its pygame name, e.g. key:tab, key:return, key:f11
     type:TEXT     type text into a text field (the nickname)
     auto:SEED     play a seeded random valid path through to the summary (leading a class: random votes)
+    expect:NODE   check the story is at this node (exit 1 naming the step and where it is, if not)
+    expect:VAR=VALUE  check a variable's value (read like --set: true/false, a whole number, else text)
+    expect:ending=ID  check the story reached this ending (its ending, debrief or summary screen)
+
+In a story, a step that does not fit the screen it meets (`7` on a screen with 3 options, `spot:1` off a spot
+task, a part number past the task's parts) stops the run with exit code 1, naming the step and the screen.
 
 Leading a class (`--facilitator`):
 
@@ -58,6 +64,7 @@ from .intents import (
     Submit,
     TextInput,
 )
+from .script_checks import StepError, check_expect, check_story_step
 
 AUTO_LIMIT = 600
 
@@ -175,6 +182,10 @@ def step_intents(token: str, text_mode: bool = False) -> list[Intent]:
 
         parse_devices_finish(t)
         return []  # the runner waits for the devices
+    if low.startswith("expect:"):
+        if not t[7:].strip():
+            raise ScriptError(f"bad expect step '{token}': use expect:NODE, expect:VAR=VALUE or expect:ending=ID")
+        return []  # the runner checks the story's state
     raise ScriptError(f"unknown step '{token}' (see `python main.py play --help`)")
 
 
@@ -221,12 +232,24 @@ class ScriptRunner:
             self.settle()
 
     def run(self, steps: list[str]) -> int:
-        """Run every step; returns the exit code."""
+        """Run every step; returns the exit code (1 when a step does not fit its screen or an expect fails)."""
+        try:
+            return self._run(steps)
+        except StepError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+
+    def _run(self, steps: list[str]) -> int:
         self.settle()
         for n, token in enumerate(steps):
             if not self.app.running:
                 break
             low = token.lower()
+            if low.startswith("expect:"):
+                check_expect(self.app.top, n + 1, token)
+                continue
+            if low.isdigit() or low.startswith("spot:"):
+                check_story_step(self.app.top, n + 1, token)
             if low.startswith("vote:"):
                 counts, pick = parse_vote(token)
                 then_override = n + 1 < len(steps) and steps[n + 1].lower().startswith("override:")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shlex
 from pathlib import Path
 from typing import Any
 
@@ -213,13 +214,19 @@ def test_documented_sessions_print_what_the_guide_shows(tmp_path: Path, monkeypa
     from game.cli import main
 
     monkeypatch.chdir(tmp_path)
-    assert len(SESSIONS) == 5
+    assert len(SESSIONS) == 7
     args, shown = _session("python main.py new ")
     assert main(args) == 0 and capsys.readouterr().out == shown
     args, shown = _session("python main.py validate scenarios/en/my-first-story.yaml --strict")
     assert main(args) == 0 and capsys.readouterr().out == shown
-    args, shown = _session("python main.py paths ")
+    args, shown = _session("python main.py paths my-first-story", exact=True)
     assert main(["paths", "scenarios/en/my-first-story.yaml"]) == 0 and capsys.readouterr().out == shown
+    args, shown = _session("python main.py paths my-first-story --routes", exact=True)
+    assert main(["paths", "scenarios/en/my-first-story.yaml", "--routes"]) == 0 and capsys.readouterr().out == shown
+    cmd, shown = next((c, o) for c, o in SESSIONS if c.startswith("python main.py play --headless"))
+    args = shlex.split(cmd)[2:]
+    args[args.index("--scenario") + 1] = "scenarios/en/my-first-story.yaml"
+    assert main(args) == 1 and capsys.readouterr().err == shown
     story = tmp_path / "scenarios" / "en" / "my-first-story.yaml"
     story.write_text(story.read_text(encoding="utf-8").replace("goto: end_safe", "goto: end_saf", 1), encoding="utf-8")
     args, shown = _session("python main.py validate scenarios/en/my-first-story.yaml", exact=True)
