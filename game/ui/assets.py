@@ -19,12 +19,19 @@ FontKey = tuple[str, int]
 """(style, pixel size): style is 'regular' or 'bold'."""
 
 
-class FontCache:
-    """pygame Font objects by (style, size) for the chosen font family."""
+FONTS_KEPT = 40
+"""Font objects kept at once (each holds its glyph cache, about 0.3 MB): a screen uses a dozen sizes, and a window
+resized again and again, or the text scale changed, would otherwise keep every size it ever used."""
 
-    def __init__(self, family: str = "default") -> None:
+
+class FontCache:
+    """pygame Font objects by (style, size) for the chosen font family (the least recently used dropped past
+    `capacity`)."""
+
+    def __init__(self, family: str = "default", capacity: int = FONTS_KEPT) -> None:
         self.family = family if family in FONT_FILES else "default"
-        self._fonts: dict[FontKey, pygame.font.Font] = {}
+        self.capacity = capacity
+        self._fonts: OrderedDict[FontKey, pygame.font.Font] = OrderedDict()
         self._glyphs: dict[str, bool] = {}
         self.created = 0
 
@@ -39,7 +46,9 @@ class FontCache:
     def get(self, key: FontKey) -> pygame.font.Font:
         """The font for (style, size), loaded once."""
         font = self._fonts.get(key)
-        if font is None:
+        if font is not None:
+            self._fonts.move_to_end(key)
+        else:
             style, size = key
             regular, bold = FONT_FILES[self.family]
             path = art_dir() / "fonts" / (bold if style == "bold" else regular)
@@ -52,6 +61,8 @@ class FontCache:
                 font.bold = True
             self._fonts[key] = font
             self.created += 1
+            while len(self._fonts) > self.capacity:
+                self._fonts.popitem(last=False)
         return font
 
     def visible(self, text: str) -> str:
