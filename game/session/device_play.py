@@ -135,7 +135,7 @@ class DevicePlay:
             raise ActionError("bad action")
         if "step" in action and (not _int(action["step"]) or action["step"] != self._step):
             raise ActionError("that screen has moved on")
-        if self._left:
+        if self._left and do != "help":  # the help lines stay open to a device that left
             raise ActionError("you have left this story")
         if do == "leave":
             self._left = True
@@ -264,10 +264,12 @@ class DevicePlay:
     def view(self) -> Json:
         """Everything the page draws now (JSON-safe); always has "kind" and "step"."""
         base: Json = {"step": self._step, "story": {"id": self.scn.id, "title": self.scn.title}}
-        if self._left:
-            return {**base, "kind": "left", "finished": self.finished}
         if self._help:
             return {**base, **self._help_view()}
+        if self._left:
+            return {**base, "kind": "left", "finished": self.finished,
+                    "text": "You have left this story. That is always OK. If something in it worried you, talk to "
+                            "an adult you trust, or open Get help."}
         if not self._started:
             return {**base, **self._note_view()}
         s = self._session
@@ -382,7 +384,8 @@ class DevicePlay:
             screens = []
             where: dict[int, int] = {}
             for k, r in enumerate(nodes):
-                here = [({"flag": number[i], "current": i == seen[self._flag]}, d.red_flags[i].quote)
+                here = [({"flag": number[i], "current": i == seen[self._flag],
+                          "tactic": self._flag_json(d.red_flags[i])["tactic"]}, d.red_flags[i].quote)
                         for i in seen if d.red_flags[i].at == r.node_id]
                 for i in seen:
                     if d.red_flags[i].at == r.node_id:
