@@ -5,19 +5,17 @@ from __future__ import annotations
 
 import copy
 import json
-from collections import deque
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator
 
 import pytest
 
-from game.engine import runner
 from game.engine.beats import ChoiceBeat, SpotBeat
-from game.engine.state import Phase, PlayState
 from game.session.catalog import CatalogItem, Library
 from game.session.device_play import ActionError, DevicePlay, load_vocab
 from game.session.play import PlaySession
+from game.session.routes import shortest_routes
 from game.session.store import Store
 from game.session.trace import Trace
 
@@ -31,67 +29,50 @@ def _item(sid: str) -> CatalogItem:
     return next(i for i in _items() if i.id == sid)
 
 
-def _routes(item: CatalogItem) -> dict[str, list[int]]:
-    """For each reachable ending, the choices (file indices) of a shortest way there (spot answers never
-    change the route)."""
+SEED = 7
+
+
+def _routes(item: CatalogItem) -> dict[str, list[str]]:
+    """For each reachable ending, the desktop's shortest playtest script there (session/routes.py), options
+    numbered as shown with SEED; the steps after `expect:` are the debrief's Nexts, added by `_play`."""
     scn = item.scenario
     assert scn is not None
-
-    def key(st: PlayState) -> tuple[Any, ...]:
-        return (st.node, st.phase.value, tuple(sorted(st.vars.items())), frozenset(st.visited), st.pending)
-
-    start = runner.start(scn)
-    todo: deque[tuple[PlayState, list[int]]] = deque([(start, [])])
-    seen = {key(start)}
-    found: dict[str, list[int]] = {}
-    while todo and len(seen) < 20_000:
-        st, path = todo.popleft()
-        if st.phase is Phase.ENDING:
-            found.setdefault(st.node, path)
-            continue
-        beat = runner.current_beat(scn, st)
-        nexts: list[tuple[PlayState, list[int]]] = []
-        if isinstance(beat, ChoiceBeat):
-            nexts = [(runner.choose(scn, st, o.index), path + [o.index]) for o in beat.options]
-        elif isinstance(beat, SpotBeat):
-            nexts = [(runner.submit_spot(scn, st, []), path)]
-        else:
-            nexts = [(runner.advance(scn, st), path)]
-        for nxt, p in nexts:
-            if key(nxt) not in seen:
-                seen.add(key(nxt))
-                todo.append((nxt, p))
-    return found
+    return {r.ending: list(r.steps) for r in shortest_routes(scn, SEED)[0]}
 
 
-def _answer(dp: DevicePlay, view: dict[str, Any], route: list[int], turn: int) -> None:
-    """One device action for a view: the route's next choice, marks alternating between every part, none and the
-    first; Next elsewhere. Every action names the step it answers."""
-    if view["kind"] == "node" and view["beat"] == "choice":
-        want = route.pop(0)
-        assert want in [o["index"] for o in view["choice"]["options"]]
-        dp.act({"do": "choose", "option": want, "step": view["step"]})
-    elif view["kind"] == "node" and view["beat"] == "spot":
-        ids = [p["id"] for p in view["spot"]["parts"]]
-        marks = [ids, [], ids[:1]][turn % 3]
-        dp.act({"do": "spot", "marks": marks, "step": view["step"]})
-    else:
-        dp.act({"do": "next", "step": view["step"]})
+def _action(view: dict[str, Any], step: str) -> dict[str, Any]:
+    """The device action for one script step on this view, by the places the view numbers (as the keys do)."""
+    if view["kind"] == "note":
+        assert step == "next"
+        return {"do": "note", "go": True, "step": view["step"]}
+    if step.isdigit():
+        assert view["kind"] == "node" and view["beat"] == "choice", step
+        option = next(o for o in view["choice"]["options"] if o["n"] == int(step))
+        return {"do": "choose", "option": option["index"], "step": view["step"]}
+    if step.startswith("spot:") or step == "submit":
+        assert view["kind"] == "node" and view["beat"] == "spot", step
+        places = {int(p) for p in step[5:].split("+") if p} if step != "submit" else set()
+        return {"do": "spot", "marks": [p["id"] for p in view["spot"]["parts"] if p["n"] in places],
+                "step": view["step"]}
+    assert step == "next", step
+    return {"do": "next", "step": view["step"]}
 
 
-def _play(dp: DevicePlay, route: list[int]) -> Iterator[dict[str, Any]]:
-    """Accept the note, then answer every view to the summary; yields each view (JSON round-tripped)."""
-    dp.act({"do": "note", "go": True})
-    route = list(route)
-    for turn in range(2000):
+def _play(dp: DevicePlay, steps: list[str]) -> Iterator[dict[str, Any]]:
+    """Play a script's steps (then Next to the summary); yields each view (JSON round-tripped)."""
+    todo = list(steps)
+    for _turn in range(2000):
         view = dp.view()
         assert json.loads(json.dumps(view, allow_nan=False)) == view
         assert isinstance(view["kind"], str) and view["step"] == dp.step
         yield view
+        while todo and todo[0].startswith("expect:"):
+            want = todo.pop(0).split("=", 1)[1]
+            assert dp.outcome is not None and dp.outcome[0] == want
         if view["kind"] == "summary":
-            assert route == []
+            assert todo == []
             return
-        _answer(dp, view, route, turn)
+        dp.act(_action(view, todo.pop(0) if todo else "next"))
     raise AssertionError("the play did not end")
 
 
@@ -102,7 +83,7 @@ def test_every_shipped_story_reaches_every_ending_by_device_actions(sid: str) ->
     ex = item.checked.exploration if item.checked else None
     assert ex is not None and set(routes) == {e.id for e in ex.endings if e.reachable}
     for ending, route in routes.items():
-        dp = DevicePlay(item, load_vocab(item), seed=7)
+        dp = DevicePlay(item, load_vocab(item), seed=SEED)
         kinds = [v["kind"] for v in _play(dp, route)]
         assert dp.finished and not dp.left
         assert dp.outcome is not None and dp.outcome[0] == ending
@@ -110,22 +91,21 @@ def test_every_shipped_story_reaches_every_ending_by_device_actions(sid: str) ->
         assert "ending" in kinds and kinds[-1] == "summary" and "debrief" in kinds
 
 
-def _trace_of_desktop_engine(item: CatalogItem, seed: int, route: list[int]) -> list[dict[str, Any]]:
-    """The same play driven through PlaySession directly, as the desktop player drives it."""
+def _trace_of_desktop_engine(item: CatalogItem, seed: int, steps: list[str]) -> list[dict[str, Any]]:
+    """The same script driven through PlaySession directly, by places on screen, as the desktop player does."""
     trace = Trace()
     s = PlaySession(item, load_vocab(item), None, trace=trace, seed=seed)
-    route = list(route)
-    turn = 0
+    todo = [t for t in steps[1:] if not t.startswith("expect:")]  # steps[0] is Start on the content note
     while not s.finished:
         beat = s.beat()
+        step = todo.pop(0) if todo else "next"
         if isinstance(beat, ChoiceBeat):
-            s.choose(route.pop(0))
+            s.choose(beat.options[int(step) - 1].index)
         elif isinstance(beat, SpotBeat):
-            ids = list(beat.order)
-            s.submit_spot(sorted([ids, [], ids[:1]][turn % 3]))
+            places = [int(p) for p in step[5:].split("+") if p] if step.startswith("spot:") else []
+            s.submit_spot(sorted(beat.order[p - 1] for p in places))
         else:
             s.advance()
-        turn += 1
     return trace.records
 
 
@@ -133,10 +113,10 @@ def test_trace_and_views_match_the_desktop_engine_and_what_it_shows() -> None:
     item = _item("grooming-dms")
     for ending, route in _routes(item).items():
         trace = Trace()
-        dp = DevicePlay(item, load_vocab(item), seed=11, trace=trace)
+        dp = DevicePlay(item, load_vocab(item), seed=SEED, trace=trace)
         assert trace.records == []  # nothing is traced before the content note is accepted
         views = list(_play(dp, route))
-        assert trace.records == _trace_of_desktop_engine(item, 11, route), ending
+        assert trace.records == _trace_of_desktop_engine(item, SEED, route), ending
         nodes = iter(trace.events("node"))
         choices = iter(trace.events("choice"))
         spots = iter(trace.events("spot"))
@@ -198,7 +178,7 @@ def _walk_texts(obj: Any) -> Iterator[Any]:
 def test_debrief_replay_lights_each_seen_flag_in_place_and_steps_like_the_desktop() -> None:
     item = _item("grooming-dms")
     for route in _routes(item).values():  # a way that shows at least two red flags
-        dp = DevicePlay(item, load_vocab(item), seed=3)
+        dp = DevicePlay(item, load_vocab(item), seed=SEED)
         for v in _play(dp, route):
             if v["kind"] == "debrief" and v["page"]["kind"] == "replay":
                 break
@@ -244,7 +224,7 @@ def _frozen(dp: DevicePlay) -> tuple[str, Any, int]:
 def test_hostile_actions_raise_and_never_change_anything() -> None:
     item = _item("tutorial")
     route = next(iter(_routes(item).values()))
-    dp = DevicePlay(item, load_vocab(item), seed=5)
+    dp = DevicePlay(item, load_vocab(item), seed=SEED)
     refused = 0
     kinds = set()
 
@@ -259,9 +239,10 @@ def test_hostile_actions_raise_and_never_change_anything() -> None:
             refused += 1
 
     attack(HOSTILE + [{"do": "next"}, {"do": "choose", "option": 0}, {"do": "spot", "marks": []}])  # the note
-    route_left = list(route)
+    route_left = [t for t in route if not t.startswith("expect:")]
     dp.act({"do": "note", "go": True})
-    for turn in range(200):
+    route_left.pop(0)
+    for _turn in range(200):
         v = dp.view()
         key = v["kind"] + "/" + str(v.get("beat", ""))
         first = key not in kinds  # the whole list once per kind of view, the misfits on every view
@@ -278,7 +259,7 @@ def test_hostile_actions_raise_and_never_change_anything() -> None:
         attack([a for a in HOSTILE if first and (a != {"do": "back"} or v["kind"] != "debrief")] + extra)
         if v["kind"] == "summary":
             break
-        _answer(dp, v, route_left, turn)
+        dp.act(_action(v, route_left.pop(0) if route_left else "next"))
     assert dp.finished and refused > 300
     assert {"node/choice", "node/spot", "feedback/", "spot_result/", "ending/", "debrief/", "summary/"} <= kinds
 
@@ -336,7 +317,7 @@ def test_a_finished_play_is_an_anonymous_solo_session_with_its_decisions(tmp_pat
     route = next(iter(_routes(item).values()))
     store = Store.open(tmp_path)
     try:
-        dp = DevicePlay(item, load_vocab(item), seed=2, store=store)
+        dp = DevicePlay(item, load_vocab(item), seed=SEED, store=store)
         views = list(_play(dp, route))
         questions = sum(1 for v in views if v["kind"] == "debrief" and v["page"]["kind"] == "question")
         (row,) = store.sessions()
@@ -348,41 +329,30 @@ def test_a_finished_play_is_an_anonymous_solo_session_with_its_decisions(tmp_pat
 
 
 def test_settings_switches_flip_on_the_device_as_on_screen() -> None:
-    found = [(item, nid) for item in _items() for nid, n in item.scenario.nodes.items()
-             if n.card and n.card.toggles and n.choices and any(c.toggle for c in n.choices)]
+    found = [item for item in _items() if any(n.card and n.card.toggles and n.choices and
+                                              any(c.toggle for c in n.choices) for n in item.scenario.nodes.values())]
     if not found:
         pytest.skip("no shipped story loads with a settings screen whose switch a choice flips")
-    item, node_id = found[0]
-    scn = item.scenario
-    route = None
-    for r in _routes(item).values():
-        st = runner.start(scn)
-        path = list(r)
-        while st.phase is not Phase.ENDING and st.node != node_id:
-            beat = runner.current_beat(scn, st)
-            st = runner.choose(scn, st, path.pop(0)) if isinstance(beat, ChoiceBeat) else \
-                runner.submit_spot(scn, st, []) if isinstance(beat, SpotBeat) else runner.advance(scn, st)
-        if st.node == node_id and st.phase is Phase.NODE:
-            route = r
-            break
-    assert route is not None
-    dp = DevicePlay(item, load_vocab(item), seed=0)
-    flipped: Optional[dict[str, Any]] = None
-    for v in _play(dp, route):
-        if v["kind"] == "node" and v.get("node") == node_id and v["beat"] == "choice":
-            toggle_opt = next((o for o in v["choice"]["options"]
-                               if scn.nodes[node_id].choices[o["index"]].toggle), None)
-            if toggle_opt is None:
+    item = found[0]
+    choices_of = {nid: n.choices for nid, n in item.scenario.nodes.items() if n.choices}
+    for route in _routes(item).values():  # follow each route until a choice that flips a switch is on screen
+        dp = DevicePlay(item, load_vocab(item), seed=SEED)
+        todo = [t for t in route if not t.startswith("expect:")]
+        while todo:
+            v = dp.view()
+            flip = next((o for o in v["choice"]["options"] if choices_of[v["node"]][o["index"]].toggle), None) \
+                if v["kind"] == "node" and v["beat"] == "choice" and v["screen"].get("card") else None
+            if flip is None:
+                dp.act(_action(v, todo.pop(0)))
                 continue
+            tid = choices_of[v["node"]][flip["index"]].toggle
             before = {t["id"]: t["on"] for t in v["screen"]["card"]["toggles"]}
-            tid = scn.nodes[node_id].choices[toggle_opt["index"]].toggle
-            route.insert(0, toggle_opt["index"])
-            dp.act({"do": "choose", "option": route.pop(0), "step": v["step"]})
-            after = dp.view()["screen"]["card"]["toggles"]
-            flipped = {t["id"]: t for t in after}[tid]
-            assert flipped["on"] is not before[tid] and flipped["changed"] is True
-            break
-    assert flipped is not None
+            dp.act({"do": "choose", "option": flip["index"], "step": v["step"]})
+            after = {t["id"]: t for t in dp.view()["screen"]["card"]["toggles"]}
+            assert after[tid]["on"] is not before[tid] and after[tid]["changed"] is True
+            assert all(t["on"] is before[k] for k, t in after.items() if k != tid)
+            return
+    pytest.fail("no route shows a choice that flips a switch")
 
 
 def test_device_words_are_the_desktop_words() -> None:
