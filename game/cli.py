@@ -141,7 +141,7 @@ def cmd_import_twee(ns: argparse.Namespace) -> int:
         raise UsageError(f"no such file: '{ns.file}'")
     if out.exists() and not ns.force:
         raise UsageError(f"'{ns.output}' already exists; choose another name or add --force")
-    text, diags, todo = convert_file(src, out, _display(src))
+    text, diags, todo = convert_file(src, out, _display(src), ns.start)
     for d in diags:
         print(d.format(), file=sys.stderr)
     if text is None:
@@ -257,6 +257,7 @@ def build_parser(only_play: bool = False) -> argparse.ArgumentParser:
     twe.add_argument("file", metavar="FILE.twee")
     twe.add_argument("-o", "--output", required=True, metavar="OUT.yaml")
     twe.add_argument("--force", action="store_true", help="overwrite OUT.yaml if it exists")
+    twe.add_argument("--start", metavar="PASSAGE", help="the start passage (instead of StoryData's \"start\")")
     twe.set_defaults(func=cmd_import_twee)
 
     new = sub.add_parser("new", help="write a new scenario that validates and plays, with comments")

@@ -76,6 +76,7 @@ CODES: dict[str, str] = {
     "W406": "blaming or 'game over' wording",
     "W407": "translation differs in structure from the reference language",
     "W408": "variable is never used",
+    "W420": "a TODO from the Twine import is left",
     # shared files of a pack
     "W501": "help line from a pack: check it before class",
     "W409": "the same words are flagged in the spot tasks of many scenarios",

@@ -10,6 +10,7 @@ from .diagnostics import DiagnosticBag, did_you_mean
 from .images import KINDS, MAX_SIDE, picture_problem
 from .lint_deep import lint_deep
 from .lint_giveaways import scenario_giveaways
+from .lint_todo import leftover_todos
 from .lint_when import check_condition_types
 from .schema import (
     ME,
@@ -339,7 +340,9 @@ class Linter:
 def lint(scn: Scenario, marks: Marks, bag: DiagnosticBag, shared: Shared,
          pack: Optional[Path] = None, file_path: Optional[Path] = None) -> None:
     """Run every lint check on a loaded scenario, then the deeper content checks (W404-W407) and the per-file
-    give-away checks (W410, W411; W409 looks at the whole pack: `lint_giveaways.pack_giveaways`)."""
+    give-away checks (W410, W411; W409 looks at the whole pack: `lint_giveaways.pack_giveaways`), then the TODOs
+    an import left (W420)."""
     Linter(scn, marks, bag, shared, pack, file_path).run()
     lint_deep(scn, marks, bag, file_path)
     scenario_giveaways(scn, marks, bag)
+    leftover_todos(scn, marks, bag, file_path)

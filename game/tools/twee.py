@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from ..content.diagnostics import Diagnostic, DiagnosticBag, did_you_mean
+from .twee_build import Built, build
+from .twee_scan import Scanner
 
 # Codes of the Twee reader. They are not in diagnostics.CODES, which lists YAML content codes.
 TWEE_CODES: dict[str, str] = {
@@ -29,24 +31,6 @@ SPECIAL_NAMES = {
 SPECIAL_TAGS = {"script", "stylesheet", "widget", "Twine.private", "startup", "header", "footer",
                 "debug-startup", "debug-header", "debug-footer"}
 
-_MACRO = re.compile(r"<<.*?>>|\((?:[a-z][\w-]*):[^)]*\)?")
-_VARIABLE = re.compile(r"\$[A-Za-z_][\w]*")
-
-
-@dataclass(frozen=True)
-class Link:
-    """One `[[...]]` link in a passage."""
-
-    text: str
-    target: str
-    setter: str
-    line: int
-    col: int
-    """Where the link's `[[` starts."""
-    target_col: int
-    """Where the target's name starts (for errors about it)."""
-
-
 @dataclass
 class Passage:
     """One `:: Name [tags] {metadata}` passage and its body lines."""
@@ -56,7 +40,8 @@ class Passage:
     line: int
     col: int
     body: list[tuple[int, str]] = field(default_factory=list)
-    links: list[Link] = field(default_factory=list)
+    built: Built = field(default_factory=Built)
+    """Its lines, exits and notes once the story format's markup is read."""
 
     @property
     def special(self) -> bool:
@@ -72,6 +57,8 @@ class TweeStory:
     start: str
     story_format: str
     passages: list[Passage]
+    fmt: str = ""
+    """The story format's name in lowercase (harlowe, sugarcube, chapbook, snowman), '' when not given."""
 
     def story_passages(self) -> list[Passage]:
         """The passages that tell the story, in file order."""
@@ -99,46 +86,9 @@ def _header(line: str, lineno: int) -> Passage:
     return Passage(name, tags, lineno, start + 1)
 
 
-def _split_link(inner: str, col: int) -> tuple[str, str, str, int]:
-    """(text, target, setter, target column) of a link's inside; `col` is where the inside starts."""
-    part, setter = inner, ""
-    if "][" in inner:
-        part, setter = inner.split("][", 1)
-    if "->" in part:
-        cut = part.rindex("->")
-        return part[:cut].strip(), part[cut + 2:].strip(), setter, col + cut + 2 + _lead(part[cut + 2:])
-    if "<-" in part:
-        cut = part.index("<-")
-        return part[cut + 2:].strip(), part[:cut].strip(), setter, col + _lead(part)
-    if "|" in part:
-        cut = part.rindex("|")
-        return part[:cut].strip(), part[cut + 1:].strip(), setter, col + cut + 1 + _lead(part[cut + 1:])
-    return part.strip(), part.strip(), setter, col + _lead(part)
-
-
-def _lead(text: str) -> int:
-    return len(text) - len(text.lstrip())
-
-
-def _links(passage: Passage, bag: DiagnosticBag) -> None:
-    for lineno, text in passage.body:
-        pos = 0
-        while True:
-            start = text.find("[[", pos)
-            if start < 0:
-                break
-            end = text.find("]]", start + 2)
-            if end < 0:
-                bag.error("T101", "this link has no closing ]]", (lineno, start + 1),
-                          hint="close it on the same line: [[text->target]] (a link cannot span lines)")
-                break
-            label, target, setter, tcol = _split_link(text[start + 2:end], start + 3)
-            passage.links.append(Link(label or target, target, setter, lineno, start + 1, tcol))
-            pos = end + 2
-
-
-def parse_twee(text: str, path: str) -> tuple[Optional[TweeStory], list[Diagnostic]]:
-    """Parse Twee 3 text; returns the story (None on errors) and every diagnostic, located."""
+def parse_twee(text: str, path: str, start: Optional[str] = None) -> tuple[Optional[TweeStory], list[Diagnostic]]:
+    """Parse Twee 3 text; returns the story (None on errors) and every diagnostic, located. `start` names the
+    start passage instead of StoryData's "start"."""
     bag = DiagnosticBag(path)
     passages: list[Passage] = []
     for lineno, line in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
@@ -159,25 +109,64 @@ def parse_twee(text: str, path: str) -> tuple[Optional[TweeStory], list[Diagnost
     if not story:
         bag.error("T106", "the file has no story passages", hint="a passage starts with a line like ':: Start'")
         return None, bag.items
+    fmt = str(data.get("format") or "").split(" ")[0].lower()
     for p in story:
-        _links(p, bag)
-        for link in p.links:
-            if link.target not in first or first[link.target].special:
-                bag.error("T104", f"the link goes to '{link.target}', which is not a passage",
-                          (link.line, link.target_col),
-                          hint=did_you_mean(link.target, [q.name for q in story]) or
-                          f"add a passage ':: {link.target}' or fix the link")
-    start = str(data.get("start") or "Start")
-    if start not in first or first[start].special:
-        sd = first.get("StoryData")
-        at = (1, 1) if sd is None else _start_pos(sd) if data.get("start") else (sd.line, sd.col)
-        why = f"the start passage '{start}' does not exist" if data.get("start") else \
-            "StoryData names no start passage and there is no passage named 'Start'"
-        bag.error("T103", why, at, hint=did_you_mean(start, [p.name for p in story]) or
-                  'add "start": "NAME" to StoryData, or name the first passage Start')
-    if bag.has_errors:
+        _read(p, fmt, first, story, bag)
+    chosen = _start(data, start, first, story, bag)
+    if bag.has_errors or chosen is None:
         return None, bag.items
-    return TweeStory(title or story[0].name, start, _format(data), list(first.values())), bag.items
+    return TweeStory(title or story[0].name, chosen, _format(data), list(first.values()), fmt), bag.items
+
+
+def _read(p: Passage, fmt: str, first: dict[str, Passage], story: list[Passage], bag: DiagnosticBag) -> None:
+    """Read a passage's markup; report unclosed links and links to passages that do not exist."""
+    scan = Scanner("\n".join(t for _, t in p.body), p.line + 1, fmt)
+    scan.run()
+    p.built = build(scan.out, fmt)
+    for line, col in p.built.unclosed:
+        bag.error("T101", "this link has no closing ]]", (line, col),
+                  hint="close it on the same line: [[text->target]] (a link cannot span lines)")
+    for ex in p.built.exits:
+        if not ex.code and (ex.target not in first or first[ex.target].special):
+            bag.error("T104", f"the link goes to '{ex.target}', which is not a passage", (ex.line, ex.tcol),
+                      hint=did_you_mean(ex.target, [q.name for q in story]) or
+                      f"add a passage ':: {ex.target}' or fix the link")
+
+
+def _start(data: dict[str, object], override: Optional[str], first: dict[str, Passage], story: list[Passage],
+           bag: DiagnosticBag) -> Optional[str]:
+    """The start passage: `--start`, else StoryData's "start", else the passage named Start."""
+    names = [p.name for p in story]
+    sd = first.get("StoryData")
+    given = data.get("start")
+    if override is not None:
+        if override in first and not first[override].special:
+            return override
+        bag.error("T103", f"--start names '{override}', which is not a story passage", (1, 1),
+                  hint=did_you_mean(override, names) or f"give the name of a story passage, e.g. --start "
+                                                          f"'{names[0]}'")
+        return None
+    if isinstance(given, str) and given.strip():
+        if given in first and not first[given].special:
+            return given
+        at = _start_pos(sd) if sd is not None else (1, 1)
+        if given in first or given in SPECIAL_NAMES:
+            bag.error("T103", f"StoryData's \"start\" names '{given}', a special passage that "
+                      f"{'holds the story title' if given == 'StoryTitle' else 'configures the story'}, not story "
+                      "text", at, hint=f'name the first story passage instead, as in "start": "{names[0]}" (or '
+                      f"import with --start '{names[0]}')")
+            return None
+        bag.error("T103", f"the start passage '{given}' does not exist", at,
+                  hint=did_you_mean(given, names) or 'add "start": "NAME" to StoryData, or name the first '
+                                                     "passage Start")
+        return None
+    if "Start" in first and not first["Start"].special:
+        return "Start"
+    at = (1, 1) if sd is None else (sd.line, sd.col)
+    bag.error("T103", "StoryData names no start passage and there is no passage named 'Start'", at,
+              hint=f"add \"start\": \"{names[0]}\" to StoryData, name the first passage Start, or import with "
+                   f"--start '{names[0]}'")
+    return None
 
 
 def _story_data(p: Optional[Passage], bag: DiagnosticBag) -> dict[str, object]:
@@ -204,14 +193,4 @@ def _start_pos(p: Passage) -> tuple[int, int]:
 
 def _format(data: dict[str, object]) -> str:
     name, version = data.get("format"), data.get("format-version")
-    return f"{name} {version}".strip() if name else ""
-
-
-def macros_in(line: str) -> list[str]:
-    """Story-format macros in a line (SugarCube <<...>>, Harlowe (name: ...))."""
-    return _MACRO.findall(line)
-
-
-def variables_in(line: str) -> list[str]:
-    """Story variables ($name) in a line."""
-    return _VARIABLE.findall(line)
+    return " ".join(str(x) for x in (name, version) if x) if name else ""
