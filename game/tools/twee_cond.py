@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Optional, Union
 
+from .twee_text import safe
+
 Value = Union[bool, int, str]
 Json = Union[dict[str, object], list[object], str, int, bool]
 
@@ -30,13 +32,14 @@ def var_id(name: str) -> str:
     return snake[:64] or "twine_var"
 
 
-def _value(text: str) -> Value:
+def value_of(text: str) -> Value:
+    """A Twine literal (`true`, `3`, `"angry"`) as a value; text loses control and line-separator characters."""
     low = text.lower()
     if low in ("true", "false"):
         return low == "true"
     if re.fullmatch(r"-?\d+", text):
         return int(text)
-    return text[1:-1]
+    return safe(text[1:-1])
 
 
 def _outer(text: str) -> str:
@@ -117,7 +120,7 @@ class Conditions:
             return {"visited": self.passage_ids[name]} if name in self.passage_ids else None
         m = _CMP.match(s)
         if m and m.group(1).lower() not in _WORDS:
-            name, op, value = m.group(1), _OPS[m.group(2).lower()], _value(m.group(3))
+            name, op, value = m.group(1), _OPS[m.group(2).lower()], value_of(m.group(3))
             if op in ("eq", "ne"):
                 self.use(name, False if isinstance(value, bool) else 0 if isinstance(value, int) else "")
                 test: Json = {"var": var_id(name), "equals": value}

@@ -11,8 +11,8 @@ from ..content.schema import Character, Choice, Ending, Message, Node, ScreenKin
 from ..content.storygraph import shorten
 from .twee import Passage
 from .twee_build import Exit, Line
-from .twee_cond import Conditions, Value, describe, var_id
-from .twee_text import PLAYER_WORDS, plain, slugify
+from .twee_cond import Conditions, Value, describe, value_of, var_id
+from .twee_text import PLAYER_WORDS, plain, safe, slugify
 
 TONE_TAGS = {"safe": "safe", "risky": "risky", "help_sought": "help_sought", "help": "help_sought"}
 _SHOWN_VAR = re.compile(r"\$[A-Za-z_]\w*")
@@ -32,12 +32,12 @@ def max_len(model: Any, name: str) -> int:
 
 def q(text: str) -> str:
     """A YAML double-quoted scalar (JSON string syntax is valid YAML)."""
-    return json.dumps(text, ensure_ascii=False)
+    return json.dumps(safe(text), ensure_ascii=False)
 
 
 def one_line(text: str) -> str:
     """Text on one line, for a comment."""
-    return " ".join(text.split())
+    return " ".join(safe(text).split())
 
 
 def chunks(text: str, limit: int) -> list[str]:
@@ -49,10 +49,6 @@ def chunks(text: str, limit: int) -> list[str]:
         out.append(text[:cut].strip())
         text = text[cut:].strip()
     return out + [text] if text else out
-
-
-def _value(text: str) -> Value:
-    return text == "true" if text in ("true", "false") else int(text) if re.fullmatch(r"-?\d+", text) else text[1:-1]
 
 
 @dataclass
@@ -111,7 +107,7 @@ def effects(story: Story, setter: str) -> Effects:
     for part in (p for p in re.split(r"[;,]", setter) if p.strip()):
         m, a = ASSIGN.match(part), _ADD.match(part)
         if m:
-            value = _value(m.group(2))
+            value = value_of(m.group(2))
             sets[var_id(m.group(1))] = value
             story.conds.use(m.group(1), type(value)())
         elif a and (a.group(1) or a.group(4) == a.group(5) or a.group(5) == "it"):
@@ -204,7 +200,7 @@ class NodeWriter:
                 self.note(ln.line, f"variable {var} in the text is shown as written")
         nxt, exits = self.exits()
         body = self._continue(nxt, exits)
-        tags = f", tags: {' '.join(p.tags)}" if p.tags else ""
+        tags = f", tags: {one_line(' '.join(p.tags))}" if p.tags else ""
         head = [f"  # Twine passage {q(p.name)} (line {p.line}{tags})", *(f"  # {n}" for n in self.notes)]
         screens = [t for t in p.tags if t in {k.value for k in ScreenKind}]
         return head + [f"  {self.s.ids[p.name]}:", f"    screen: {screens[0] if screens else 'narration'}",
@@ -232,7 +228,7 @@ class NodeWriter:
     def _choices(self, exits: list[Exit]) -> list[str]:
         out = ["    choices:"]
         for ex in exits:
-            text = plain(ex.text, self.s.fmt) or ("Continue" if ex.goto else ex.target)
+            text = plain(ex.text, self.s.fmt) or ("Continue" if ex.goto else one_line(ex.target)) or "Continue"
             out += [f"      - text: {q(shorten(text, max_len(Choice, 'text')))}",
                     f"        goto: {self.s.ids[ex.target]}",
                     "        points: 0  # TODO: score the choice (-10 to 10) and add feedback"]
@@ -271,8 +267,9 @@ class NodeWriter:
             "      tone: safe  # TODO review: tone guessed (tag the passage safe, risky or help_sought)"
         if self.code_only:
             tone += "; TODO: not an ending in Twine (its links run code): give it choices or next"
+        title = shorten(one_line(self.p.name) or "The end", max_len(Ending, "title"))
         return self._messages(shown) + [
-            "    ending:", tone, f"      title: {q(shorten(self.p.name, max_len(Ending, 'title')))}",
+            "    ending:", tone, f"      title: {q(title)}",
             f"      text: {q(text)}" if text else '      text: "TODO: say how the story ends."']
 
 

@@ -7,7 +7,16 @@ import re
 import unicodedata
 from typing import Optional
 
+from ..content.safetext import clean
+
 MAX_ID = 60
+_SEPARATORS = str.maketrans({"\u2028": " ", "\u2029": " ", "\ufeff": ""})
+
+
+def safe(text: str) -> str:
+    """Text that can go into the YAML file: no control or bidi characters, no Unicode line separators."""
+    return clean(text).translate(_SEPARATORS)
+
 
 
 def slugify(name: str) -> str:
@@ -49,7 +58,7 @@ def plain(text: str, fmt: str) -> str:
     """A line's text without the story format's markup: emphasis keeps its words, headings and list marks go."""
     pairs = _PAIRS_ALL + (_PAIRS_SUGAR if fmt == "sugarcube" else _PAIRS_MARKDOWN if fmt in (
         "chapbook", "snowman") else [r"\*"] if fmt in ("harlowe", "") else [])
-    out = _STYLE.sub(r"\1", text)
+    out = _STYLE.sub(r"\1", safe(text))
     for _ in range(3):  # nested emphasis (''//both//'') needs a second pass
         before = out
         for mark in pairs:

@@ -12,9 +12,9 @@ from ..content.schema import Scenario
 from ..content.storygraph import shorten
 from .schema_export import schema_ref
 from .twee import Passage, TweeStory, parse_twee
-from .twee_cond import Conditions, Value, var_id
+from .twee_cond import Conditions, Value, value_of, var_id
 from .twee_nodes import ASSIGN, NodeWriter, Story, character_lines, max_len, one_line, q
-from .twee_text import MAX_ID, slugify
+from .twee_text import MAX_ID, safe, slugify
 
 _INIT = re.compile(r"(?:\$|s\.|State\.variables\.)(\w+)\s*(?:to|=)\s*(true|false|-?\d+|\"[^\"]*\"|'[^']*')")
 
@@ -41,16 +41,12 @@ def _initial(story: TweeStory) -> dict[str, Value]:
     for p in story.passages:
         if p.name == "StoryInit" or "startup" in p.tags:
             for name, value in _INIT.findall("\n".join(t for _, t in p.body)):
-                out.setdefault(var_id(name), _value(value))
+                out.setdefault(var_id(name), value_of(value))
         elif p.name == story.start:
             for _, text in p.built.sets:
                 for m in filter(None, map(ASSIGN.match, re.split(r"[;,]", text))):
-                    out.setdefault(var_id(m.group(1)), _value(m.group(2)))
+                    out.setdefault(var_id(m.group(1)), value_of(m.group(2)))
     return out
-
-
-def _value(text: str) -> Value:
-    return text == "true" if text in ("true", "false") else int(text) if re.fullmatch(r"-?\d+", text) else text[1:-1]
 
 
 def _preds(passages: list[Passage]) -> dict[str, list[str]]:
@@ -112,7 +108,7 @@ def to_scenario_yaml(story: TweeStory, scenario_id: str, source: str, schema_ref
         "schema_version: 1",
         f"id: {scenario_id}",
         "lang: en",
-        f"title: {q(shorten(story.title, max_len(Scenario, 'title')))}",
+        f"title: {q(shorten(one_line(story.title) or 'Imported story', max_len(Scenario, 'title')))}",
         'summary: "TODO: one or two sentences for the scenario picker."',
         "theme: theme.tutorial  # TODO: the theme.* tag from scenarios/tags.yaml (theme.tutorial is the practice "
         "round's)",
@@ -136,7 +132,7 @@ def to_scenario_yaml(story: TweeStory, scenario_id: str, source: str, schema_ref
         "  resources: []  # TODO: help resource ids from scenarios/resources.yaml",
         "",
     ]
-    return "\n".join(head + body), st.todo
+    return safe("\n".join(head + body)), st.todo
 
 
 def convert_file(src: Path, out: Path, shown: str, start: Optional[str] = None) -> tuple[

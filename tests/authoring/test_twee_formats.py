@@ -385,3 +385,23 @@ def test_scrambled_markup_never_breaks_the_import(fmt: str) -> None:
         for shown in _texts(loaded.model):
             assert "<script" not in shown and "<%" not in shown and "{{{" not in shown, (body[:200], shown)
     assert imported >= 20  # most scrambled passages still import (the rest get located errors)
+
+
+@pytest.mark.parametrize("odd", ["\u2028", "\u2029", "\x85", "\r", "\x00", "\x1b", "\x7f", "\u202e", "\ufeff", "\x0b"])
+def test_control_and_separator_characters_never_break_the_yaml(odd: str) -> None:
+    from game.content.loader import load_text_bytes
+    from game.tools.twee import parse_twee
+    from game.tools.twee_yaml import to_scenario_yaml
+
+    src = (f":: StoryTitle\n{odd}\n\n:: Start [t{odd}ag]\nKai{odd}: hi{odd}there [[Go{odd}now->B{odd}x]]\n"
+           f'<<set $a to "{odd}">>\n\n:: B{odd}x\nThe{odd} end.\n')
+    story, diags = parse_twee(src, "odd.twee")
+    assert story is not None, [d.format() for d in diags]
+    text, _ = to_scenario_yaml(story, "odd", "odd.twee", "s.json", "o.yaml")
+    loaded = load_text_bytes(text.encode("utf-8"), Scenario, "o.yaml")
+    assert loaded.model is not None and loaded.diagnostics == [], [d.format() for d in loaded.diagnostics]
+    assert odd not in text or odd == "\r"
+    spaced = odd in "\u2028\u2029"  # line separators become spaces; control characters are dropped
+    assert loaded.model.title == ("Start" if odd.isspace() else "Imported story")
+    assert [c.text for c in loaded.model.nodes["start"].choices or []] == ["Go now" if spaced else "Gonow"]
+    assert [m.text for m in loaded.model.nodes["start"].messages] == ["hi there" if spaced else "hithere"]
