@@ -93,9 +93,17 @@ def _press(page: Any, *keys: str) -> None:
                            "['closed', 'notes', 'stories'].includes(document.body.dataset.kind)", arg=before)
 
 
-def _script(item: CatalogItem, seed: int, rng_seed: int) -> list[str]:
-    """A seeded path as desktop script steps (`next`, `N`, `spot:1+3`), made by playing a DevicePlay by places."""
+def _decisions(play: Any) -> list[tuple[Any, ...]]:
+    """What a play decided, decision by decision (node, kind, the option taken, the parts marked)."""
+    return [(d.node_id, d.kind, d.chosen, tuple(d.selected)) for d in play.session.log]
+
+
+def _script(item: CatalogItem, seed: int, rng_seed: int, played: Any = None) -> list[str]:
+    """A seeded path as desktop script steps (`next`, `N`, `spot:1+3`), made by playing a DevicePlay by places
+    (`played`, a list, gets that DevicePlay)."""
     dp = DevicePlay(item, load_vocab(item), seed=seed)
+    if played is not None:
+        played.append(dp)
     rng = random.Random(rng_seed)
     steps = ["next"]
     dp.act({"do": "note", "go": True})
@@ -117,13 +125,21 @@ def _script(item: CatalogItem, seed: int, rng_seed: int) -> list[str]:
     raise AssertionError("the script did not reach the summary")
 
 
-def _keys_for(step: str) -> list[str]:
-    """The page's keys for one desktop script step (the desktop game's keys)."""
+def _keys_for(step: str, arrows: bool = False) -> list[str]:
+    """The page's keys for one desktop script step (the desktop game's keys): numbers, or with `arrows` the arrow
+    keys to the option or part (focus starts on the page's heading), then Enter or Space; S submits."""
     if step == "next":
         return ["Enter"]
     if step.startswith("spot:"):
-        return [*(p for p in step[5:].split("+") if p), "s"]
-    return [step]
+        places = [int(p) for p in step[5:].split("+") if p]
+        if not arrows:
+            return [*map(str, places), "s"]
+        keys, at = [], 0
+        for p in places:
+            keys += ["ArrowDown"] * (p - at) + ["Space"]
+            at = p
+        return [*keys, "s"]
+    return ["ArrowDown"] * int(step) + ["Enter"] if arrows else [step]
 
 
 def _desktop_trace(item: CatalogItem, seed: int, steps: list[str], tmp: Path) -> list[dict[str, Any]]:
@@ -195,6 +211,10 @@ def test_ten_devices_play_to_the_summary_one_leaves_one_quick_exits(browser: Any
             assert "Red Flag" not in quitter.content() and quitter.title() == "Notes"
             for page in pages[:8]:
                 assert page.evaluate("document.body.dataset.kind") == "summary"
+            step = _step(pages[1])
+            pages[1].reload()  # a reload resumes the same play where it was
+            pages[1].wait_for_function("() => document.body.dataset.kind === 'summary'")
+            assert _step(pages[1]) == step
             plays = room.plays
             done = [d for d in plays.devices.values() if d.play.finished]
             assert len(done) == 8 and sum(1 for d in done if d.story == story.id) == 1
@@ -321,7 +341,8 @@ def _walk_every_kind(browser: Any, viewport: dict[str, int], contrast: str, shot
             page.get_by_role("button", name=f"Play {story.title}").click()
             page.wait_for_function("() => document.body.dataset.kind === 'note'")
             kinds: set[str] = set()
-            for step in _script(story, 0, 5):
+            expected: list[Any] = []
+            for step in _script(story, 0, 5, expected):
                 v = page.evaluate("document.body.dataset.kind")
                 dev = next(iter(room.plays.devices.values()))
                 view = dev.play.view()
@@ -336,9 +357,10 @@ def _walk_every_kind(browser: Any, viewport: dict[str, int], contrast: str, shot
                     _check(page, "help", found)
                     _shot(page, f"{shots}-help")
                     _press(page, "h")
-                _press(page, *_keys_for(step))
+                _press(page, *_keys_for(step, arrows=True))  # arrows + Enter, Space marks a part
             _check(page, "summary", found)
             _shot(page, f"{shots}-summary")
+            assert _decisions(next(iter(room.plays.devices.values())).play) == _decisions(expected[0])
             assert {k.split(":")[0] for k in kinds} >= {"note", "node", "feedback", "spot_result", "ending", "debrief"}
             room.stop()
             page.get_by_role("heading", name="The lesson has ended").wait_for()
@@ -356,3 +378,55 @@ def test_every_page_kind_passes_the_accessibility_check(browser: Any, where: str
     viewport = ZOOM_200 if where == "zoom-200" else PHONE
     found = _walk_every_kind(browser, viewport, "more" if where == "high-contrast" else "no-preference", where)
     assert found == {}
+
+
+EVIL = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b class="evil">bold</b>'
+ROUTING = {"kind", "beat"}
+
+
+def _poison(value: Any, key: str = "") -> Any:
+    """Every text of a view replaced by markup (the keys the page dispatches on kept)."""
+    if isinstance(value, dict):
+        return {k: _poison(v, k) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_poison(v, key) for v in value]
+    if isinstance(value, str) and key not in ROUTING:
+        return EVIL
+    return value
+
+
+class _Poisoned:
+    """A real play whose every view carries markup in every text (as a hostile story pack could write)."""
+
+    def __init__(self, play: DevicePlay) -> None:
+        self.play = play
+
+    def view(self) -> dict[str, Any]:
+        return dict(_poison(self.play.view()))
+
+    def act(self, action: object) -> None:
+        self.play.act(action)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.play, name)
+
+
+def test_text_from_a_story_is_never_markup_on_the_page(browser: Any) -> None:
+    item = _item("grooming-dms")
+    with _room([item], lambda it, *_: _Poisoned(DevicePlay(it, load_vocab(it), seed=0))) as room:
+        ctx = browser.new_context(viewport=PHONE, reduced_motion="reduce")
+        page = ctx.new_page()
+        try:
+            _join(page, room)
+            kinds = set()
+            for step in _script(item, 0, 2):
+                kinds.add(page.evaluate("document.body.dataset.kind"))
+                found = page.evaluate("""() => [window.__pwned || 0,
+                    document.querySelectorAll('#view img, #view script, #view .evil, #view iframe').length,
+                    document.getElementById('view').textContent.includes('<b class="evil">bold</b>')]""")
+                assert found == [0, 0, True], (step, found)
+                _press(page, *_keys_for(step))
+            assert {"note", "node", "feedback", "ending", "debrief"} <= kinds
+            assert page.evaluate("document.body.dataset.kind") == "summary"
+        finally:
+            ctx.close()
