@@ -100,12 +100,27 @@ class Diagnostic:
     col: int = 1
     hint: str = ""
     severity: Severity = Severity.ERROR
+    source: str = ""
+    """The file's line at `line` (syntax errors show it with a caret under `col`, as a compiler does)."""
 
     def format(self) -> str:
-        """Return the `path:line:col: error[CODE]: message` text plus hint; text from the file (keys, values, the
-        file name) is escaped, so it can never drive a terminal or forge a line."""
+        """Return the `path:line:col: error[CODE]: message` text, the source line with a caret when there is one,
+        plus hint; text from the file (keys, values, the file name) is escaped, so it can never drive a terminal
+        or forge a line."""
         head = f"{escape(self.path)}:{self.line}:{self.col}: {self.severity.value}[{self.code}]: {escape(self.message)}"
-        return f"{head}\n  hint: {escape(self.hint)}" if self.hint else head
+        lines = [head, *self.excerpt()]
+        if self.hint:
+            lines.append(f"  hint: {escape(self.hint)}")
+        return "\n".join(lines)
+
+    def excerpt(self) -> list[str]:
+        """The source line and a caret under the column (`  12 | text: "Hi` / `     |       ^`), or nothing."""
+        if not self.source:
+            return []
+        number = str(self.line)
+        shown = escape(self.source.rstrip("\n"))
+        pad = " " * len(escape(self.source[: max(self.col - 1, 0)]))  # as wide as the escaped text before it
+        return [f"  {number} | {shown}", f"  {' ' * len(number)} | {pad}^"]
 
     def to_dict(self) -> dict[str, object]:
         """Return a JSON-ready dict (texts escaped as in `format`)."""
@@ -117,6 +132,7 @@ class Diagnostic:
             "code": self.code,
             "message": escape(self.message),
             "hint": escape(self.hint),
+            "source": escape(self.source),
         }
 
 
@@ -127,9 +143,9 @@ class DiagnosticBag:
     path: str
     items: list[Diagnostic] = field(default_factory=list)
 
-    def error(self, code: str, message: str, at: tuple[int, int] = (1, 1), hint: str = "") -> None:
-        """Add an error at a 1-based (line, col)."""
-        self.items.append(Diagnostic(code, message, self.path, at[0], at[1], hint, Severity.ERROR))
+    def error(self, code: str, message: str, at: tuple[int, int] = (1, 1), hint: str = "", source: str = "") -> None:
+        """Add an error at a 1-based (line, col); `source` is the file's line there, shown with a caret."""
+        self.items.append(Diagnostic(code, message, self.path, at[0], at[1], hint, Severity.ERROR, source))
 
     def warning(self, code: str, message: str, at: tuple[int, int] = (1, 1), hint: str = "") -> None:
         """Add a warning at a 1-based (line, col)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Optional
 
 from .lint import reachable
@@ -18,6 +18,10 @@ TONE_COLOURS: dict[str, tuple[str, str]] = {
 }
 """Ending tone -> (border, fill) colours of its node in every story graph format (Mermaid, DOT, PNG); they match
 the roles of the default theme: safe, primary, caution."""
+BROKEN_COLOUR = "#C62828"
+"""A link to a node that does not exist, and the 'missing' node it points at, in every format (dashed red)."""
+MISSING = "missing"
+"""The screen kind shown for a node that a link names but the file does not have."""
 
 
 def rgb(colour: str) -> tuple[int, int, int]:
@@ -36,6 +40,8 @@ class GraphNode:
     """The ending tone (safe, risky, help_sought), or None for a node that is not an ending."""
     start: bool = False
     reachable: bool = True
+    missing: bool = False
+    """True for a node a link names that the file does not have (drawn red, its edges dashed red)."""
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,8 @@ class GraphEdge:
     """True when the choice has a `when:` condition (drawn dashed)."""
     index: int = 0
     """Position of the choice in its node's list (0 for spot and next)."""
+    broken: bool = False
+    """True when the target is not a node of the file (E301): drawn as a dashed red edge to a 'missing' node."""
 
 
 @dataclass(frozen=True)
@@ -81,6 +89,8 @@ def points_text(points: int) -> str:
 
 def node_caption(node: GraphNode) -> tuple[str, str]:
     """The two lines a node shows: its id, and its screen kind (plus start, ending tone, unreachable)."""
+    if node.missing:
+        return node.id, "missing: no such node"
     kind = node.screen if node.tone is None else f"{node.screen} · ending: {node.tone}"
     if node.start:
         kind = f"start · {kind}"
@@ -90,7 +100,8 @@ def node_caption(node: GraphNode) -> tuple[str, str]:
 
 
 def story_graph(scn: Scenario) -> StoryGraph:
-    """Build the story graph of a loaded scenario (targets that do not exist are left out)."""
+    """Build the story graph of a loaded scenario; a target that does not exist gets a 'missing' node, after the
+    file's nodes, and the edges to it are marked broken."""
     live = reachable(scn)
     nodes = tuple(
         GraphNode(nid, n.screen.value, n.ending.tone.value if n.ending is not None else None,
@@ -109,4 +120,7 @@ def story_graph(scn: Scenario) -> StoryGraph:
             edges.append(GraphEdge(nid, s.goto, "spot", f"spot task ({lo}..{points_text(flags * s.scoring.hit)})"))
         if node.next is not None:
             edges.append(GraphEdge(nid, node.next, "next"))
-    return StoryGraph(scn.id, scn.title, nodes, tuple(e for e in edges if e.target in scn.nodes))
+    missing = list(dict.fromkeys(e.target for e in edges if e.target not in scn.nodes))
+    nodes += tuple(GraphNode(t, MISSING, reachable=False, missing=True) for t in missing)
+    marked = tuple(e if e.target in scn.nodes else replace(e, broken=True) for e in edges)
+    return StoryGraph(scn.id, scn.title, nodes, marked)

@@ -18,6 +18,7 @@ import yaml
 
 from .diagnostics import DiagnosticBag
 from .safetext import bad_character, char_name
+from .yamlerrors import explain
 
 try:  # the C parser is ~5x faster; the pure one behaves the same
     from yaml.cyaml import CParser as _FastParser
@@ -121,17 +122,23 @@ def _syntax_error(exc: yaml.YAMLError, text: str, bag: DiagnosticBag) -> None:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     pos = _pos(mark) if mark is not None else (1, 1)
     problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+    lines = text.split("\n")
     if "nesting depth" in str(problem):  # libyaml stops at its own depth limit first
         bag.error("E107", f"nesting is deeper than {MAX_DEPTH} levels", pos,
                   hint="a scenario never needs this much nesting; check the indentation")
         return
+    plain = explain(exc, text)
+    if plain is not None:
+        bag.error("E104", plain.message, plain.pos, hint=plain.hint, source=_line(lines, plain.pos[0]))
+        return
     hint = "check indentation, colons and matching quotes or brackets"
-    lines = text.split("\n")
-    if 0 < pos[0] <= len(lines) and "\t" in lines[pos[0] - 1][: max(pos[1], 1) + 1]:
+    if "\t" in problem or "tab" in problem:
         hint = "YAML indentation must use spaces, not tabs"
-    elif "\t" in problem or "tab" in problem:
-        hint = "YAML indentation must use spaces, not tabs"
-    bag.error("E104", str(problem), pos, hint=hint)
+    bag.error("E104", str(problem), pos, hint=hint, source=_line(lines, pos[0]))
+
+
+def _line(lines: list[str], number: int) -> str:
+    return lines[number - 1] if 0 < number <= len(lines) else ""
 
 
 def read_yaml(text: str, bag: DiagnosticBag, *, fast: bool = True) -> tuple[Any, Marks] | None:
@@ -230,8 +237,14 @@ def read_yaml(text: str, bag: DiagnosticBag, *, fast: bool = True) -> tuple[Any,
                         return None
                     key = "" if value is None else str(value)
                     if key in parent:
-                        bag.error("E111", f"key '{key}' appears twice in this mapping", pos,
-                                  hint="each key (and each node id) must be unique; rename or merge one")
+                        source = _line(text.split("\n"), pos[0])
+                        if top[1] and isinstance(top[1][-1], int) and next(iter(parent)) == key:
+                            bag.error("E104", "this looks like a list item that lost its '- '", pos,
+                                      hint=f"'{key}' already starts the item above: start this line with '- ' to "
+                                           "begin a new item", source=source)
+                        else:
+                            bag.error("E111", f"key '{key}' appears twice in this mapping", pos, source=source,
+                                      hint="each key (and each node id) must be unique; rename or merge one")
                         return None
                     top[2] = key
                     top[3] = pos

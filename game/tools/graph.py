@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Optional
 
-from ..content.storygraph import TONE_COLOURS, GraphEdge, StoryGraph, node_caption
+from ..content.storygraph import BROKEN_COLOUR, TONE_COLOURS, GraphEdge, StoryGraph, node_caption
 from ..session.atomic import atomic_write_text
 
 FORMATS = ("mermaid", "dot", "png")
@@ -23,7 +23,8 @@ def mermaid_ids(graph: StoryGraph) -> dict[str, str]:
 
 
 def to_mermaid(graph: StoryGraph) -> str:
-    """A Mermaid flowchart: solid arrows for choices, dashed for choices with a condition."""
+    """A Mermaid flowchart: solid arrows for choices, dashed for choices with a condition, dashed red for a link to
+    a node the file does not have (drawn as a 'missing' node)."""
     ids = mermaid_ids(graph)
     lines = [f"%% {_mermaid_text(graph.title)} ({graph.scenario})", "flowchart TD"]
     for node in graph.nodes:
@@ -32,9 +33,17 @@ def to_mermaid(graph: StoryGraph) -> str:
         lines.append(f"  {ids[node.id]}{shape[0]}{_mermaid_text(top)}<br/><small>{_mermaid_text(bottom)}</small>"
                      f"{shape[1]}")
     for edge in graph.edges:
-        arrow = "-.->" if edge.conditional else "-->"
+        arrow = "-.->" if edge.conditional or edge.broken else "-->"
         label = f'|"{_mermaid_text(edge.label)}"|' if edge.label else ""
         lines.append(f"  {ids[edge.source]} {arrow}{label} {ids[edge.target]}")
+    for k, edge in enumerate(graph.edges):  # a link to a node that does not exist: dashed red
+        if edge.broken:
+            lines.append(f"  linkStyle {k} stroke:{BROKEN_COLOUR},stroke-width:2px,stroke-dasharray:5 5")
+    missing = [ids[n.id] for n in graph.nodes if n.missing]
+    if missing:
+        lines.append(f"  classDef missing fill:#FFFFFF,stroke:{BROKEN_COLOUR},stroke-width:2px,"
+                     "stroke-dasharray:5 5,color:#1E1B2E")
+        lines.append(f"  class {','.join(missing)} missing")
     for tone, (border, fill) in TONE_COLOURS.items():
         lines.append(f"  classDef {tone} fill:{fill},stroke:{border},stroke-width:2px,color:#1E1B2E")
         members = [ids[n.id] for n in graph.nodes if n.tone == tone]
@@ -56,8 +65,10 @@ def _dot_edge(edge: GraphEdge) -> str:
     attrs = []
     if edge.label:
         attrs.append(f"label={_dot_text(edge.label)}")
-    if edge.conditional:
+    if edge.conditional or edge.broken:
         attrs.append("style=dashed")
+    if edge.broken:
+        attrs.append(f'color="{BROKEN_COLOUR}"')
     tail = f" [{', '.join(attrs)}]" if attrs else ""
     return f"  {_dot_text(edge.source)} -> {_dot_text(edge.target)}{tail};"
 
@@ -78,6 +89,8 @@ def to_dot(graph: StoryGraph) -> str:
             attrs += [f'color="{border}"', f'fillcolor="{fill}"']
         if node.start:
             attrs.append("penwidth=3")
+        if node.missing:
+            attrs.append(f'color="{BROKEN_COLOUR}"')
         if not node.reachable:
             attrs.append('style="rounded,filled,dashed"')
         lines.append(f"  {_dot_text(node.id)} [{', '.join(attrs)}];")

@@ -43,13 +43,18 @@ def _badge(tools: AuthorTools, ctx: Ctx, m: Metrics, items: list[Item]) -> None:
     side = min(m.w // 3, button_width(ctx, _("Get help"), icon="help", hint="H", size=m.small)) + 2 * m.pad
     room = m.w - 2 * side
     errors = sum(1 for p in tools.problems if p.severity == "error")
-    if tools.problems:
+    if errors:
         bg, fg, icon = "caution_soft", "caution", "wrench"
         texts = [ngettext("{n} error in the file: F6 shows it", "{n} errors in the file: F6 shows them",
                           errors).format(n=errors), _("Errors: F6")]
     elif tools.notice:
         bg, fg, icon = "primary_soft", "on_primary_soft", "check"
         texts = [tools.notice, _("Reloaded")]
+    elif tools.problems:  # warnings only: the story plays
+        bg, fg, icon = "surface_alt", "text", "wrench"
+        n = len(tools.problems)
+        texts = [ngettext("{n} warning in the file: F6 shows it", "{n} warnings in the file: F6 shows them",
+                          n).format(n=n), _("Warnings: F6")]
     else:
         bg, fg, icon = "surface_alt", "text", "wrench"
         texts = [_("Author: F5 reload · F6 play state · F7 jump"), _("Author: F5 · F6 · F7")]
@@ -94,7 +99,7 @@ def _dock(tools: AuthorTools, ctx: Ctx, full: Metrics, session: PlaySession, ite
     inner: list[Item] = []
     y = bar + m.gap
     y += _keys(ctx, inner, x, y, w) + m.gap
-    if tools.notice and not tools.problems:  # the problems say it themselves
+    if tools.notice and not any(p.severity == "error" for p in tools.problems):  # errors say it themselves
         y += _notice(ctx, inner, x, y, w, tools.notice, False) + m.gap
     if tools.problems:
         y += _problems(tools, ctx, inner, x, y, w, session) + m.gap
@@ -139,17 +144,34 @@ def _notice(ctx: Ctx, items: list[Item], x: int, y: int, w: int, text: str, prob
     return h
 
 
+def _excerpt(ctx: Ctx, items: list[Item], x: int, y: int, w: int, source: str, col: int) -> int:
+    """The file's line (around the column when it is long) and a caret under the column, as validate prints it."""
+    m = ctx.m
+    line = source.replace("\t", "    ")
+    at = len(source[: max(col - 1, 0)].replace("\t", "    "))
+    start = max(0, at - 40)
+    line, at = line[start:start + 80], at - start
+    font = m.font("regular", m.small)
+    color = ctx.c("text")
+    indent = ctx.measure(line[:at], font, color, 10 ** 6, "left")[0] if at else 0
+    h = text_block(ctx, items, x, y, w, line, size=m.small)
+    return h + text_block(ctx, items, x + min(indent, max(0, w - m.small)), y + h, m.small * 2, "^", style="bold",
+                          size=m.small, role="caution")
+
+
 def _problems(tools: AuthorTools, ctx: Ctx, items: list[Item], x: int, y: int, w: int, session: PlaySession) -> int:
     """Each problem as validate prints it: file:line:col, severity and code, message, hint."""
     m = ctx.m
     y0 = y
     ic = round(m.body * 1.1)
     items.append(Icon((x, y, ic, ic), "wrench", ctx.c("caution")))
-    y += max(ic, text_block(ctx, items, x + ic + m.gap, y, w - ic - m.gap, _("Problems in {file}").format(
+    errors = any(p.severity == "error" for p in tools.problems)
+    heading = _("Problems in {file}") if errors else _("Warnings in {file}")
+    y += max(ic, text_block(ctx, items, x + ic + m.gap, y, w - ic - m.gap, heading.format(
         file=tools.problem_file), style="bold", size=m.body, role="caution")) + m.gap // 2
     y += text_block(ctx, items, x, y, w, _(
-        "The last good version keeps playing. Fix the file and save it: it reloads by itself."), role="muted",
-        size=m.small) + m.gap
+        "The last good version keeps playing. Fix the file and save it: it reloads by itself.") if errors else _(
+        "It plays; a shipped story must have none (validate --strict)."), role="muted", size=m.small) + m.gap
     stripe = max(4, m.gap // 2)
     for p in tools.problems[:MAX_PROBLEMS]:
         inner: list[Item] = []
@@ -157,6 +179,8 @@ def _problems(tools: AuthorTools, ctx: Ctx, items: list[Item], x: int, y: int, w
         label = f"{p.severity}[{p.code}]" if p.code else p.severity
         iy += text_block(ctx, inner, ix, iy, iw, f"{p.where}  {label}", style="bold", size=m.small)
         iy += text_block(ctx, inner, ix, iy, iw, p.message, size=m.small)
+        if p.source:
+            iy += _excerpt(ctx, inner, ix, iy, iw, p.source, p.col)
         if p.hint:
             iy += text_block(ctx, inner, ix, iy, iw, _("hint: {hint}").format(hint=p.hint), size=m.small)
         h = iy - y + m.gap // 2

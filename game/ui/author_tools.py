@@ -32,6 +32,9 @@ class Problem(NamedTuple):
     code: str
     message: str
     hint: str
+    source: str = ""
+    """The file's line for a syntax error (the dock shows it with a caret under `col`)."""
+    col: int = 0
 
 
 def file_signature(path: Path) -> Optional[tuple[int, int]]:
@@ -174,14 +177,24 @@ class AuthorTools:
         path = session.item.path
         self._sig = self._seen = file_signature(path)
         self._since = 0.0
+        if not path.is_file():  # deleted or moved away: say so, and keep playing what was loaded
+            self.problems = [Problem(path.name, "error", "E100", _("file missing"),
+                                     _("put the file back (or save it again) and it reloads by itself"))]
+            self.problem_file = path.name
+            if not self.dock_open:
+                self.dock_open = self.auto_opened = True
+            self.say(_("{file} is missing: the last good version keeps playing.").format(file=path.name))
+            return
         item = self.app.library.refresh(path)
         scn = item.scenario
         if scn is None:
             self._show_problems(item)
             return
-        had_problems = bool(self.problems)
-        self.problems = []
-        if self.auto_opened:
+        had_problems = any(p.severity == "error" for p in self.problems)
+        warnings = item.checked.warnings if item.checked is not None else []
+        self.problems = [self._problem(d) for d in warnings]  # hot reload lists warnings too (they do not stop play)
+        self.problem_file = path.name
+        if self.auto_opened and not warnings:
             self.dock_open = self.auto_opened = False
         old_node = session.state.node
         state = carry_over(session.state, scn)
@@ -195,6 +208,10 @@ class AuthorTools:
             self.say(_("Fixed. Reloaded at '{node}'.").format(node=state.node))
         else:
             self.say(_("Reloaded at '{node}'.").format(node=state.node))
+        if warnings:
+            self.say(self.notice + " " + ngettext("{n} warning: see the author panel (F6).",
+                                                  "{n} warnings: see the author panel (F6).",
+                                                  len(warnings)).format(n=len(warnings)))
         session.reload(item, state)
         self.reloads += 1
         self.replace_scene(scene, session)
@@ -210,10 +227,14 @@ class AuthorTools:
         session.set_state(jump(session.state, session.scn, node_id))
         self.replace_scene(scene, session)
 
+    @staticmethod
+    def _problem(d: Any) -> Problem:
+        return Problem(f"{Path(d.path).name}:{d.line}:{d.col}", d.severity.value, d.code, d.message, d.hint,
+                       d.source, d.col)
+
     def _show_problems(self, item: Any) -> None:
         diags = (item.checked.errors + item.checked.warnings) if item.checked is not None else []
-        self.problems = [Problem(f"{Path(d.path).name}:{d.line}:{d.col}", d.severity.value, d.code, d.message,
-                                 d.hint) for d in diags]
+        self.problems = [self._problem(d) for d in diags]
         if not self.problems:
             self.problems = [Problem(item.path.name, "error", "", text, "") for text in item.diagnostics]
         self.problem_file = item.path.name

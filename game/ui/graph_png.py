@@ -11,7 +11,7 @@ import pygame
 
 from ..content.catalog import art_dir
 from ..content.graph_layout import Box, GraphLayout, layered_layout
-from ..content.storygraph import TONE_COLOURS, StoryGraph, node_caption, rgb
+from ..content.storygraph import BROKEN_COLOUR, TONE_COLOURS, StoryGraph, node_caption, rgb
 from .assets import save_png
 
 # Colours follow the roles of art/themes/default.yaml (safe, caution, primary, text, muted).
@@ -21,6 +21,7 @@ TEXT = (30, 27, 46)
 MUTED = (91, 86, 112)
 EDGE = (70, 64, 96)
 BACK_EDGE = (142, 136, 168)
+BROKEN = rgb(BROKEN_COLOUR)
 TONES = {tone: (rgb(border), rgb(fill)) for tone, (border, fill) in TONE_COLOURS.items()}
 """Ending tone -> (border, fill) as RGB, from `storygraph.TONE_COLOURS` (the Mermaid and DOT exports use the same)."""
 ID_SIZE, SMALL_SIZE, TITLE_SIZE = 18, 14, 24
@@ -92,7 +93,8 @@ def render_png(graph: StoryGraph, out: Path) -> tuple[int, int]:
     lay = layout_for(graph, fonts)
     head = fonts.title.get_linesize() + 16
     legend = fonts.small.get_linesize() + 16
-    width = min(max(lay.width, 640), MAX_SIDE)
+    legend_w = _legend(pygame.Surface((1, 1)), fonts, 0) + 6  # measured by drawing it once off screen
+    width = min(max(lay.width, 640, legend_w), MAX_SIDE)
     height = min(lay.height + head + legend, MAX_SIDE)
     surface = pygame.Surface((width, height))
     surface.fill(BG)
@@ -102,10 +104,10 @@ def render_png(graph: StoryGraph, out: Path) -> tuple[int, int]:
         return (p[0], p[1] + head)
 
     for edge, path in zip(graph.edges, lay.edges, strict=True):
-        colour = BACK_EDGE if path.reversed else EDGE
+        colour = BROKEN if edge.broken else BACK_EDGE if path.reversed else EDGE
         pts = [shift(p) for p in path.points]
         for a, b in zip(pts, pts[1:], strict=False):
-            if edge.conditional:
+            if edge.conditional or edge.broken:
                 _dashed(surface, colour, a, b, 2)
             else:
                 pygame.draw.line(surface, colour, a, b, 2)
@@ -115,8 +117,8 @@ def render_png(graph: StoryGraph, out: Path) -> tuple[int, int]:
         rect = pygame.Rect(round(b.left), round(b.top + head), b.w, b.h)
         border, fill = TONES.get(node.tone or "", (EDGE, SURFACE))
         pygame.draw.rect(surface, fill, rect, border_radius=8)
-        pygame.draw.rect(surface, border if node.reachable else BACK_EDGE, rect, 4 if node.start else 2,
-                         border_radius=8)
+        pygame.draw.rect(surface, BROKEN if node.missing else border if node.reachable else BACK_EDGE, rect,
+                         4 if node.start else 2, border_radius=8)
         top, bottom = node_caption(node)
         surface.blit(fonts.id.render(top, True, TEXT), (rect.x + PAD_X, rect.y + PAD_Y))
         surface.blit(fonts.small.render(bottom, True, MUTED),
@@ -133,7 +135,8 @@ def render_png(graph: StoryGraph, out: Path) -> tuple[int, int]:
     return width, height
 
 
-def _legend(surface: pygame.Surface, fonts: _Fonts, y: int) -> None:
+def _legend(surface: pygame.Surface, fonts: _Fonts, y: int) -> int:
+    """Draw the legend at y; returns where it ends (x)."""
     x = 24
     pygame.draw.line(surface, EDGE, (x, y + 9), (x + 30, y + 9), 2)
     x += 36
@@ -144,11 +147,15 @@ def _legend(surface: pygame.Surface, fonts: _Fonts, y: int) -> None:
     pygame.draw.line(surface, BACK_EDGE, (x, y + 9), (x + 30, y + 9), 2)
     x += 36
     x += _text(surface, fonts, "goes back (a loop)", x, y) + 18
+    _dashed(surface, BROKEN, (x, y + 9), (x + 30, y + 9), 2)
+    x += 36
+    x += _text(surface, fonts, "link to a missing node", x, y) + 18
     for tone, (border, fill) in TONES.items():
         pygame.draw.rect(surface, fill, (x, y + 2, 16, 14))
         pygame.draw.rect(surface, border, (x, y + 2, 16, 14), 2)
         x += 22
         x += _text(surface, fonts, f"{tone} ending", x, y) + 18
+    return x
 
 
 def _text(surface: pygame.Surface, fonts: _Fonts, text: str, x: int, y: int) -> int:
