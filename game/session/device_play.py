@@ -268,8 +268,8 @@ class DevicePlay:
             return {**base, **self._help_view()}
         if self._left:
             return {**base, "kind": "left", "finished": self.finished,
-                    "text": "You have left this story. That is always OK. If something in it worried you, talk to "
-                            "an adult you trust, or open Get help."}
+                    "text": "That is always OK. If something in it worried you, talk to an adult you trust, or open "
+                            "Get help."}
         if not self._started:
             return {**base, **self._note_view()}
         s = self._session
