@@ -286,7 +286,9 @@ def add_play_arguments(p: argparse.ArgumentParser) -> None:
                    help="headless steps, separated by spaces or commas (or a file, one per line, # comments): "
                         "next | N (choose the N-th option) | spot:1+3 (mark parts, submit) | submit | back | help | "
                         "quickexit | home | settings | key:NAME | type:TEXT | auto:SEED (a seeded random path "
-                        "to the summary; with --facilitator, random class votes); with --facilitator also: "
+                        "to the summary; with --facilitator, random class votes) | expect:NODE | expect:VAR=VALUE "
+                        "| expect:ending=ID (exit 1 when the story is elsewhere; a number or spot: step that does "
+                        "not fit its screen exits 1 too); with --facilitator also: "
                         "vote:12,5,3 (hand counts for the visible options, reveal, follow the majority; keep "
                         "its commas: separate it with spaces) | vote:4,4+2 (a tie: the teacher picks option 2) | "
                         "override:3 (after a reveal, go with option 3) | discuss | notes | timer")
