@@ -14,6 +14,8 @@ from .twee_build import Exit, Line
 from .twee_cond import Conditions, Value, describe, value_of, var_id
 from .twee_text import PLAYER_WORDS, plain, safe, slugify
 
+CHATS = {"dm", "sms"}
+"""Screens whose header shows the person the chat is with (`with:`, set when one person speaks)."""
 TONE_TAGS = {"safe": "safe", "risky": "risky", "help_sought": "help_sought", "help": "help_sought"}
 _SHOWN_VAR = re.compile(r"\$[A-Za-z_]\w*")
 _BACK = re.compile(r"previous|history|\$return|back|undo", re.I)
@@ -203,7 +205,10 @@ class NodeWriter:
         tags = f", tags: {one_line(' '.join(p.tags))}" if p.tags else ""
         head = [f"  # Twine passage {q(p.name)} (line {p.line}{tags})", *(f"  # {n}" for n in self.notes)]
         screens = [t for t in p.tags if t in {k.value for k in ScreenKind}]
-        return head + [f"  {self.s.ids[p.name]}:", f"    screen: {screens[0] if screens else 'narration'}",
+        screen = screens[0] if screens else "narration"
+        people = {self.s.speaker(ln.speaker) for ln in p.built.lines if ln.speaker} - {"me"}
+        chat = [f"    with: {people.pop()}"] if screen in CHATS and len(people) == 1 else []
+        return head + [f"  {self.s.ids[p.name]}:", f"    screen: {screen}", *chat,
                        f"    title: {q(shorten(p.name, max_len(Node, 'title')))}"] + body
 
     def _messages(self, lines: list[Line]) -> list[str]:

@@ -116,6 +116,10 @@ def test_lines_stay_apart_and_speakers_become_characters(imported: dict[str, tup
         ("system", "They ask for photos and your home address."),  # the link labels left the narration
     ]
     assert [(c.id, c.name, c.role.value) for c in scn.characters] == [("alex", "Alex", "other")]
+    assert scn.nodes["new_follower"].with_ is None  # a narration screen has no chat header
+    chats = _scn(imported, "harlowe_realistic")
+    assert [(nid, n.screen.value, n.with_) for nid, n in chats.nodes.items() if n.with_] == [
+        ("message", "dm", "taylor"), ("thanks", "dm", "taylor"), ("found", "dm", "taylor"), ("stay", "dm", "taylor")]
     assert _choices(scn, "new_follower") == [("Send them", "send_them"),
                                              ("Stop and ask an adult", "stop_and_ask_an_adult")]
     assert scn.nodes["send_them"].ending.text == "You send a picture. Alex asks for another one right away."  # type: ignore[union-attr]
