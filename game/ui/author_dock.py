@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..content.safetext import escape
 from .display import Box, Group, Icon, Item, Text
 from .i18n import _, ngettext
 from .layout import Ctx, Metrics
@@ -144,18 +145,20 @@ def _notice(ctx: Ctx, items: list[Item], x: int, y: int, w: int, text: str, prob
     return h
 
 
-def _excerpt(ctx: Ctx, items: list[Item], x: int, y: int, w: int, source: str, col: int) -> int:
+def source_excerpt(ctx: Ctx, items: list[Item], x: int, y: int, w: int, source: str, col: int) -> int:
     """The file's line (around the column when it is long) and a caret under the column, as validate prints it."""
     m = ctx.m
-    line = source.replace("\t", "    ")
-    at = len(source[: max(col - 1, 0)].replace("\t", "    "))
+    line = escape(source.replace("\t", "    "))
+    at = len(escape(source[: max(col - 1, 0)].replace("\t", "    ")))
     start = max(0, at - 40)
     line, at = line[start:start + 80], at - start
-    font = m.font("regular", m.small)
     color = ctx.c("text")
-    indent = ctx.measure(line[:at], font, color, 10 ** 6, "left")[0] if at else 0
+    def width(text: str, style: str = "regular") -> int:
+        return ctx.measure(text, m.font(style, m.small), color, 10 ** 6, "left")[0] if text else 0
+
+    under = width(line[:at]) + (width(line[at:at + 1]) - width("^", "bold")) // 2  # centred under the character
     h = text_block(ctx, items, x, y, w, line, size=m.small)
-    return h + text_block(ctx, items, x + min(indent, max(0, w - m.small)), y + h, m.small * 2, "^", style="bold",
+    return h + text_block(ctx, items, x + max(0, min(under, w - m.small)), y + h, m.small * 2, "^", style="bold",
                           size=m.small, role="caution")
 
 
@@ -180,7 +183,7 @@ def _problems(tools: AuthorTools, ctx: Ctx, items: list[Item], x: int, y: int, w
         iy += text_block(ctx, inner, ix, iy, iw, f"{p.where}  {label}", style="bold", size=m.small)
         iy += text_block(ctx, inner, ix, iy, iw, p.message, size=m.small)
         if p.source:
-            iy += _excerpt(ctx, inner, ix, iy, iw, p.source, p.col)
+            iy += source_excerpt(ctx, inner, ix, iy, iw, p.source, p.col)
         if p.hint:
             iy += text_block(ctx, inner, ix, iy, iw, _("hint: {hint}").format(hint=p.hint), size=m.small)
         h = iy - y + m.gap // 2

@@ -85,3 +85,19 @@ def test_a_syntax_error_shows_the_line_and_a_caret_in_the_dock(make_app: Callabl
     assert p.col == len("title: ") + 1
     shown = _dock(app)
     assert p.source in shown and "^" in shown and "hint: end the text with" in shown
+
+
+def test_the_story_needs_fixes_screen_shows_the_line_and_a_caret(make_app: Callable[..., App], tmp_path: Path) -> None:
+    from drive import has_text
+
+    src = (scenarios_dir() / "_examples" / "format-tour.yaml").read_text(encoding="utf-8")
+    broken = tmp_path / "pack" / "en" / "broken.yaml"
+    broken.parent.mkdir(parents=True)
+    broken.write_text(src.replace("title: ", "title: \"Unclosed ", 1), encoding="utf-8")
+    app = make_app(scenario=broken)
+    assert open_start(app) == 1
+    app.step(0.0)
+    assert top_name(app) == "diagnostics"
+    line = next(row for row in broken.read_text(encoding="utf-8").split("\n") if row.startswith("title: \"Unclosed"))
+    assert has_text(app, "error[E104]: the quote opened here is never closed") and has_text(app, line)
+    assert has_text(app, "^") and has_text(app, "hint: end the text with")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Hashable
 
 from ...session.catalog import CatalogItem
+from ..author_dock import source_excerpt
 from ..display import Box, Icon, Item
 from ..host import SceneHost
 from ..i18n import _
@@ -39,13 +40,22 @@ class DiagnosticsScene(PageScene):
             "The game found problems in this file, so it cannot be played yet. The other stories still work. "
             "Each line says where the problem is and how to fix it."), role="muted") + m.pad
         diags = self.item.checked.errors + self.item.checked.warnings if self.item.checked else []
-        lines = [(d.format(), d.severity.value) for d in diags] or [(t, "error") for t in self.item.diagnostics]
+        lines = [(d, d.severity.value) for d in diags] or [(t, "error") for t in self.item.diagnostics]
         mono = m.small
-        for text, sev in lines[:200]:
+        for entry, sev in lines[:200]:
             inner: list[Item] = []
             iy = y + m.gap
-            iy += text_block(ctx, inner, x + m.gap * 2, iy, w - m.gap * 3, text, size=mono,
-                             role="flag" if sev == "error" else "caution")
+            role = "flag" if sev == "error" else "caution"
+            if isinstance(entry, str):
+                iy += text_block(ctx, inner, x + m.gap * 2, iy, w - m.gap * 3, entry, size=mono, role=role)
+            else:  # as validate prints it; a syntax error's line and caret drawn so the caret sits under the place
+                shown = entry.format().split("\n")
+                iy += text_block(ctx, inner, x + m.gap * 2, iy, w - m.gap * 3, shown[0], size=mono, role=role)
+                if entry.source:
+                    iy += source_excerpt(ctx, inner, x + m.gap * 3, iy, w - m.gap * 4, entry.source, entry.col)
+                if entry.hint:
+                    iy += text_block(ctx, inner, x + m.gap * 2, iy, w - m.gap * 3, shown[-1], size=mono,
+                                     role=role)
             h = iy - y + m.gap
             items.append(Box((x, y, w, h), ctx.c("surface"), m.small_radius))
             items.append(Box((x, y, max(4, m.gap // 2), h), ctx.c("flag" if sev == "error" else "caution")))
