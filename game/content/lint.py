@@ -13,6 +13,7 @@ from .lint_giveaways import scenario_giveaways
 from .lint_todo import leftover_todos
 from .lint_when import check_condition_types
 from .schema import (
+    CHAT_KINDS,
     ME,
     SYSTEM,
     Condition,
@@ -270,6 +271,10 @@ class Linter:
                     self.bag.error("E314", "this part's text is not in the message (or overlaps another part)",
                                    self.at(*base, "parts", i, "text"),
                                    hint="copy the words exactly from the spot `text:`")
+                elif node.screen in CHAT_KINDS and "\n" in spot.text.strip() and "\n" in part.text.strip():
+                    self.bag.error("E314", "this part runs across a line break: in a chat, each line of the spot "
+                                   "text is a bubble of its own", self.at(*base, "parts", i, "text"),
+                                   hint="mark the words of one line, or make two parts, one for each line")
                 else:
                     taken.append((start, start + len(part.text)))
 

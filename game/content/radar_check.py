@@ -12,12 +12,11 @@ from .loader import Loaded, load_model
 from .radar import ITEMS_PER_FORM, RADAR_DIR, Form, RadarFile, RadarItem
 from .readability import fk_grade
 from .rules import blame_hits, is_fictional_number, phone_numbers
-from .schema import ME, SYSTEM, AgeTier, Node, Scenario, ScreenKind
+from .schema import CHAT_KINDS, ME, SYSTEM, AgeTier, Node, Scenario, ScreenKind
 
 MAX_GRADE = 8.0
 """Reading level (Flesch-Kincaid grade) a form may reach; forms A and B stay within 1 grade of each other."""
 MAX_GRADE_GAP = 1.0
-CHAT_KINDS = (ScreenKind.DM, ScreenKind.SMS, ScreenKind.GAME_LOBBY)
 CARD_KINDS = (ScreenKind.JOB_AD, ScreenKind.MARKETPLACE, ScreenKind.EMAIL, ScreenKind.PROFILE, ScreenKind.SETTINGS)
 
 
@@ -141,7 +140,7 @@ def _check_item(item: RadarItem, i: int, loaded: Loaded[RadarFile], bag: Diagnos
     if item.kind in CARD_KINDS and c.card is None and not c.messages:
         bag.error("R506", f"a {item.kind.value} item needs a card or messages", at(("items", i, "content")),
                   hint="add `card:` with a title and body")
-    if item.kind not in CHAT_KINDS + CARD_KINDS and not c.messages and c.card is None:
+    if item.kind not in CHAT_KINDS and item.kind not in CARD_KINDS and not c.messages and c.card is None:
         bag.error("R506", f"item '{item.id}' shows nothing", at(("items", i, "content")),
                   hint="add `messages:` or a `card:`")
     texts = list(item_texts(item))

@@ -62,6 +62,11 @@ class ScreenKind(str, Enum):
     NARRATION = "narration"
 
 
+CHAT_KINDS = frozenset({ScreenKind.DM, ScreenKind.SMS, ScreenKind.GAME_LOBBY})
+"""Screens that are one conversation: earlier messages stay above the new ones, and each line of a spot task's text
+is a bubble of its own."""
+
+
 class Tone(str, Enum):
     """How an ending feels. A risky ending is never 'game over': it points to help."""
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from typing import Optional, Sequence, Union
 
-from ..content.schema import ME, Message, Node, Scenario, ScreenKind
+from ..content.schema import CHAT_KINDS, ME, Message, Node, Scenario, ScreenKind
 from .state import Shown
 
-CHAT_KINDS = frozenset({ScreenKind.DM, ScreenKind.SMS, ScreenKind.GAME_LOBBY})
-"""Screens that are one conversation: earlier messages stay above the new ones."""
 FEED_KINDS = frozenset({ScreenKind.FEED})
 """Screens that are one feed: earlier posts stay below the new ones."""
 
@@ -25,11 +23,14 @@ def messages_of(scn: Scenario, visit: Shown) -> tuple[Message, ...]:
 
 
 def spot_message(node: Node) -> tuple[Message, ...]:
-    """The spot task's text as a message, where the screen shows it as one (an email with no body shows it as the
-    body instead)."""
+    """The spot task's text as messages, where the screen shows it as such (an email with no body shows it as the
+    body instead). In a chat, each line of the text is a bubble of its own: a burst of short messages, as people
+    really send them; elsewhere (a post, a listing) the text is one message."""
     if node.spot is None or (node.screen == ScreenKind.EMAIL and node.card is not None and not node.card.body):
         return ()
-    return (Message.model_validate({"from": node.spot.speaker, "text": node.spot.text}),)
+    lines = [ln.strip() for ln in node.spot.text.splitlines() if ln.strip()] if node.screen in CHAT_KINDS else []
+    texts = lines if len(lines) > 1 else [node.spot.text]
+    return tuple(Message.model_validate({"from": node.spot.speaker, "text": t}) for t in texts)
 
 
 def sent_message(text: str) -> Message:
