@@ -153,7 +153,7 @@ def _desktop_trace(item: CatalogItem, seed: int, steps: list[str], tmp: Path) ->
     return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-@pytest.mark.parametrize("sid,seed", [("tutorial", 3), ("grooming-dms", 8)])
+@pytest.mark.parametrize("sid,seed", [("tutorial", 3), ("grooming-dms", 8), ("oversharing", 5)])
 def test_the_same_seeded_script_gives_the_same_trace_on_the_desktop_and_in_the_page(
         browser: Any, tmp_path: Path, sid: str, seed: int) -> None:
     item = _item(sid)
