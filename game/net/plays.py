@@ -81,8 +81,9 @@ class PlaysSnapshot:
     """What the projector shows while everyone plays (aggregates only)."""
 
     started: int = 0
-    """Devices that started a story."""
+    """Devices that opened a story (at its content note or further)."""
     playing: int = 0
+    """Devices past the content note, neither finished nor gone."""
     finished: int = 0
     """Devices that reached the summary."""
     left: int = 0
@@ -306,6 +307,7 @@ class Plays:
         devs = list(self.devices.values())
         finished = sum(1 for d in devs if d.play.finished)
         left = sum(1 for d in devs if d.play.left and not d.play.finished)
+        reading = sum(1 for d in devs if not getattr(d.play, "started", True) and not d.play.left)
 
         def top(tallies: dict[Any, _Tally]) -> tuple[Count, ...]:
             rows = [Count(k[0], k[1], t.text, t.count, t.of) for k, t in tallies.items() if t.count]
@@ -314,8 +316,8 @@ class Plays:
 
         endings = tuple(sorted((Ending(s, e, tone, n) for (s, e, tone), n in self._endings.items()),
                                key=lambda x: (-x.count, x.story, x.ending)))
-        return PlaysSnapshot(len(devs), len(devs) - finished - left, finished, left, endings, top(self._missed),
-                             top(self._riskier), self.closed)
+        return PlaysSnapshot(len(devs), len(devs) - finished - left - reading, finished, left, endings,
+                             top(self._missed), top(self._riskier), self.closed)
 
     def publish(self) -> None:
         """Queue a snapshot for the game."""

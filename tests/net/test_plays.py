@@ -148,3 +148,17 @@ def test_only_playable_stories_and_one_when_the_teacher_picks() -> None:
         Plays([], lambda it, seed, n: DoublePlay(it, seed))
     with pytest.raises(ValueError):
         _plays("tutorial", "gaming", choose=False)
+
+
+def test_a_device_still_reading_its_content_note_is_not_counted_as_playing() -> None:
+    class Reading(DoublePlay):
+        @property
+        def started(self) -> bool:
+            return not self.at_note
+
+    plays = Plays([item("tutorial")], lambda it, seed, n: Reading(it, seed))
+    plays.greet("tok-a", 1)
+    plays.greet("tok-b", 2)
+    plays.handle("tok-a", 1, {"do": "note", "go": True})
+    snap = plays.current()
+    assert (snap.started, snap.playing, snap.finished, snap.left) == (2, 1, 0, 0)

@@ -193,3 +193,35 @@ def test_the_projector_screen_lays_out_at_any_size(make_app: Callable[..., App],
     assert devices_finish(ScriptRunner(app, None), 2, 10.0)  # the totals reach the game within a moment
     app.render(force=True)
     assert "2 devices finished" in _texts(app)
+
+
+@pytest.mark.parametrize("scene", ["plays-setup", "plays-room"])
+def test_random_intents_raise_nothing(make_app: Callable[..., App], scene: str) -> None:
+    import random
+
+    from soak import random_intent
+
+    from game.ui.scenes.plays_setup import PlaysSetupScene
+
+    rng = random.Random(sum(map(ord, scene)))
+    app = make_app(facilitator=True, devices=True, devices_host="127.0.0.1", everyone_plays=True, scenario=TUTORIAL,
+                   size=(900, 560))
+
+    def setup() -> None:
+        if scene == "plays-room":
+            assert open_everyone_plays(app) == 0
+        else:
+            app.go_title()
+            app.push(PlaysSetupScene(app))
+        app.step()
+
+    setup()
+    for i in range(150):
+        app.running = True
+        if i % 50 == 0 and i:
+            setup()
+        app.dispatch(random_intent(rng, app))
+        if i % 3 == 0:
+            app.step(rng.choice([0.0, 0.016, 0.3]))
+    app.step()
+    assert not app.errors
