@@ -61,6 +61,8 @@ def sugar(sc: Scanner, i: int, end: int, depth: int) -> int:
         elif name in ("if", "endif"):
             sc.emit("end", i)
         return stop
+    if name == "else" and re.match(r"if\b", args):  # the older `<<else if cond>>`
+        name, args = "elseif", args[2:].strip()
     if name in ("if", "elseif", "else"):
         sc.emit({"if": "if", "elseif": "elif", "else": "else"}[name], i, args)
         return stop

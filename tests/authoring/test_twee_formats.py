@@ -409,3 +409,41 @@ def test_control_and_separator_characters_never_break_the_yaml(odd: str) -> None
     assert loaded.model.title == ("Start" if odd.isspace() else "Imported story")
     assert [c.text for c in loaded.model.nodes["start"].choices or []] == ["Go now" if spaced else "Gonow"]
     assert [m.text for m in loaded.model.nodes["start"].messages] == ["hi there" if spaced else "hithere"]
+
+
+@pytest.mark.parametrize(("twine", "when"), [
+    ("$met", {"var": "met", "equals": True}),
+    ("not $met", {"not": {"var": "met", "equals": True}}),
+    ("!$met", {"not": {"var": "met", "equals": True}}),
+    ("$trust gte 2", {"var": "trust", "at_least": 2}),
+    ("$trust > 2", {"var": "trust", "at_least": 3}),
+    ("$trust lt 2", {"var": "trust", "at_most": 1}),
+    ("$trust is at most 4", {"var": "trust", "at_most": 4}),
+    ('$mood is "angry"', {"var": "mood", "equals": "angry"}),
+    ("$mood neq 'calm'", {"not": {"var": "mood", "equals": "calm"}}),
+    ("s.knows === true", {"var": "knows", "equals": True}),
+    ("$metKai and ($trust >= 1 or $askedFriend)", {"all": [
+        {"var": "met_kai", "equals": True},
+        {"any": [{"var": "trust", "at_least": 1}, {"var": "asked_friend", "equals": True}]}]}),
+    ('visited("Park")', {"visited": "park"}),
+    ('(history:) contains "Park"', {"visited": "park"}),
+    ('visited("Nowhere")', None),
+    ("$trust > 2.5", None),
+    ('$bag contains "key"', None),
+])
+def test_twine_conditions_translate(twine: str, when: Any) -> None:
+    from game.tools.twee_cond import Conditions
+
+    assert Conditions({"Park": "park"}).expr(twine) == when
+
+
+def test_else_if_with_a_space_is_elseif(tmp_path: Path) -> None:
+    src = tmp_path / "elseif.twee"
+    src.write_text(':: StoryData\n{"format": "SugarCube", "start": "Start"}\n\n:: StoryInit\n<<set $n to 0>>\n\n'
+                   ":: Start\n<<if $n gte 2>>[[Two->End]]<<else if $n is 1>>[[One->End]]<<else>>[[None->End]]"
+                   "<</if>>\n\n:: End [safe]\nThe end.\n", encoding="utf-8")
+    scn = _import(src, tmp_path / "elseif.yaml").entry.scenario
+    assert scn is not None
+    assert _whens(scn, "start") == [
+        {"var": "n", "at_least": 2}, {"all": [{"not": {"var": "n", "at_least": 2}}, {"var": "n", "equals": 1}]},
+        {"all": [{"not": {"var": "n", "at_least": 2}}, {"not": {"var": "n", "equals": 1}}]}]
