@@ -166,6 +166,11 @@ def report_validation(model: type[BaseModel], exc: ValidationError, marks: Marks
             shown = repr(got) if isinstance(got, (str, int, bool)) and len(repr(got)) < 50 else type(got).__name__
             msg = f"{where}: {err['msg']}" + (f" (got {shown})" if got is not None and etype != "condition" else "")
             hint = _hint_for(etype, err)
+            if etype == "string_type" and isinstance(got, dict) and len(got) == 1:  # `- Pause: then ask`
+                key, value = next(iter(got.items()))
+                if isinstance(key, str) and isinstance(value, str):
+                    msg = f"{where}: this text contains ': ', so YAML read it as `key: value`"
+                    hint = f"text containing ': ' needs quotes: \"{key}: {value}\""
             if etype == "condition" and isinstance(got, dict):
                 tests = ("equals", "at_least", "at_most", "visited", "all", "any", "not")
                 for k in got:

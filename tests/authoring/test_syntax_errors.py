@@ -88,3 +88,17 @@ def test_a_duplicate_key_elsewhere_is_still_e111(tmp_path: Path) -> None:
     bag = DiagnosticBag("story.yaml")
     read_yaml(TUTORIAL.replace("title: My first story", "title: My first story\ntitle: Again", 1), bag)
     assert [d.code for d in bag.items] == ["E111"] and bag.items[0].source == "title: Again"
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("  - Pause before you share details with someone new.", "  - Pause: then share details with someone new."),
+    ("        text: I would not. Let's see what they say next.", "        text:\n          Mia: I would not."),
+])
+def test_a_text_read_as_key_value_says_it_needs_quotes(old: str, new: str) -> None:
+    """Valid YAML, so not a syntax error: a list item or an indented text with ': ' becomes a mapping."""
+    text = edited((old, new))
+    (d,) = load_text_bytes(text.encode(), Scenario, "story.yaml").diagnostics
+    words = new.strip().removeprefix("- ").removeprefix("text:").strip()
+    assert d.code == "E203" and "this text contains ': '" in d.message
+    assert d.hint == f"text containing ': ' needs quotes: \"{words}\""
+    assert d.line == line_of(text, words)
