@@ -143,6 +143,10 @@ class RoomServer:
         if self._hub is not None:
             await self._hub.broadcast()
 
+    def call(self, fn: Callable[[], None]) -> None:
+        """Run `fn` on the server thread soon (e.g. open what must live on that thread before devices need it)."""
+        self._send(lambda _state: fn())
+
     def open_question(self, question: Question) -> None:
         """Open a vote on the devices."""
         self._send(lambda s: s.open(question))

@@ -52,6 +52,10 @@ class ThreadRecords:
             return None
         return self._store
 
+    def open(self) -> None:
+        """Open the store now (on the calling thread, which must be the room's)."""
+        self.get()
+
     def commit(self) -> None:
         """Put the waiting records on disk (on the thread that opened the store)."""
         if self._store is not None and self._thread == threading.get_ident():
@@ -115,6 +119,7 @@ def open_plays_room(app: App, stories: Sequence[CatalogItem], choose: bool) -> O
                             "instead, or try another address or port.").format(host=host, why=str(exc))
         return app.room_notice
     app.room_notice = None
+    app.room.call(records.open)  # the records open (and are checked) now, on the room's thread, not at the first tap
     app.room.announce()
     return None
 

@@ -102,7 +102,14 @@ def test_the_projector_shows_totals_while_devices_play_then_the_teacher_ends_the
 
 
 def test_students_choose_from_the_tier_the_teacher_allows(make_app: Callable[..., App]) -> None:
+    import time
+
     app = _room(make_app)
+    deadline = time.monotonic() + 10
+    while not (app.data_dir / "records.sqlite3").exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert (app.data_dir / "records.sqlite3").exists() and app.open_store is None, \
+        "the devices' records open on the room's thread when the room opens"
     plays = app.room.plays  # type: ignore[union-attr]
     items = app.library.items()
     assert [s.id for s in plays.stories] == [s.id for s in allowed_stories(items, "extended")]
