@@ -69,3 +69,22 @@ def test_paths_exits_1_when_an_ending_is_unreachable(fmt: str, tmp_path: Path, c
     assert shown in out
     path.write_text(edited(), encoding="utf-8")
     assert main(["paths", str(path), "--format", fmt]) == 0
+
+
+def test_paths_routes_in_json(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from game.content.catalog import scenarios_dir
+    from game.content.loader import load_scenario
+    from game.session.routes import shortest_routes
+
+    assert main(["paths", "tutorial", "--routes", "--format", "json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    scn = load_scenario(scenarios_dir() / "en" / "tutorial.yaml").model
+    assert scn is not None
+    routes, _capped = shortest_routes(scn)
+    assert out["routes_capped"] is False
+    assert out["routes"] == [{"ending": r.ending, "script": r.script(), "score": r.score} for r in routes]
+    assert {r["ending"] for r in out["routes"]} == {e["id"] for e in out["endings"]}
+    assert all(r["script"].startswith("next ") and r["script"].endswith(f"expect:ending={r['ending']}")
+               for r in out["routes"])
