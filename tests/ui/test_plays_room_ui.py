@@ -232,3 +232,18 @@ def test_random_intents_raise_nothing(make_app: Callable[..., App], scene: str) 
             app.step(rng.choice([0.0, 0.016, 0.3]))
     app.step()
     assert not app.errors
+
+
+def test_quick_exit_closes_the_room_at_once(make_app: Callable[..., App]) -> None:
+    import socket
+
+    from game.ui.intents import QuickExit
+
+    app = _room(make_app, scenario=TUTORIAL)
+    assert app.room is not None and app.room.plays is not None
+    port, plays = app.room.port, app.room.plays
+    send(app, QuickExit())
+    assert app.room is None and top_name(app) == "quick-exit" and plays.closed
+    with socket.socket() as s:
+        s.settimeout(1.0)
+        assert s.connect_ex(("127.0.0.1", port)) != 0, "nothing listens any more"
