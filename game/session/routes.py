@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import deque
+import heapq
 from dataclasses import dataclass
 from typing import Any, Optional
 
@@ -57,33 +57,37 @@ def _moves(scn: Scenario, st: PlayState) -> list[tuple[tuple[str, ...], PlayStat
 
 
 def shortest_routes(scn: Scenario, seed: int = HEADLESS_SEED) -> tuple[list[Route], bool]:
-    """The fewest-step route to each reachable ending (in the file's order of endings), and whether the state
-    budget stopped the search first. Options are numbered as they are shown with `seed`."""
+    """The route with the fewest script steps to each reachable ending (in the file's order of endings), and
+    whether the state budget stopped the search first. Options are numbered as they are shown with `seed`."""
     watched = _watched(scn)
     start = runner.start(scn, seed=seed)
 
     def key(st: PlayState) -> Any:
         return (st.node, st.variables, frozenset(v for v in st.visited if v in watched))
 
-    seen = {key(start)}
-    queue: deque[tuple[PlayState, tuple[str, ...]]] = deque([(start, ("next",))])  # Start on the content note
+    done: set[Any] = set()
+    queued = 0
+    heap: list[tuple[int, int, PlayState, tuple[str, ...]]] = [(1, 0, start, ("next",))]  # Start on the content note
     found: dict[str, Route] = {}
     capped = False
-    while queue:
-        st, steps = queue.popleft()
+    while heap:  # cheapest first: a choice costs two steps (the option, then Next on its feedback), a Next one
+        _cost, _n, st, steps = heapq.heappop(heap)
+        k = key(st)
+        if k in done:
+            continue
+        done.add(k)
         if st.phase is Phase.ENDING:
             if st.node not in found:
                 found[st.node] = Route(st.node, (*steps, f"expect:ending={st.node}"), st.score)
             continue
         for more, nxt in _moves(scn, st):
-            k = key(nxt)
-            if k in seen:
+            if key(nxt) in done:
                 continue
-            if len(seen) >= MAX_STATES:
+            if len(done) + len(heap) >= MAX_STATES:
                 capped = True
                 continue
-            seen.add(k)
-            queue.append((nxt, (*steps, *more)))
+            queued += 1
+            heapq.heappush(heap, (len(steps) + len(more), queued, nxt, (*steps, *more)))
     order = [nid for nid, n in scn.nodes.items() if n.ending is not None]
     return [found[nid] for nid in order if nid in found], capped
 
