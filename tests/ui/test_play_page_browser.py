@@ -260,6 +260,10 @@ A11Y_CHECK = r"""
     if (el.getAttribute('aria-hidden') !== 'true') bad('svg-hidden', el); });
   const headings = [...document.querySelectorAll('h1, h2, h3')].filter(visible);
   if (!headings.length) out.push('page-has-heading');
+  const all = [...document.querySelectorAll('h1, h2, h3, h4')];
+  if (all.length && all[0].tagName !== 'H1') bad('page-starts-with-h1', all[0]);
+  all.forEach((h, k) => {
+    if (k && Number(h.tagName[1]) > Number(all[k - 1].tagName[1]) + 1) bad('heading-order', h); });
   if (!document.querySelector('main')) out.push('landmark-main');
   if (!document.querySelector('[aria-live], [role=status], [role=log], [role=alert]')) out.push('live-region');
   const doc = document.scrollingElement;
