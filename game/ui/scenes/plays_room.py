@@ -78,8 +78,8 @@ class PlaysRoomScene(PageScene):
     def column(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int) -> int:
         m = ctx.m
         y0 = y
-        y += text_block(ctx, items, x, y, w, self.heading(), style="bold", size=m.h1) + m.pad
         side = m.wide and w >= m.body * 48  # a projector: how to join and the counts left, the lists right
+        y += text_block(ctx, items, x, y, w, self.heading(), style="bold", size=m.h1 if side else m.h2) + m.gap
         lw = round(w * 0.42) if side else w
         room = self.app.room
         ly = y
@@ -126,14 +126,14 @@ class PlaysRoomScene(PageScene):
     def join_block(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int, url: str, code: str) -> int:
         """A QR code, the short address and the room code, side by side; returns the bottom."""
         m = ctx.m
-        side = max(round(m.body * 5), min(round(w * 0.3), round(m.body * 10)))
+        side = max(round(m.body * 5), min(round(w * 0.42), round(m.body * 11)))  # readable from the back
         qr = draw_qr(items, x, y, side, url)
         tx, tw = x + qr[2] + m.pad, w - qr[2] - m.pad
-        ty = y + text_block(ctx, items, tx, y, tw, _("Join the same Wi-Fi, scan the code or open:"), size=m.h2)
+        ty = y + text_block(ctx, items, tx, y, tw, _("Room code:"), size=m.h2) + m.gap // 2  # the code first: it must
+        ty += text_block(ctx, items, tx, ty, tw, spaced(code), style="bold", size=m.display) + m.gap  # stay in view
+        ty += text_block(ctx, items, tx, ty, tw, _("Same Wi-Fi, then scan the code or open:"), size=m.h2)
         ty += m.gap // 2
-        ty += text_block(ctx, items, tx, ty, tw, short_address(url), style="bold", size=m.h2) + m.gap
-        ty += text_block(ctx, items, tx, ty, tw, _("Room code:"), size=m.h2) + m.gap // 2
-        ty += text_block(ctx, items, tx, ty, tw, spaced(code), style="bold", size=m.display)
+        ty += text_block(ctx, items, tx, ty, tw, short_address(url), style="bold", size=m.h2)
         return max(ty, y + qr[3])
 
     def counts_block(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int,
