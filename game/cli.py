@@ -270,7 +270,8 @@ def build_parser(only_play: bool = False) -> argparse.ArgumentParser:
 def add_play_arguments(p: argparse.ArgumentParser) -> None:
     """Options of `play` (also accepted with no command)."""
     p.add_argument("--scenario", metavar="ID", help="open this scenario directly")
-    p.add_argument("--lang", default="en", help="language folder of scenarios (default: en)")
+    p.add_argument("--lang", metavar="LANG", help="UI and story language for this run, e.g. es (default: the "
+                   "language chosen in Settings, else the system's when there is a catalog for it, else en)")
     p.add_argument("--facilitator", action="store_true", help="lead a class: projector mode with votes")
     p.add_argument("--class-label", metavar="TEXT", help="optional class label for records (no names)")
     p.add_argument("--theme", metavar="NAME", help="default or high_contrast")

@@ -6,9 +6,10 @@ import errno
 import os
 import tempfile
 import time
-from gettext import gettext as _
 from pathlib import Path
 from typing import Optional, TextIO
+
+from .lang import _
 
 
 def atomic_write_text(path: Path, text: str) -> None:

@@ -248,9 +248,9 @@ def find_scenarios(ids: Iterable[str], root: Optional[Path] = None) -> dict[str,
     return found
 
 
-def resolve_scenario(ref: str, pack: Optional[Path] = None) -> Path:
-    """A scenario path, or a scenario id / file stem: in ``pack`` first when given, then in the shipped packs.
-    Raises UsageError when nothing matches."""
+def resolve_scenario(ref: str, pack: Optional[Path] = None, lang: Optional[str] = None) -> Path:
+    """A scenario path, or a scenario id / file stem: in ``pack`` first when given, then in the shipped pack of
+    ``lang`` (when it has one), then in all the shipped packs. Raises UsageError when nothing matches."""
     p = Path(ref)
     if p.is_file():
         return p
@@ -260,6 +260,13 @@ def resolve_scenario(ref: str, pack: Optional[Path] = None) -> Path:
         for f in find_scenario_files(pack):
             if f.stem == ref:
                 return f
+    if lang and (scenarios_dir() / lang).is_dir():
+        for f in find_scenario_files(scenarios_dir() / lang):
+            if f.stem == ref:
+                return f
+    for f in find_scenario_files(scenarios_dir() / "en") if (scenarios_dir() / "en").is_dir() else []:
+        if f.stem == ref:
+            return f
     for f in find_scenario_files(scenarios_dir()):
         if f.stem == ref:
             return f

@@ -3,11 +3,10 @@ lines): the same sentences the desktop scenes say (tests/session/test_device_pla
 
 from __future__ import annotations
 
-from gettext import gettext as _
-from gettext import ngettext
 from typing import Optional
 
 from ..content.schema import Ending, Tone
+from .lang import _, ngettext
 
 
 def points_text(points: int) -> str:

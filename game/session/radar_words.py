@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from gettext import gettext as _
 from typing import Optional
 
 from ..engine.radar_score import Score
+from .lang import _
 
 CHANGE = 0.25
 """A change in d′ or c smaller than this is read as "about the same" (one item either way moves d′ about 0.3)."""

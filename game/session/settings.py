@@ -7,11 +7,11 @@ import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
-from gettext import gettext as _
 from pathlib import Path
 from typing import Any, Optional
 
 from .atomic import atomic_write_text, describe_os_error, move_aside
+from .lang import _, normalize, system_language
 
 SETTINGS_FILE = "settings.json"
 TEXT_SCALE_MIN = 1.0
@@ -72,8 +72,9 @@ def _nickname(value: Any) -> Optional[str]:
 class Settings:
     """Player settings; construction normalises every field, so an instance is always valid.
 
-    There is no language setting: the UI and scenario language come from `play --lang` (a `lang` key in a
-    settings.json written by an older version is ignored, like any unknown key, and dropped on the next save)."""
+    ``lang`` is the language of the UI and the stories ('en', 'es', ... when a catalog exists); None means not
+    chosen: the system locale's language when there is a catalog for it, else English. `play --lang` overrides it
+    for one run."""
 
     text_scale: float = 1.0
     theme: str = "default"
@@ -83,12 +84,16 @@ class Settings:
     fullscreen: bool = False
     typing_animation: bool = True
     nickname: Optional[str] = None
+    lang: Optional[str] = None
+    """UI and story language; None: the system's language when a catalog exists for it, else English."""
     class_text_scale: Optional[float] = None
     """Text size when leading a class; None means 125% or the player's own size if larger."""
     class_theme: str = "default"
     """Theme when leading a class (high contrast is a choice; projectors wash out dark themes)."""
     class_typing_animation: bool = False
     """Typing dots when leading a class: off unless chosen."""
+    class_lang: Optional[str] = None
+    """Language when leading a class; None means the player's own language."""
 
     def __post_init__(self) -> None:
         fix = object.__setattr__
@@ -100,6 +105,8 @@ class Settings:
         fix(self, "fullscreen", _flag(self.fullscreen, False))
         fix(self, "typing_animation", _flag(self.typing_animation, True))
         fix(self, "nickname", _nickname(self.nickname))
+        fix(self, "lang", normalize(self.lang))
+        fix(self, "class_lang", normalize(self.class_lang))
         fix(self, "class_text_scale", _opt_scale(self.class_text_scale))
         fix(self, "class_theme", _choice(self.class_theme, THEMES))
         fix(self, "class_typing_animation", _flag(self.class_typing_animation, False))
@@ -107,7 +114,13 @@ class Settings:
     def for_class(self) -> Settings:
         """The settings a class sees on the projector: large type, the class theme, no typing dots unless chosen."""
         scale = self.class_text_scale if self.class_text_scale is not None else max(1.25, self.text_scale)
-        return self.replace(text_scale=scale, theme=self.class_theme, typing_animation=self.class_typing_animation)
+        return self.replace(text_scale=scale, theme=self.class_theme, typing_animation=self.class_typing_animation,
+                            lang=self.class_lang or self.lang)
+
+    @property
+    def language(self) -> str:
+        """The language in use: the chosen one, else the system's (when a catalog exists), else English."""
+        return self.lang or system_language()
 
     def replace(self, **changes: Any) -> Settings:
         """A copy with ``changes`` applied (and normalised)."""

@@ -7,12 +7,12 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime, timezone
-from gettext import gettext as _
 from pathlib import Path
 from typing import Any, Callable, Optional, Sequence, TypeVar
 
 from . import device_plays, device_store
 from .atomic import describe_os_error, move_aside
+from .lang import _
 from .queries import DECISIONS_SQL, GROUPS_SQL, OPTIONS_SQL
 
 T = TypeVar("T")

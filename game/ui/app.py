@@ -14,7 +14,7 @@ from ..session.paths import resolve_data_dir
 from ..session.settings import Settings, load_settings, save_settings
 from .assets import FontCache, ImageCache, TextCache
 from .display import Painter
-from .i18n import _, set_language
+from .i18n import _, current_language, set_language
 from .input import map_event
 from .intents import Adjust, Author, Facilitate, Fullscreen, Help, Home, Intent, OpenSettings, QuickExit, Quit, Resize
 from .layout import Ctx, Metrics
@@ -47,7 +47,8 @@ class AppOptions:
     headless: bool = False
     data_dir: Optional[Path] = None
     pack: Optional[Path] = None
-    lang: str = "en"
+    lang: Optional[str] = None
+    """The UI and story language for this run (`--lang`); None: the settings' (or the system's) language."""
     theme: Optional[str] = None
     text_scale: Optional[float] = None
     fullscreen: Optional[bool] = None
@@ -108,8 +109,10 @@ class App:
             overrides["text_scale"] = opts.text_scale
         if opts.fullscreen:
             overrides["fullscreen"] = True
+        if opts.lang:
+            overrides["lang"] = opts.lang
         self.settings: Settings = settings.replace(**overrides) if overrides else settings
-        set_language(opts.lang or "en")
+        set_language(self.settings.language)
         self._store: Optional[Store] = None
         self._library: Optional[Library] = None
         self.author: Optional[AuthorTools] = None
@@ -175,7 +178,7 @@ class App:
         if self._library is None:
             from ..session.catalog import Library
 
-            self._library = Library(self.opts.pack, self.opts.lang)
+            self._library = Library(self.opts.pack, current_language())
         return self._library
 
     # ------------------------------------------------------------- window and context
@@ -230,7 +233,7 @@ class App:
         animation change the class's projector settings instead of the player's."""
         if self.classroom is not None:
             routed = {"text_scale": "class_text_scale", "theme": "class_theme",
-                      "typing_animation": "class_typing_animation"}
+                      "typing_animation": "class_typing_animation", "lang": "class_lang"}
             for key in [k for k in changes if k in routed]:
                 self._class_overrides.pop(key, None)
             changes = {routed.get(k, k): v for k, v in changes.items()}
@@ -243,8 +246,8 @@ class App:
         old = self.shown_settings
         self.classroom = Classroom(clean_label(label))
         self.last_class_label = self.classroom.label
-        self._class_overrides = {k: v for k, v in (("theme", self.opts.theme), ("text_scale", self.opts.text_scale))
-                                 if v is not None}
+        self._class_overrides = {k: v for k, v in (("theme", self.opts.theme), ("text_scale", self.opts.text_scale),
+                                                   ("lang", self.opts.lang)) if v is not None}
         self._apply_look(old)
 
     def end_class(self) -> None:
@@ -303,6 +306,12 @@ class App:
             self.screen = self._set_mode(new.fullscreen)
         if not new.sound and self._sounds is not None:
             self._sounds.stop()
+        if new.language != old.language:  # UI strings, the stories on offer (scenarios/<lang>) and the radar items
+            set_language(new.language)
+            self.text.clear()
+            pygame.display.set_caption(_("Red Flag Radar"))
+            if self.opts.pack is None:  # a --pack folder is one language already
+                self._library = None
         self.relayout_all()
 
     # ------------------------------------------------------------- scene stack (see scene_stack.SceneStack)

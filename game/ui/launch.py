@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any, Optional
 
+from ..session.lang import available_languages, normalize
 from ..usage import UsageError
 
 
@@ -42,7 +43,9 @@ def play(ns: argparse.Namespace) -> int:
         if getattr(ns, "scenario", None):  # the catalog (and the content model) load only when a story is named
             from ..session.catalog import resolve_scenario
 
-            scenario = resolve_scenario(ns.scenario, pack)
+            scenario = resolve_scenario(ns.scenario, pack, run_language(ns))
+        if getattr(ns, "lang", None) and normalize(ns.lang) is None:
+            raise ValueError(f"--lang {ns.lang}: no such language (there are: {', '.join(available_languages())})")
         if ns.text_scale is not None and not 1.0 <= ns.text_scale <= 2.0:
             raise ValueError("--text-scale must be between 1.0 and 2.0")
         radar = radar_options(ns)
@@ -89,7 +92,7 @@ def play(ns: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"error: cannot write the trace to '{ns.trace}': {exc.strerror or exc}", file=sys.stderr)
             return 2
-    opts = AppOptions(size=size, headless=bool(ns.headless), data_dir=ns.data_dir, pack=pack, lang=ns.lang or "en",
+    opts = AppOptions(size=size, headless=bool(ns.headless), data_dir=ns.data_dir, pack=pack, lang=normalize(ns.lang),
                       theme=ns.theme, text_scale=ns.text_scale, fullscreen=bool(ns.fullscreen) or None,
                       scenario=scenario, start_at=ns.start_at, preset=preset, class_label=ns.class_label,
                       facilitator=bool(getattr(ns, "facilitator", False)),
@@ -126,6 +129,18 @@ def play(ns: argparse.Namespace) -> int:
         return 1
     finally:
         app.close()
+
+
+def run_language(ns: argparse.Namespace) -> str:
+    """The language this run plays in: --lang, else the one chosen in Settings, else the system's."""
+    from ..session.lang import normalize
+    from ..session.paths import resolve_data_dir
+    from ..session.settings import load_settings
+
+    chosen = normalize(getattr(ns, "lang", None))
+    if chosen:
+        return chosen
+    return load_settings(resolve_data_dir(getattr(ns, "data_dir", None)))[0].language
 
 
 def open_start(app: Any) -> int:

@@ -51,13 +51,21 @@ def test_save_then_load_round_trip(tmp_path: Path) -> None:
     assert on_disk["nickname"] == "Sky" and on_disk["text_scale"] == 1.5
 
 
-def test_an_older_file_with_a_language_still_loads(tmp_path: Path) -> None:
-    """Settings once held `lang` (never shown or used: `play --lang` decides); old files load and drop it."""
-    old = {**CUSTOM.to_dict(), "lang": "pt_BR"}
+def test_a_language_without_a_catalog_loads_as_not_chosen(tmp_path: Path) -> None:
+    """`lang` holds a language with a UI catalog ('es'), else None (not chosen: the system's language, or English)."""
+    old = {**CUSTOM.to_dict(), "lang": "pt_BR", "class_lang": "klingon"}
     (tmp_path / SETTINGS_FILE).write_text(json.dumps(old), encoding="utf-8")
     assert load_settings(tmp_path) == (CUSTOM, None)
     assert save_settings(tmp_path, load_settings(tmp_path)[0]) is None
-    assert "lang" not in json.loads((tmp_path / SETTINGS_FILE).read_text(encoding="utf-8"))
+    on_disk = json.loads((tmp_path / SETTINGS_FILE).read_text(encoding="utf-8"))
+    assert on_disk["lang"] is None and on_disk["class_lang"] is None
+    assert Settings(lang="es-MX").lang == "es" and Settings(lang="ES").lang == "es" and Settings(lang=7).lang is None
+
+
+def test_the_class_language_is_the_players_unless_chosen() -> None:
+    assert Settings(lang="es").for_class().lang == "es"
+    assert Settings(lang="es", class_lang="en").for_class().lang == "en"
+    assert Settings(lang="es").language == "es"
 
 
 def test_save_creates_missing_folders_and_leaves_no_temp_files(tmp_path: Path) -> None:

@@ -1,0 +1,141 @@
+"""The active UI language: gettext catalogs from game/ui/locale, the system default, numbers and dates for it."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import gettext as _gettext
+import io
+import locale as _locale
+import os
+from pathlib import Path
+from typing import Optional
+
+from babel.dates import format_date as _format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from babel.numbers import format_percent as _format_percent
+
+DOMAIN = "red_flag_radar"
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "ui" / "locale"
+SOURCE_LANG = "en"
+LANG_NAMES = {"en": "English", "es": "Español"}
+"""Each language's name in its own language (the language choice shows these, never translated)."""
+
+
+def catalog_paths(lang: str) -> tuple[Path, Path]:
+    """The .po source and the compiled .mo of ``lang``."""
+    folder = LOCALE_DIR / lang / "LC_MESSAGES"
+    return folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
+
+
+def available_languages() -> list[str]:
+    """English and every language with a catalog, English first."""
+    found = []
+    if LOCALE_DIR.is_dir():
+        for d in sorted(LOCALE_DIR.iterdir()):
+            po, mo = catalog_paths(d.name)
+            if d.name != SOURCE_LANG and (po.is_file() or mo.is_file()):
+                found.append(d.name)
+    return [SOURCE_LANG, *found]
+
+
+def normalize(lang: Optional[str]) -> Optional[str]:
+    """'es_MX.UTF-8' / 'es-419' / 'ES' -> 'es' when that language is available, else None."""
+    if not lang or not isinstance(lang, str):
+        return None
+    base = lang.strip().split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+    return base if base in available_languages() else None
+
+
+def system_language() -> str:
+    """The system locale's language when a catalog exists for it, else English (LANGUAGE, LC_ALL, LC_MESSAGES,
+    LANG, then the OS's own setting)."""
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        for part in os.environ.get(var, "").split(":"):
+            if part and part not in ("C", "POSIX"):
+                return normalize(part) or SOURCE_LANG
+    try:
+        guess = _locale.getlocale()[0]
+    except ValueError:
+        guess = None
+    return normalize(guess) or SOURCE_LANG
+
+
+def _load(lang: str) -> _gettext.NullTranslations:
+    """The compiled catalog of ``lang``; a .po newer than its .mo (or with no .mo, in a source checkout) is
+    compiled in memory; English or a missing catalog gives the source strings."""
+    if lang == SOURCE_LANG:
+        return _gettext.NullTranslations()
+    po, mo = catalog_paths(lang)
+    try:
+        stale = po.is_file() and (not mo.is_file() or po.stat().st_mtime > mo.stat().st_mtime)
+        if not stale and mo.is_file():
+            with mo.open("rb") as fh:
+                return _gettext.GNUTranslations(fh)
+        if stale:
+            with po.open("rb") as fh:
+                catalog = read_po(fh, locale=lang)
+            buf = io.BytesIO()
+            write_mo(buf, catalog)
+            buf.seek(0)
+            return _gettext.GNUTranslations(buf)
+    except (OSError, ValueError):
+        pass
+    return _gettext.NullTranslations()
+
+
+class _Active:
+    """The active language and its translation."""
+
+    def __init__(self) -> None:
+        self.lang = SOURCE_LANG
+        self.tr: _gettext.NullTranslations = _gettext.NullTranslations()
+
+
+_active = _Active()
+
+
+def set_language(lang: Optional[str]) -> str:
+    """Switch the UI language (an unknown one gives English); returns the language now in use."""
+    chosen = normalize(lang) or SOURCE_LANG
+    if chosen != _active.lang:
+        _active.tr = _load(chosen)
+        _active.lang = chosen
+    return chosen
+
+
+def current_language() -> str:
+    """The language in use ('en', 'es', ...)."""
+    return _active.lang
+
+
+def _(message: str) -> str:
+    """Translate a UI string."""
+    return _active.tr.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """Translate a UI string with a count."""
+    return _active.tr.ngettext(singular, plural, n)
+
+
+def format_number(value: float, digits: int = 0) -> str:
+    """A number for the active language, grouped and with the decimal mark its locale uses."""
+    pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    return str(format_decimal(value, format=pattern, locale=_babel_locale()))
+
+
+def format_percent(fraction: float) -> str:
+    """A share as a whole percent for the active language ('75%' in English, '75 %' in Spanish)."""
+    return str(_format_percent(fraction, locale=_babel_locale()))
+
+
+def format_date(day: _dt.date, style: str = "medium") -> str:
+    """A date for the active language ('Dec 3, 2026' / '3 dic 2026')."""
+    return str(_format_date(day, format=style, locale=_babel_locale()))
+
+
+def _babel_locale() -> str:
+    """Babel's locale for the active language (Latin American Spanish for 'es')."""
+    return {"en": "en_US", "es": "es_419"}.get(_active.lang, _active.lang)
