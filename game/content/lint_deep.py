@@ -8,24 +8,22 @@ from pathlib import Path
 from typing import Optional, Union
 
 from .diagnostics import DiagnosticBag
+from .language import is_checked, reading_grade, wording_hits, words
 from .loader import load_scenario
 from .readability import (
-    _WORD,
     debrief_located_texts,
-    fk_grade,
     located_student_texts,
     max_grade,
     node_located_texts,
 )
-from .rules import blame_hits
 from .schema import Node, Scenario
 from .yamlread import Marks
 
 P = tuple[Union[str, int], ...]
 
 MIN_WORDS_PER_NODE = 100
-"""Flesch-Kincaid is unreliable on short text (content brief §4.8), so a node is graded on its own
-only from this many words; the whole scenario is always graded."""
+"""Flesch-Kincaid (and Fernández-Huerta, its Spanish form) is unreliable on short text (content brief §4.8),
+so a node is graded on its own only from this many words; the whole scenario is always graded."""
 
 BUBBLE_CHARS = 280
 """Longest message a projector bubble shows well. At classroom type size (about 32 px at 1080p) a
@@ -35,10 +33,6 @@ Longer messages push earlier ones off screen while the class is still reading th
 
 LANG_DIR = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
 TIERS = {"core": "core (ages 12-14)", "extended": "extended (ages 15-18)"}
-
-
-def _words(texts: list[str]) -> int:
-    return sum(len(_WORD.findall(t)) for t in texts)
 
 
 class DeepLinter:
@@ -51,9 +45,8 @@ class DeepLinter:
         self.file_path = file_path
 
     def run(self) -> None:
-        """Run every deeper check (reading level and wording rules are English-only for now)."""
-        english = self.s.lang == "en" or self.s.lang.startswith("en-")
-        if english:
+        """Run every deeper check (reading level and wording rules for the languages that have them: en, es)."""
+        if is_checked(self.s.lang):
             self.check_reading_level()
             self.check_rules()
         self.check_bubbles()
@@ -62,9 +55,10 @@ class DeepLinter:
 
     def _grade(self, texts: list[str], where: str, at: tuple[int, int]) -> None:
         tier = self.s.age_tier.value
-        grade, target = fk_grade(texts), max_grade(tier)
-        if grade > target:
-            self.bag.warning("W404", f"{where} reads at grade {grade:.1f}; the target for {TIERS[tier]} is "
+        grade, target = reading_grade(texts, self.s.lang), max_grade(tier)
+        if grade is not None and grade > target:
+            formula = "" if self.s.lang.startswith("en") else " (Fernández-Huerta's grade table)"
+            self.bag.warning("W404", f"{where} reads at grade {grade:.1f}{formula}; the target for {TIERS[tier]} is "
                              f"{target:.1f} or lower", at,
                              hint="use shorter sentences (most under 15 words) and everyday words")
 
@@ -73,10 +67,10 @@ class DeepLinter:
                     self.marks.at(("age_tier",)))
         for nid, node in self.s.nodes.items():
             texts = [t for _, t in node_located_texts(nid, node)]
-            if _words(texts) >= MIN_WORDS_PER_NODE:
+            if words(texts, self.s.lang) >= MIN_WORDS_PER_NODE:
                 self._grade(texts, f"node '{nid}'", self.marks.at(("nodes", nid), key=True))
         texts = [t for _, t in debrief_located_texts(self.s)]
-        if _words(texts) >= MIN_WORDS_PER_NODE:
+        if words(texts, self.s.lang) >= MIN_WORDS_PER_NODE:
             self._grade(texts, "the debrief", self.marks.at(("debrief",), key=True))
 
     def check_bubbles(self) -> None:
@@ -93,11 +87,14 @@ class DeepLinter:
 
     def check_rules(self) -> None:
         for path, text in located_student_texts(self.s):
-            for hit in blame_hits([text]):
+            for hit in wording_hits([text], self.s.lang):
+                spanish = self.s.lang.startswith("es")
                 if hit.rule == "blame":
-                    hint = "put the responsibility on the person doing harm, e.g. 'This is on Sam, not on you.'"
+                    hint = "put the responsibility on the person doing harm, e.g. " + (
+                        "'Esto es culpa de Sam, no tuya.'" if spanish else "'This is on Sam, not on you.'")
                 else:
-                    hint = "a risky ending is never 'game over' or 'you failed': say what can still help"
+                    hint = "a risky ending is never " + ("'fin del juego' or 'perdiste'" if spanish else
+                                                         "'game over' or 'you failed'") + ": say what can still help"
                 self.bag.warning("W406", f"'{hit.phrase}' in student text", self.marks.at(path), hint=hint)
 
 
