@@ -149,10 +149,14 @@ def test_headless_everyone_plays_from_the_command_line(tmp_path: Path) -> None:
     assert len(events) == 3
 
 
-def test_everyone_plays_needs_a_room_for_devices(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, "main.py", "play", "--headless", "--facilitator", "--everyone-plays",
-                           "--data-dir", str(tmp_path)], cwd=ROOT, capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 2 and "--everyone-plays needs --facilitator --devices" in proc.stderr
+def test_everyone_plays_needs_a_room_for_devices(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from game.cli import main
+
+    assert main(["play", "--headless", "--facilitator", "--everyone-plays", "--data-dir", str(tmp_path)]) == 2
+    assert "--everyone-plays needs --facilitator --devices" in capsys.readouterr().err
+    assert main(["play", "--headless", "--facilitator", "--devices", "--everyone-plays", "--radar", "before",
+                 "--data-dir", str(tmp_path)]) == 2
+    assert "cannot be used with --radar" in capsys.readouterr().err
 
 
 def test_lead_a_class_then_everyone_plays_a_story_or_a_tier(make_app: Callable[..., App]) -> None:
