@@ -1,0 +1,52 @@
+"""W407 over the whole pack: every English story has a Spanish twin in scenarios/es with the same structure
+(ids, nodes, ways on, variables, points, flags, tags, conditions, endings, debrief red flags and resources)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.content.catalog import find_scenario_files, scenarios_dir
+from game.content.loader import load_scenario
+from game.content.parity import differences, structure
+from game.content.schema import Scenario
+
+EN = scenarios_dir() / "en"
+ES = scenarios_dir() / "es"
+FILES = find_scenario_files(EN)
+MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini.yaml"
+
+
+def _model(path: Path) -> Scenario:
+    loaded = load_scenario(path)
+    assert loaded.model is not None, [d.format() for d in loaded.diagnostics]
+    return loaded.model
+
+
+@pytest.mark.parametrize("path", FILES, ids=[p.stem for p in FILES])
+def test_every_english_story_has_a_spanish_twin_with_the_same_structure(path: Path) -> None:
+    twin = ES / path.name
+    assert twin.is_file(), f"scenarios/es/{path.name} is missing"
+    es = _model(twin)
+    assert es.lang == "es"
+    diff = differences(structure(es), structure(_model(path)))
+    assert diff == [], f"scenarios/es/{path.name} differs from scenarios/en:\n" + "\n".join(diff[:20])
+
+
+def test_no_spanish_story_without_an_english_original() -> None:
+    extra = sorted(p.name for p in find_scenario_files(ES) if not (EN / p.name).is_file()) if ES.is_dir() else []
+    assert extra == []
+
+
+def test_the_comparison_sees_structure_and_ignores_words(tmp_path: Path) -> None:
+    text = MINI.read_text(encoding="utf-8")
+    base = structure(_model(MINI))
+    reworded = tmp_path / "reworded.yaml"
+    reworded.write_text(text.replace("price: $900 a week", "price: $900 a la semana"), encoding="utf-8")
+    assert differences(structure(_model(reworded)), base) == []
+    assert "points: 2" in text
+    moved = tmp_path / "moved.yaml"
+    moved.write_text(text.replace("points: 2", "points: 1", 1), encoding="utf-8")
+    found = differences(structure(_model(moved)), base)
+    assert len(found) == 1 and ".points: 1 != 2" in found[0], found
