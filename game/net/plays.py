@@ -117,7 +117,8 @@ class _Device:
 
 @dataclass
 class Plays:
-    """One room's plays; every method runs on the server thread except `poll` and `latest` (the game's side)."""
+    """One room's plays; everything runs on the server thread except `pending`, `poll` and `snapshot` (the game's
+    side)."""
 
     stories: Sequence[CatalogItem]
     factory: PlayFactory
