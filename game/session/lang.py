@@ -127,7 +127,7 @@ def format_number(value: float, digits: int = 0) -> str:
 
 
 def format_percent(fraction: float) -> str:
-    """A share as a whole percent for the active language ('75%' in English, '75 %' in Spanish)."""
+    """A share as a whole percent for the active language ('75%'; '75 %' where the locale spaces it)."""
     return str(_format_percent(fraction, locale=_babel_locale()))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import string
 import sys
 from pathlib import Path
 from typing import Iterable, Optional
@@ -98,6 +99,14 @@ def compile_all(langs: Optional[Iterable[str]] = None) -> list[Path]:
     return written
 
 
+def _fields(text: str) -> set[str]:
+    """The {name} placeholders of a message."""
+    try:
+        return {name for _lit, name, _spec, _conv in string.Formatter().parse(text) if name is not None}
+    except ValueError:
+        return {"<unbalanced braces>"}
+
+
 def problems(lang: str, template: Optional[Catalog] = None) -> list[str]:
     """What keeps ``lang``'s catalog from being complete: untranslated, fuzzy, empty plural slots, a wrong
     number of plural forms, placeholders that differ from the English, and (with a template) missing or stale
@@ -119,6 +128,11 @@ def problems(lang: str, template: Optional[Catalog] = None) -> list[str]:
                 out.append(f"untranslated{f' (plural slot {i})' if msg.pluralizable else ''}: {key!r}")
         for err in msg.check(cat):
             out.append(f"{err}: {key!r}")
+        ids = list(msg.id) if isinstance(msg.id, (tuple, list)) else [msg.id]
+        want_fields = set().union(*(_fields(i) for i in ids))
+        for s in strings:
+            if s and _fields(s) != want_fields:
+                out.append(f"placeholders {sorted(_fields(s))} differ from {sorted(want_fields)}: {key!r}")
     if template is not None:
         have = {m.id for m in cat if m.id}
         want = {m.id for m in template if m.id}
