@@ -62,13 +62,23 @@ def write_device_play(conn: sqlite3.Connection, session_id: int, room: str, devi
                  (session_id, str(room)[:40], int(device), _now()))
 
 
-def _has_table(conn: sqlite3.Connection) -> bool:
+def has_table(conn: sqlite3.Connection) -> bool:
+    """True when the records have the device_plays table (an older file, read as it is, has not)."""
     row = conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'device_plays'").fetchone()
     return bool(row[0])
 
 
+def without_device_plays(sql: str) -> str:
+    """A report query (game/session/queries.py, sessions aliased `s`, one GROUP BY) that leaves out the sessions
+    played on students' devices: they have their own part of the report and are never counted twice."""
+    head, sep, tail = sql.partition("\nGROUP BY")
+    if not sep or "\nWHERE " in head:
+        raise ValueError("not a report query this can filter")
+    return f"{head}\nWHERE s.id NOT IN (SELECT session_id FROM device_plays){sep}{tail}"
+
+
 def _rows(conn: sqlite3.Connection, sql: str) -> list[dict[str, Any]]:
-    if not _has_table(conn):  # an older records file, read as it is
+    if not has_table(conn):  # an older records file, read as it is
         return []
     cur = conn.execute(sql)
     names = [d[0] for d in cur.description]

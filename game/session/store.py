@@ -681,17 +681,21 @@ class Store:
         """Stories played on students' devices, per lesson, story and decision node."""
         return self._run(device_plays.read_decisions)
 
+    def _report(self, sql: str) -> list[dict[str, Any]]:
+        """A report query's rows, leaving out the sessions played on students' devices (their own report part)."""
+        return self._read(device_plays.without_device_plays(sql) if self._run(device_plays.has_table) else sql)
+
     def report_groups(self) -> list[dict[str, Any]]:
         """Report groups (one facilitator session, or all solo sessions of a scenario) with session totals."""
-        return self._read(GROUPS_SQL)
+        return self._report(GROUPS_SQL)
 
     def report_decisions(self) -> list[dict[str, Any]]:
         """Per group and decision node: times decided, safer choices made, spot hits, misses and false alarms."""
-        return self._read(DECISIONS_SQL)
+        return self._report(DECISIONS_SQL)
 
     def report_options(self) -> list[dict[str, Any]]:
         """Per group, decision node and option text: votes or choice counts (or marks), safer and followed."""
-        return self._read(OPTIONS_SQL)
+        return self._report(OPTIONS_SQL)
 
 
 def _not_saved(why: str) -> str:

@@ -41,6 +41,8 @@ def test_device_play_shows_beside_class_votes(tmp_path: Path) -> None:
     assert (choice.devices, choice.chose_safer, choice.riskier, choice.safer_percent) == (3, 1, 2, 33)
     assert (spot.hits, spot.misses) == (2, 1)
     assert g.talk_first == [choice]
+    assert [grp.mode for grp in report.groups] == ["facilitator"], "the devices' sessions are not solo play again"
+    assert [d.decisions for d in report.groups[0].decisions] == [1], "nor in the class session's counts"
     html = render_report(report, "html")
     assert 'id="devices"' in html and "<h2>Played on students' devices</h2>" in html
     assert "2 of 3 devices chose a riskier option" in html and "1 of 3 chose the safer option (33%)" in html

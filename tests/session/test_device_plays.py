@@ -28,6 +28,7 @@ def test_a_version_4_file_upgrades_and_a_report_reads_it_as_it_is(tmp_path: Path
     _version_4(tmp_path)
     with Store.open_readonly(tmp_path) as ro:
         assert ro is not None and ro.device_play_groups() == [] and ro.device_play_decisions() == []
+        assert len(ro.report_groups()) == 1, "an older file's report reads every session"
     with Store.open(tmp_path) as s:
         assert s.persistent and len(s.sessions()) == 1 and s.device_play_groups() == []
     conn = sqlite3.connect(tmp_path / DB_FILE)
@@ -84,3 +85,28 @@ def test_clear_all_data_clears_device_plays(tmp_path: Path) -> None:
         conn = sqlite3.connect(tmp_path / DB_FILE)
         assert conn.execute("SELECT COUNT(*) FROM device_plays").fetchone()[0] == 0
         conn.close()
+
+
+def test_report_queries_leave_out_device_play() -> None:
+    from game.session.queries import REPORT_QUERIES
+
+    for sql in REPORT_QUERIES:
+        filtered = device_plays.without_device_plays(sql)
+        assert filtered.count("NOT IN (SELECT session_id FROM device_plays)") == 1
+        assert filtered.index("device_plays") < filtered.index("\nGROUP BY")
+    with pytest.raises(ValueError):
+        device_plays.without_device_plays("SELECT 1")
+
+
+def test_device_sessions_are_not_solo_play_in_the_report(tmp_path: Path) -> None:
+    with Store.open(tmp_path) as s:
+        solo = s.start_session("tutorial")
+        s.record_decision(solo, node_id="n1", kind="choice", options=["x", "y"], chosen=0, safer=0, points=2)
+        dev = DeviceSessions(s, new_room(), 1)
+        sid = dev.start_session("tutorial")
+        dev.record_decision(sid, node_id="n1", kind="choice", options=["x", "y"], chosen=1, safer=0, points=0)
+        [group] = s.report_groups()
+        assert (group["mode"], group["sessions"]) == ("solo", 1)
+        [decision] = s.report_decisions()
+        assert decision["decisions"] == 1 and decision["chose_safer"] == 1
+        assert sum(o["count"] for o in s.report_options()) == 1
