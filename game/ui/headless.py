@@ -18,8 +18,8 @@ STEPS is a string of tokens separated by spaces or commas, or a file with one to
     expect:VAR=VALUE  check a variable's value (read like --set: true/false, a whole number, else text)
     expect:ending=ID  check the story reached this ending (its ending, debrief or summary screen)
 
-In a story, a step that does not fit the screen it meets (`7` on a screen with 3 options, `spot:1` off a spot
-task, a part number past the task's parts) stops the run with exit code 1, naming the step and the screen.
+In a story, a step that does not fit the screen it meets (`7` on a screen with 3 options, `spot:1` or `submit` off
+a spot task, a part number past the task's parts) stops the run with exit code 1, naming the step and the screen.
 
 Leading a class (`--facilitator`):
 
@@ -248,7 +248,7 @@ class ScriptRunner:
             if low.startswith("expect:"):
                 check_expect(self.app.top, n + 1, token)
                 continue
-            if low.isdigit() or low.startswith("spot:"):
+            if low.isdigit() or low.startswith("spot:") or low == "submit":
                 check_story_step(self.app.top, n + 1, token)
             if low.startswith("vote:"):
                 counts, pick = parse_vote(token)

@@ -36,14 +36,18 @@ def describe(top: Any) -> str:
 
 
 def check_story_step(top: Any, n: int, token: str) -> None:
-    """A number or spot: step on a story screen must fit it (raise StepError otherwise); other screens (menus,
-    votes, the radar check) keep their own meaning of numbers."""
+    """A number, spot: or submit step on a story screen must fit it (raise StepError otherwise); other screens
+    (menus, votes, the radar check) keep their own meaning of numbers and Submit."""
+    low = token.lower()
     if top is None or top.name != "player" or _session(top) is None:
-        if token.lower().startswith("spot:"):
+        if low.startswith("spot:"):
             raise StepError(f"step {n} '{token}': there is no spot task on {describe(top)}")
         return
     beat = top.beat
-    low = token.lower()
+    if low == "submit":
+        if not isinstance(beat, SpotBeat):
+            raise StepError(f"step {n} '{token}': there is no spot task to submit on {describe(top)}")
+        return
     if low.startswith("spot:"):
         if not isinstance(beat, SpotBeat):
             raise StepError(f"step {n} '{token}': there is no spot task on {describe(top)}")

@@ -115,7 +115,7 @@ def test_without_any_seen_red_flag_the_list_comes_first(make_app) -> None:  # ty
 
 def test_debrief_and_summary_fit_at_200_percent(make_app) -> None:  # type: ignore[no-untyped-def]
     for size in ((1024, 600), (1920, 1080)):
-        app = make_app(scenario=FORMAT_TOUR, size=size, text_scale=2.0)
+        app = make_app(scenario=FORMAT_TOUR, size=size, text_scale=2.0, shuffle=False)  # options as written
         open_start(app)
         runner = CheckingRunner(app)
         runner.run(TO_DEBRIEF)

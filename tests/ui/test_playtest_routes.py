@@ -80,6 +80,7 @@ MISFITS = [
     ("next next 1 next 7", "step 5 '7': option 7 is not on the choice at node 'plan' (2 option(s))"),
     ("next spot:1", "step 2 'spot:1': there is no spot task on the narration screen at node 'welcome'"),
     ("next 2", "step 2 '2': there are no options on the narration screen at node 'welcome'"),
+    ("next submit", "step 2 'submit': there is no spot task to submit on the narration screen at node 'welcome'"),
     ("next expect:plan", "step 2 'expect:plan': the story is at the narration screen at node 'welcome', not at "
                          "node 'plan'"),
     ("next expect:welcom", "has no node 'welcom'; did you mean 'welcome'?"),
