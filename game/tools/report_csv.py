@@ -8,6 +8,7 @@ from typing import Any, Optional
 
 from ..content.safetext import clean
 from .report_data import ClassReport, Decision, Group
+from .report_devices import device_rows
 from .report_radar import RadarAnswer, RadarGroup, RadarPhase
 
 COLUMNS = (
@@ -106,6 +107,8 @@ def report_csv(report: ClassReport) -> str:
                        "safer": o.safer if d.kind == "choice" else None,
                        "followed": o.followed if d.kind == "choice" else None, "red_flag": o.flag}
                 writer.writerow([cell(opt.get(c)) for c in COLUMNS])
+    for row in device_rows(report):
+        writer.writerow([cell(row.get(c)) for c in COLUMNS])
     for row in radar_rows(report):
         writer.writerow([cell(row.get(c)) for c in COLUMNS])
     return "\ufeff" + out.getvalue()

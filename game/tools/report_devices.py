@@ -98,3 +98,21 @@ def build_device_play(groups: list[dict[str, Any]], decisions: list[dict[str, An
                                                   int(d["false_alarms"] or 0)))
         out.append(group)
     return out
+
+
+def device_rows(report: Any) -> list[dict[str, Any]]:
+    """The CSV rows of device play (columns of report_csv.COLUMNS): per lesson and story one `device_play` row, then
+    one `device_decision` row per decision; mode `devices`, session = the lesson's random id."""
+    rows: list[dict[str, Any]] = []
+    for g in report.devices:
+        base = {"mode": "devices", "session": g.room, "class_label": g.class_label, "date": g.date,
+                "scenario_id": g.scenario_id, "scenario_title": g.scenario_title, "sessions": g.devices}
+        rows.append({**base, "record": "device_play", "finished": g.finished, "endings_safe": g.endings["safe"],
+                     "endings_help_sought": g.endings["help_sought"], "endings_risky": g.endings["risky"]})
+        for d in g.decisions:
+            spot = d.kind == "spot"
+            rows.append({**base, "record": "device_decision", "step": d.step, "node_id": d.node_id, "kind": d.kind,
+                         "times_decided": d.devices, "chose_safer": None if spot else d.chose_safer,
+                         "hits": d.hits if spot else None, "misses": d.misses if spot else None,
+                         "false_alarms": d.false_alarms if spot else None})
+    return rows

@@ -56,3 +56,23 @@ def test_no_device_play_no_section(tmp_path: Path) -> None:
         s.start_session("tutorial", mode="facilitator")
     report = load_report(tmp_path)
     assert report.devices == [] and 'id="devices"' not in render_report(report, "html")
+
+
+def test_device_play_rows_in_the_csv(tmp_path: Path) -> None:
+    import csv
+    import io
+
+    from game.tools.report_csv import COLUMNS
+
+    room = _lesson(tmp_path)
+    text = render_report(load_report(tmp_path), "csv")
+    rows = list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
+    assert tuple(rows[0]) == COLUMNS
+    play = [r for r in rows if r["record"] == "device_play"]
+    decisions = [r for r in rows if r["record"] == "device_decision"]
+    assert [(r["mode"], r["session"], r["sessions"], r["finished"], r["endings_help_sought"]) for r in play] == \
+        [("devices", room, "3", "2", "2")]
+    assert [(r["node_id"], r["times_decided"], r["chose_safer"], r["hits"]) for r in decisions] == \
+        [("team_name", "3", "1", ""), ("spot_link", "3", "", "2")]
+    assert play[0]["class_label"] == EVIL and "Kid1" not in text
+    assert not any(r["mode"] == "solo" for r in rows), "device sessions are not solo play again"
