@@ -15,7 +15,7 @@ from game.content.catalog import find_scenario_files, scenarios_dir
 from game.content.loader import load_scenario
 from game.tools.schema_export import schema_file
 
-SHIPPED = [p for p in find_scenario_files(scenarios_dir()) if p.parent.name in ("en", "_examples")]
+SHIPPED = find_scenario_files(scenarios_dir())  # every language folder and the examples
 SETTINGS = '''  privacy:
     screen: settings
     card:
