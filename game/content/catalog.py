@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, TypeVar
@@ -18,6 +19,9 @@ M = TypeVar("M", bound=BaseModel)
 TAGS_FILE = "tags.yaml"
 RESOURCES_FILE = "resources.yaml"
 SHARED_FILES = {TAGS_FILE, RESOURCES_FILE}
+LANG_SHARED = re.compile(r"^(tags|resources)\.([a-z]{2}(?:-[A-Z]{2})?)\.ya?ml$")
+"""A shared file in one language beside the English one: tags.es.yaml, resources.es.yaml (same ids, translated
+words; in resources, `verified` says whether the service is confirmed in that language)."""
 MAX_ASSET_PATH = 1024
 """Longest asset path written in a scenario (characters)."""
 
@@ -105,7 +109,28 @@ def resolve_asset(pack: Path, base: Path, rel: str) -> tuple[Optional[Path], str
 
 def is_scenario_file(path: Path) -> bool:
     """True for a .yaml/.yml file that is not one of the shared files."""
-    return path.suffix.lower() in (".yaml", ".yml") and path.name not in SHARED_FILES
+    return path.suffix.lower() in (".yaml", ".yml") and not is_shared_name(path.name)
+
+
+def is_shared_name(name: str) -> bool:
+    """True for tags.yaml, resources.yaml and their language versions (tags.es.yaml, resources.es.yaml)."""
+    return name in SHARED_FILES or LANG_SHARED.match(name) is not None
+
+
+def shared_kind(name: str) -> str:
+    """TAGS_FILE or RESOURCES_FILE for a shared file's name, in any language."""
+    return TAGS_FILE if name.startswith("tags.") else RESOURCES_FILE
+
+
+def language_file(folder: Path, name: str, lang: Optional[str]) -> Path:
+    """The language version of a shared file when the folder has one (tags.es.yaml for 'es' or 'es-MX'), else the
+    file itself (English is the file itself)."""
+    base = (lang or "en").replace("_", "-").split("-")[0].lower()
+    if base != "en" and re.fullmatch(r"[a-z]{2}", base):
+        own = folder / name.replace(".yaml", f".{base}.yaml")
+        if own.is_file():
+            return own
+    return folder / name
 
 
 def find_scenario_files(root: Path, include_examples: bool = True) -> list[Path]:
@@ -183,10 +208,13 @@ def _mtime(p: Path) -> float:
         return -1.0
 
 
-def load_shared(pack: Path) -> Shared:
-    """Load tags.yaml and resources.yaml for a pack, falling back to the shipped ones."""
-    tags_path = pack / TAGS_FILE if (pack / TAGS_FILE).is_file() else scenarios_dir() / TAGS_FILE
-    res_path = pack / RESOURCES_FILE if (pack / RESOURCES_FILE).is_file() else scenarios_dir() / RESOURCES_FILE
+def load_shared(pack: Path, lang: Optional[str] = None) -> Shared:
+    """Load tags.yaml and resources.yaml for a pack, falling back to the shipped ones; with a language, the
+    language versions where they exist (tags.es.yaml, resources.es.yaml), the pack's before the shipped ones."""
+    shipped_tags = language_file(scenarios_dir(), TAGS_FILE, lang)
+    shipped_res = language_file(scenarios_dir(), RESOURCES_FILE, lang)
+    tags_path = language_file(pack, TAGS_FILE, lang) if (pack / TAGS_FILE).is_file() else shipped_tags
+    res_path = language_file(pack, RESOURCES_FILE, lang) if (pack / RESOURCES_FILE).is_file() else shipped_res
     key = (f"{tags_path}|{res_path}", _mtime(tags_path), _mtime(res_path))
     cached = _shared_cache.get(key)
     if cached is not None:
@@ -195,10 +223,10 @@ def load_shared(pack: Path) -> Shared:
     tags = t.model
     # A pack's broken file is reported, but the game keeps the shipped vocabulary and help lines: a bad (or
     # hostile) resources.yaml must never leave students without help lines.
-    if tags is None and tags_path != scenarios_dir() / TAGS_FILE:
-        tags = load_model(scenarios_dir() / TAGS_FILE, TagVocabulary).model
+    if tags is None and tags_path != shipped_tags:
+        tags = load_model(shipped_tags, TagVocabulary).model
     # The shipped, checked help lines always stand; a pack's resources.yaml can only add lines of its own.
-    shipped: Loaded[ResourceList] = load_model(scenarios_dir() / RESOURCES_FILE, ResourceList)
+    shipped: Loaded[ResourceList] = load_model(shipped_res, ResourceList)
     diagnostics = [*t.diagnostics]
     extra: list[Resource] = []
     if not is_shipped_file(res_path):

@@ -114,6 +114,8 @@ class Library:
     def __init__(self, folder: Optional[Path] = None, lang: str = "en") -> None:
         base = scenarios_dir()
         self.folder = Path(folder) if folder else (base / lang if (base / lang).is_dir() else base / "en")
+        self.lang = lang
+        """The language of the tags and help lines (tags.<lang>.yaml and resources.<lang>.yaml when they exist)."""
         self._items: Optional[list[CatalogItem]] = None
         self._extra: dict[Path, CatalogItem] = {}
 
@@ -155,8 +157,9 @@ class Library:
         return self._extra[path]
 
     def shared(self, pack: Optional[Path] = None) -> Shared:
-        """Tags and resources for a pack (the shipped ones as fallback)."""
-        return load_shared(pack or pack_root(self.folder / "x.yaml"))
+        """Tags and resources for a pack (the shipped ones as fallback), in the library's language where a
+        language version exists."""
+        return load_shared(pack or pack_root(self.folder / "x.yaml"), self.lang)
 
     def tag(self, tag_id: str, pack: Optional[Path] = None) -> Optional[TagDef]:
         """A tag definition, if known."""

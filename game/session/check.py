@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Optional, Union
 
 from ..content.catalog import (
-    SHARED_FILES,
     TAGS_FILE,
     Entry,
     find_scenario_files,
+    is_shared_name,
     is_shipped_file,
     link_leaves_pack,
     load_pack_file,
@@ -18,6 +18,7 @@ from ..content.catalog import (
     pack_root,
     refuse_outside_link,
     scenarios_dir,
+    shared_kind,
 )
 from ..content.diagnostics import Diagnostic, DiagnosticBag, sort_key
 from ..content.lint import lint
@@ -111,13 +112,15 @@ def check_file(path: Path, display: Optional[str] = None, *, fast: bool = True) 
 
 
 def is_shared_file(path: Path) -> bool:
-    """True for a pack's tags.yaml or resources.yaml (checked with `check_shared_file`, not as a scenario)."""
-    return path.name in SHARED_FILES
+    """True for a pack's tags.yaml or resources.yaml, or a language version of one (tags.es.yaml), checked with
+    `check_shared_file`, not as a scenario."""
+    return is_shared_name(path.name)
 
 
 def check_shared_file(path: Path, display: Optional[str] = None) -> list[Diagnostic]:
     """Check a tags.yaml or resources.yaml: a link out of the pack is refused (E312), else its schema."""
-    model: type[TagVocabulary] | type[ResourceList] = TagVocabulary if path.name == TAGS_FILE else ResourceList
+    model: type[TagVocabulary] | type[ResourceList] = (TagVocabulary if shared_kind(path.name) == TAGS_FILE
+                                                        else ResourceList)
     loaded = load_pack_file(path, model, display or str(path))
     diagnostics = list(loaded.diagnostics)
     if isinstance(loaded.model, ResourceList) and not is_shipped_file(path):
