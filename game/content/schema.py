@@ -256,11 +256,6 @@ class Toggle(Model):
                                    "readers turn the key `on` itself into true).")
     help: Optional[str] = Field(default=None, max_length=200, description="Small text under the label.")
 
-    @property
-    def on(self) -> bool:
-        """The starting state under its old name (`enabled` is the field)."""
-        return self.enabled
-
 
 class Card(Model):
     """The header card of a listing, email, profile or settings page."""

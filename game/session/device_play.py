@@ -210,7 +210,7 @@ class DevicePlay:
         if len(st.shown) != self._visits:
             self._visits = len(st.shown)
             node = self.scn.nodes.get(st.node)
-            self._toggles = {t.id: bool(t.on) for t in (node.card.toggles if node and node.card else [])}
+            self._toggles = {t.id: t.enabled for t in (node.card.toggles if node and node.card else [])}
             self._changed = None
         if st.phase is Phase.DEBRIEF and not self._pages:
             _nodes, seen, unseen = self._session.replay()

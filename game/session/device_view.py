@@ -103,7 +103,7 @@ def card(scn: Scenario, c: Card, mark: Any, toggles: Mapping[str, bool], changed
         out["details"] = [mark(d) for d in c.details]
     if c.toggles:
         out["toggles"] = [{"id": t.id, "label": mark(t.label), "help": mark(t.help) if t.help else None,
-                           "on": bool(toggles.get(t.id, bool(t.on))), "changed": t.id == changed}
+                           "on": bool(toggles.get(t.id, t.enabled)), "changed": t.id == changed}
                           for t in c.toggles]
     if c.button:
         out["button"] = mark(c.button)
