@@ -66,9 +66,18 @@ PackMember = tuple[str, Scenario, Marks, DiagnosticBag]
 
 
 def pack_giveaways(members: Iterable[PackMember]) -> None:
-    """W409 for a whole pack: a word or phrase flagged in the spot tasks of more than PACK_LIMIT scenarios. Each
+    """W409 for a whole pack: a word or phrase flagged in the spot tasks of more than PACK_LIMIT scenarios of one
+    language (a student plays one language, and a translation shares its flagged words with its original). Each
     file gets one warning per part that holds such a phrase (the longest one), naming the phrase and the files."""
-    members = list(members)
+    by_lang: dict[str, list[PackMember]] = {}
+    for member in members:
+        by_lang.setdefault(member[1].lang.replace("_", "-").split("-")[0].lower(), []).append(member)
+    for group in by_lang.values():
+        _language_giveaways(group)
+
+
+def _language_giveaways(members: list[PackMember]) -> None:
+    """W409 among the scenario files of one language of a pack."""
     parts = {path: flagged_parts(scn) for path, scn, _m, _b in members}
     where: dict[str, set[str]] = {}
     for path, found in parts.items():

@@ -55,6 +55,21 @@ def test_one_file_checked_alone_counts_the_rest_of_its_pack(tmp_path: Path) -> N
     assert _w409(paths[:1])["story-0.yaml"]
 
 
+def test_translations_count_apart_from_their_originals(tmp_path: Path) -> None:
+    """Two stories and two Spanish copies share flagged words: four files, but only two scenarios per language."""
+    paths = _pack(tmp_path, 2)
+    for k in range(2):
+        twin = tmp_path / f"story-{k}-es.yaml"
+        text = paths[k].read_text(encoding="utf-8")
+        twin.write_text(text.replace(f"id: story-{k}\n", f"id: story-{k}-es\nlang: es\n"), encoding="utf-8")
+        paths.append(twin)
+    checked = [check_file(p) for p in paths]
+    assert [c.entry.scenario.lang for c in checked if c.entry.scenario] == ["en", "en", "es", "es"]
+    assert not any(c.errors for c in checked)
+    check_pack_giveaways(checked)
+    assert [d.format() for c in checked for d in c.diagnostics if d.code == "W409"] == []
+
+
 def test_the_shipped_pack_gives_nothing_away() -> None:
     files = find_scenario_files(scenarios_dir() / "en", include_examples=False)
     checked = [check_file(p) for p in files]
