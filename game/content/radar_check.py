@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional
 
 from .catalog import load_shared
 from .diagnostics import Diagnostic, DiagnosticBag, sort_key
+from .language import reading_grade, wording_hits
 from .loader import Loaded, load_model
 from .radar import ITEMS_PER_FORM, RADAR_DIR, Form, RadarFile, RadarItem
-from .readability import fk_grade
-from .rules import blame_hits, is_fictional_number, phone_numbers
+from .rules import is_fictional_number, phone_numbers
 from .schema import CHAT_KINDS, ME, SYSTEM, AgeTier, Node, Scenario, ScreenKind
 
 MAX_GRADE = 8.0
-"""Reading level (Flesch-Kincaid grade) a form may reach; forms A and B stay within 1 grade of each other."""
+"""Reading level a form may reach (Flesch-Kincaid grade; for Spanish, Fernández-Huerta's grade table); forms A and
+B stay within 1 grade of each other."""
 MAX_GRADE_GAP = 1.0
+LANG_FOLDER = re.compile(r"^[a-z]{2}(-[A-Z]{2})?$")
+"""A radar folder named like this holds the items in that language (scenarios/radar/es/)."""
 CARD_KINDS = (ScreenKind.JOB_AD, ScreenKind.MARKETPLACE, ScreenKind.EMAIL, ScreenKind.PROFILE, ScreenKind.SETTINGS)
 
 
@@ -40,6 +44,8 @@ class RadarSet:
     folder: Path
     items: list[RadarItem] = field(default_factory=list)
     diagnostics: dict[str, list[Diagnostic]] = field(default_factory=dict)
+    lang: str = "en"
+    """The items' language: the folder's name when it is a language code (radar/es/), else English."""
 
     def form(self, form: Form) -> list[RadarItem]:
         """The items of one form, in file order."""
@@ -96,7 +102,8 @@ def item_scenario(item: RadarItem) -> tuple[Scenario, Node]:
     return scn, node
 
 
-def _check_item(item: RadarItem, i: int, loaded: Loaded[RadarFile], bag: DiagnosticBag, tag_ids: set[str]) -> None:
+def _check_item(item: RadarItem, i: int, loaded: Loaded[RadarFile], bag: DiagnosticBag, tag_ids: set[str],
+                lang: str = "en") -> None:
     at = loaded.marks.at
     tactic = [t for t in item.tags if t.startswith(("stage.", "pcw."))]
     if item.flag and not tactic:
@@ -144,7 +151,7 @@ def _check_item(item: RadarItem, i: int, loaded: Loaded[RadarFile], bag: Diagnos
         bag.error("R506", f"item '{item.id}' shows nothing", at(("items", i, "content")),
                   hint="add `messages:` or a `card:`")
     texts = list(item_texts(item))
-    for hit in blame_hits(texts):
+    for hit in wording_hits(texts, lang):
         bag.warning("R509", f"item '{item.id}': '{hit.phrase}' blames the person targeted or says 'game over'",
                     at(("items", i)), hint="put the agency on the person doing harm")
     for number in (n for t in texts for n in phone_numbers(t)):
@@ -181,13 +188,16 @@ def _check_set(rs: RadarSet, located: dict[str, tuple[Loaded[RadarFile], Diagnos
         bag.error("R505", f"form A has {sizes[Form.A]} item(s) and form B {sizes[Form.B]}; they must match "
                           f"({ITEMS_PER_FORM} each for the shipped check)", loaded.marks.at(("items",)),
                   hint="give forms A and B the same number of items")
-    grades = {f: fk_grade(t for it in rs.form(f) for t in item_texts(it)) for f in Form if rs.form(f)}
+    graded = {f: reading_grade([t for it in rs.form(f) for t in item_texts(it)], rs.lang) for f in Form if rs.form(f)}
+    grades = {f: g for f, g in graded.items() if g is not None}
+    table = "" if rs.lang == "en" else " (Fernández-Huerta's grade table)"
     for form, grade in grades.items():
         shown, i = first_of[form]
         loaded, bag = located[shown]
         if grade > MAX_GRADE:
-            bag.warning("R507", f"form {form.value} reads at grade {grade:.1f}; the target is {MAX_GRADE:.0f} or "
-                                "below", loaded.marks.at(("items", i)), hint="use shorter sentences and common words")
+            bag.warning("R507", f"form {form.value} reads at grade {grade:.1f}{table}; the target is "
+                                f"{MAX_GRADE:.0f} or below", loaded.marks.at(("items", i)),
+                        hint="use shorter sentences and common words")
     if Form.A in grades and Form.B in grades and abs(grades[Form.A] - grades[Form.B]) > MAX_GRADE_GAP:
         shown, i = first_of[Form.B]
         loaded, bag = located[shown]
@@ -198,7 +208,7 @@ def _check_set(rs: RadarSet, located: dict[str, tuple[Loaded[RadarFile], Diagnos
 
 def load_radar_set(folder: Path, display: Optional[dict[Path, str]] = None) -> RadarSet:
     """Load and check every radar file of a folder (tags from the pack's tags.yaml, or the shipped one)."""
-    rs = RadarSet(folder)
+    rs = RadarSet(folder, lang=folder.name if LANG_FOLDER.match(folder.name) else "en")
     pack = folder.parent
     tag_ids = load_shared(pack).tag_ids()
     located: dict[str, tuple[Loaded[RadarFile], DiagnosticBag]] = {}
@@ -208,7 +218,7 @@ def load_radar_set(folder: Path, display: Optional[dict[Path, str]] = None) -> R
         bag = DiagnosticBag(shown, list(loaded.diagnostics))
         if loaded.model is not None:
             for i, item in enumerate(loaded.model.items):
-                _check_item(item, i, loaded, bag, tag_ids)
+                _check_item(item, i, loaded, bag, tag_ids, rs.lang)
             rs.items.extend(loaded.model.items)
             located[shown] = (loaded, bag)
         rs.diagnostics[shown] = bag.items

@@ -39,13 +39,18 @@ def form_of(text: str) -> Form:
     return Form(up)
 
 
-def radar_folder(pack: Optional[Path] = None) -> Path:
-    """The radar items of a pack (or the shipped ones): `<pack>/radar/`."""
+def radar_folder(pack: Optional[Path] = None, lang: Optional[str] = None) -> Path:
+    """The radar items of a pack (or the shipped ones): `<pack>/radar/`, or its language folder `<pack>/radar/es/`
+    when there is one for ``lang`` (default: the language in use). The items keep their ids in every language, so
+    a check taken in Spanish scores and compares with one taken in English."""
     from ..content.catalog import scenarios_dir
+    from .lang import current_language
 
-    if pack is not None and (pack / RADAR_DIR).is_dir():
-        return pack / RADAR_DIR
-    return scenarios_dir() / RADAR_DIR
+    folder = pack / RADAR_DIR if pack is not None and (pack / RADAR_DIR).is_dir() else scenarios_dir() / RADAR_DIR
+    base = (lang or current_language()).replace("_", "-").split("-")[0].lower()
+    if base != "en" and (folder / base).is_dir():
+        return folder / base
+    return folder
 
 
 def default_form(phase: str, runs: list[dict[str, object]], mode: str, class_label: Optional[str]) -> Form:
