@@ -5,14 +5,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Hashable, Optional
 
 from ...session.classroom import LABEL_MAX, clean_label
-from ..display import Item
+from ...session.lang import LANG_NAMES, available_languages, format_percent
+from ..display import Icon, Item
 from ..i18n import _
 from ..intents import Focus, Intent, TextInput
 from ..layout import Ctx
 from ..text_field import TextField
 from ..widgets import text_block
 from .page import PageScene
-from .settings import SCALES, step_buttons, switch
+from .settings import SCALES, next_language, step_buttons, switch
 
 if TYPE_CHECKING:
     from ..host import SceneHost
@@ -46,6 +47,11 @@ class ClassSetupScene(PageScene):
         s = self.app.settings
         return s.class_text_scale if s.class_text_scale is not None else max(1.25, s.text_scale)
 
+    def class_language(self) -> str:
+        """The language the projector will use."""
+        s = self.app.settings
+        return s.class_lang or s.language
+
     def column(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int) -> int:
         m = ctx.m
         y0 = y
@@ -64,8 +70,10 @@ class ClassSetupScene(PageScene):
             ("contrast", _("High contrast"), s.class_theme == "high_contrast", ""),
             ("typing", _("Typing animation"), s.class_typing_animation, ""),
             ("devices", _("Let students join"), self.app.devices_wanted, ""),
-            ("text", _("Text size"), None, f"{round(self.class_scale() * 100)}%"),
+            ("text", _("Text size"), None, format_percent(self.class_scale())),
         ]
+        if len(available_languages()) > 1:
+            rows.insert(0, ("lang", _("Language"), None, LANG_NAMES.get(self.class_language(), self.class_language())))
         for target, label, state, value in rows:
             rh = round(m.body * 2.4)
             inner: list[Item] = []
@@ -73,9 +81,15 @@ class ClassSetupScene(PageScene):
             if state is not None:
                 sw, sh = switch(ctx, inner, x + w // 2, y + (rh - round(m.body * 1.3)) // 2, state)
             else:
-                text_block(ctx, inner, x + w // 2, y + (rh - m.body) // 2 - 2, w // 4, value)
-                bs = round(m.body * 1.7)
-                step_buttons(ctx, inner, x + w - m.pad, y + (rh - bs) // 2, bs)
+                text_block(ctx, inner, x + w // 2, y + (rh - m.body) // 2 - 2, w // 4 if target == "text" else
+                           w // 2 - m.pad - m.body, value)
+                if target == "text":
+                    bs = round(m.body * 1.7)
+                    step_buttons(ctx, inner, x + w - m.pad, y + (rh - bs) // 2, bs)
+                else:
+                    cs = round(m.body * 0.9)
+                    inner.append(Icon((x + w - m.pad - cs, y + (rh - cs) // 2, cs, cs), "chevron_right",
+                                      ctx.c("primary")))
             rect = (x, y, w, rh)
             self.add_row(ctx, items, inner, rect, target)
             y += rh + m.gap
@@ -135,6 +149,8 @@ class ClassSetupScene(PageScene):
                                               else "high_contrast"))
         elif target == "typing":
             self.app.apply_settings(s.replace(class_typing_animation=not s.class_typing_animation))
+        elif target == "lang":
+            self.app.apply_settings(s.replace(class_lang=next_language(self.class_language())))
         elif target == "devices":
             self.app.devices_wanted = not self.app.devices_wanted
         elif isinstance(target, tuple) and target[0] == "text":

@@ -1,9 +1,11 @@
-"""Settings: text size, theme, font, reduced motion, sound, fullscreen, typing animation, nickname, clear data."""
+"""Settings: language, text size, theme, font, reduced motion, sound, fullscreen, typing animation, nickname,
+clear data."""
 
 from __future__ import annotations
 
 from typing import Hashable, Optional
 
+from ...session.lang import LANG_NAMES, available_languages, format_percent
 from ..display import Box, Circle, Hit, Icon, Item, Text
 from ..host import SceneHost
 from ..i18n import _
@@ -47,6 +49,12 @@ def switch(ctx: Ctx, items: list[Item], x: int, y: int, on: bool) -> tuple[int, 
     return w + m.gap + tw, h
 
 
+def next_language(current: str) -> str:
+    """The language after ``current`` among those with a catalog (English first), round and round."""
+    langs = available_languages()
+    return langs[(langs.index(current) + 1) % len(langs)] if current in langs else langs[0]
+
+
 class SettingsScene(PageScene):
     """Every change applies at once and is saved; Back returns to where the player was."""
 
@@ -66,7 +74,7 @@ class SettingsScene(PageScene):
         fonts = {"default": _("Atkinson Hyperlegible"), "hyperlegible": _("Atkinson Hyperlegible"),
                  "dyslexic": _("Lexend (wider letters)")}
         return [
-            ("text", _("Text size"), f"{round(s.text_scale * 100)}%", None),
+            ("text", _("Text size"), format_percent(s.text_scale), None),
             ("theme", _("High contrast"), "", s.theme == "high_contrast"),
             ("font", _("Font"), fonts.get(s.font, s.font), None),
             ("motion", _("Reduce motion"), "", s.reduced_motion),
@@ -74,6 +82,7 @@ class SettingsScene(PageScene):
             ("sound", _("Sound"), "", s.sound),
             ("fullscreen", _("Fullscreen (F11)"), "", s.fullscreen),
             ("nickname", _("Nickname"), s.nickname or _("none"), None),
+            ("lang", _("Language"), LANG_NAMES.get(s.language, s.language), None),
         ]
 
     def column(self, ctx: Ctx, items: list[Item], x: int, y: int, w: int) -> int:
@@ -94,7 +103,7 @@ class SettingsScene(PageScene):
             else:
                 ch = text_block(ctx, inner, x + lw, y + m.gap, w - lw - m.pad - (0 if target != "text" else
                                 round(m.body * 5)), value)
-                if target in ("font", "nickname"):
+                if target in ("lang", "font", "nickname"):
                     cs = round(m.body * 0.9)
                     inner.append(Icon((x + w - m.pad - cs, y + m.gap + (m.body - cs) // 2 + 2, cs, cs),
                                       "chevron_right", ctx.c("primary")))
@@ -109,8 +118,8 @@ class SettingsScene(PageScene):
         y += m.gap
         if self.app.classroom is not None:
             y += text_block(ctx, items, x, y, w, _(
-                "Leading a class: text size, high contrast and typing animation here are the projector's, kept "
-                "apart from your own."), role="muted", size=m.small) + m.gap
+                "Leading a class: language, text size, high contrast and typing animation here are the projector's, "
+                "kept apart from your own."), role="muted", size=m.small) + m.gap
         y += text_block(ctx, items, x, y, w, _(
             "Lexend has wider letters and spacing that some readers with dyslexia find easier. "
             "Atkinson Hyperlegible makes similar letters (like I, l and 1) easy to tell apart."),
@@ -127,7 +136,7 @@ class SettingsScene(PageScene):
             if self.focus == "text":
                 self.step_text(intent.dx)
                 return True
-            if self.focus in ("theme", "font", "motion", "typing", "sound", "fullscreen"):
+            if self.focus in ("lang", "theme", "font", "motion", "typing", "sound", "fullscreen"):
                 self.activate(self.focus, intent)
                 return True
         return super().handle(intent)
@@ -152,6 +161,8 @@ class SettingsScene(PageScene):
             self.step_text(int(target[1]))
         elif target == "text":
             self.step_text(1 if s.text_scale < SCALES[-1] else -len(SCALES))
+        elif target == "lang":
+            self.apply(lang=next_language(s.language))
         elif target == "theme":
             self.apply(theme="default" if s.theme == "high_contrast" else "high_contrast")
         elif target == "font":

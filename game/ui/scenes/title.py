@@ -6,6 +6,7 @@ from typing import Hashable, Optional
 
 import pygame
 
+from ...session.lang import LANG_NAMES
 from ..display import Item, RectT
 from ..host import SceneHost
 from ..i18n import _
@@ -15,10 +16,11 @@ from ..notices import notice_block, saving_notices
 from ..radar_art import ACTIVE_S, REST_DEG, SWEEP_S, RadarArt
 from ..widgets import text_block
 from .page import PageScene, bottom_bar, top_bar
+from .settings import next_language
 
 
 class TitleScene(PageScene):
-    """Play / Radar check / Lead a class / Settings / Get help / Quit, beside the radar motif."""
+    """Play / Radar check / Lead a class / Settings / Get help / Quit / the other language, beside the radar motif."""
 
     name = "title"
     column_chars = 22
@@ -168,6 +170,11 @@ class TitleScene(PageScene):
         ):
             r = self.add_button(ctx, items, x, y, w, label, target, style=style, icon=icon)
             y += r[3] + m.gap
+        other = next_language(self.app.settings.language)
+        if other != self.app.settings.language:  # each language's own name: found by those who need it
+            r = self.add_button(ctx, items, x, y, w, LANG_NAMES.get(other, other), "lang", style="secondary",
+                                icon="globe")
+            y += r[3] + m.gap
         notes = saving_notices(self.app)
         if notes:
             y += notice_block(ctx, items, x, y, w, notes)
@@ -176,6 +183,10 @@ class TitleScene(PageScene):
     def activate(self, target: Hashable, intent: Intent) -> bool:
         if target == "play":
             self.app_play()
+            return True
+        if target == "lang":
+            self.app.change_settings(lang=next_language(self.app.settings.language))
+            self.focus = "lang"
             return True
         if target == "settings":
             self.app.dispatch(OpenSettings())
