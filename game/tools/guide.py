@@ -16,12 +16,13 @@ from ..session.atomic import atomic_write_text
 from ..session.catalog import is_tutorial, load_pack
 from ..session.radar import radar_folder
 from ..usage import UsageError
+from .doc_i18n import D_, N_, documents_in
 from .html import render
 from .storymap import StoryMap, story_map
 
-AGE_TIERS = {"core": "Core: ages 12–14", "extended": "Extended: ages 15–18"}
-CONTACT_WORDS = {"call": "Call", "text": "Text", "chat": "Chat", "web": "Web", "email": "Email", "tty": "TTY",
-                 "app": "In the app"}
+AGE_TIERS = {"core": N_("Core: ages 12–14"), "extended": N_("Extended: ages 15–18")}
+CONTACT_WORDS = {"call": N_("Call"), "text": N_("Text"), "chat": N_("Chat"), "web": N_("Web"), "email": N_("Email"),
+                 "tty": N_("TTY"), "app": N_("In the app")}
 LESSON_MINUTES = 45
 
 
@@ -94,24 +95,26 @@ class Guide:
 def lesson_plan(scn: Scenario, resources: list[Resource]) -> list[Step]:
     """A 45-minute lesson around one scenario: rules, content note, play with votes, debrief, help lines."""
     pauses = [nid for nid, n in scn.nodes.items() if n.discussion]
-    names = ", ".join(r.name for r in resources) or "the help card at the end of this guide"
+    names = ", ".join(r.name for r in resources) or D_("the help card at the end of this guide")
     plan = [
-        Step(5, "Ground rules",
-             "Agree the ground rules: talk about the characters, no names or personal stories, anyone may pass. "
-             "Say what you must report under school policy. Show Get help (H) and Quick exit (F12)."),
-        Step(5, "Practice round and content note",
-             "If the class is new to the game, play the practice round. Read the content note aloud: "
-             f"\u201c{scn.content_note}\u201d Anyone may sit out and do the alternative activity, no reason needed."),
-        Step(20, "Play together with votes",
-             f"Play \u201c{scn.title}\u201d (about {scn.minutes} minutes of reading; the rest is voting and talk). "
-             "At each choice the class votes by show of hands and the vote steers the story."
-             + (f" Pause for discussion at: {', '.join(pauses)}." if pauses else "")),
-        Step(12, "Debrief discussion",
-             "Go through the red flags, then pick two or three discussion questions below. Use the timer (T). "
-             "Close by saying plainly that the person causing harm is responsible."),
-        Step(3, "Help lines and close",
-             f"Show the help card ({names}). Say how to reach the school counsellor privately, and point to the "
-             "anonymous question box."),
+        Step(5, D_("Ground rules"),
+             D_("Agree the ground rules: talk about the characters, no names or personal stories, anyone may pass. "
+                "Say what you must report under school policy. Show Get help (H) and Quick exit (F12).")),
+        Step(5, D_("Practice round and content note"),
+             D_("If the class is new to the game, play the practice round. Read the content note aloud: "
+                "\u201c{note}\u201d Anyone may sit out and do the alternative activity, no reason needed.")
+             .format(note=scn.content_note)),
+        Step(20, D_("Play together with votes"),
+             D_("Play \u201c{title}\u201d (about {minutes} minutes of reading; the rest is voting and talk). "
+                "At each choice the class votes by show of hands and the vote steers the story.")
+             .format(title=scn.title, minutes=scn.minutes)
+             + (" " + D_("Pause for discussion at: {nodes}.").format(nodes=", ".join(pauses)) if pauses else "")),
+        Step(12, D_("Debrief discussion"),
+             D_("Go through the red flags, then pick two or three discussion questions below. Use the timer (T). "
+                "Close by saying plainly that the person causing harm is responsible.")),
+        Step(3, D_("Help lines and close"),
+             D_("Show the help card ({names}). Say how to reach the school counsellor privately, and point to the "
+                "anonymous question box.").format(names=names)),
     ]
     return plan
 
@@ -136,7 +139,7 @@ def scenario_guide(scn: Scenario, shared: Shared) -> ScenarioGuide:
     tutorial = is_tutorial(scn)
     return ScenarioGuide(
         scenario=scn, tutorial=tutorial, theme_label=_theme_label(shared, scn.theme),
-        age=AGE_TIERS.get(scn.age_tier.value, scn.age_tier.value), map=story_map(scn), tactics=tactics,
+        age=D_(AGE_TIERS.get(scn.age_tier.value, scn.age_tier.value)), map=story_map(scn), tactics=tactics,
         pauses=[Pause(nid, n.discussion, n.teacher_note) for nid, n in scn.nodes.items()
                 if n.discussion or n.teacher_note],
         resources=resources, theme_resources=theme_resources,
@@ -153,7 +156,7 @@ def build_guide(scenarios: list[Scenario], shared: Shared, today: Optional[date]
         scenarios=[scenario_guide(s, shared) for s in scenarios],
         verified=[r for r in all_res if r.verified],
         to_verify=[r for r in all_res if not r.verified],
-        contact_words=CONTACT_WORDS,
+        contact_words={kind: D_(word) for kind, word in CONTACT_WORDS.items()},
         pack_name=shared.pack_name,
         pack_lines=list(shared.pack_resources),
         radar=radar or RadarGuide(),
@@ -175,10 +178,13 @@ def cmd_guide(ns: argparse.Namespace) -> int:
         raise UsageError(f"no scenario files found in '{folder}'")
     for d in pack.problems:
         print(d.format(), file=sys.stderr)
-    radar = radar_guide(radar_folder(Path(ns.pack) if ns.pack else None))
-    guide = build_guide(pack.scenarios, load_shared(pack_root(folder / "scenario.yaml")), radar=radar)
+    lang = getattr(ns, "lang", None) or "en"
+    radar = radar_guide(radar_folder(Path(ns.pack) if ns.pack else None, lang))
+    with documents_in(lang):
+        guide = build_guide(pack.scenarios, load_shared(pack_root(folder / "scenario.yaml"), lang), radar=radar)
+        page = render_guide(guide)
     try:
-        atomic_write_text(Path(ns.output), render_guide(guide))
+        atomic_write_text(Path(ns.output), page)
     except OSError as exc:
         raise UsageError(f"cannot write '{ns.output}': {exc.strerror or exc}") from exc
     print(f"wrote {ns.output}: {len(guide.scenarios)} scenario(s)"

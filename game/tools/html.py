@@ -9,6 +9,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from ..content.safetext import clean
+from .doc_i18n import document_language, translations
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -30,9 +31,13 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         finalize=_finalize,
+        extensions=["jinja2.ext.i18n"],
     )
 
 
 def render(name: str, **context: Any) -> str:
-    """Render one template from game/tools/templates."""
-    return environment().get_template(name).render(**context)
+    """Render one template from game/tools/templates, in the document language in use (`doc_i18n.documents_in`):
+    the templates' {% trans %} blocks and _() read the documents catalog."""
+    env = environment()
+    env.install_gettext_translations(translations(document_language()), newstyle=True)  # type: ignore[attr-defined]
+    return env.get_template(name).render(doc_lang=document_language(), **context)

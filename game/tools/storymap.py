@@ -7,12 +7,17 @@ from dataclasses import dataclass
 from ..content.graph_layout import layered_layout
 from ..content.schema import Scenario
 from ..content.storygraph import shorten, story_graph
+from .doc_i18n import D_, N_
 
 CHAR_W = 7.2
 BOX_H = 40
 MIN_W = 96
 MAX_CHARS = 24
-TONE_WORDS = {"safe": "safe", "help_sought": "help sought", "risky": "risky"}
+TONE_WORDS = {"safe": N_("safe"), "help_sought": N_("help sought"), "risky": N_("risky")}
+SCREEN_WORDS = {"dm": N_("dm"), "sms": N_("sms"), "feed": N_("feed"), "profile": N_("profile"), "job_ad": N_("job ad"),
+                "marketplace": N_("marketplace"), "game_lobby": N_("game lobby"), "email": N_("email"),
+                "settings": N_("settings"), "narration": N_("narration")}
+"""The screen kind under a node's id in the map (in the document's language)."""
 
 
 @dataclass(frozen=True)
@@ -56,15 +61,15 @@ def _caption(scn: Scenario, node_id: str) -> tuple[str, str, str]:
     classes = []
     if node.ending is not None:
         tone = node.ending.tone.value
-        sub, classes = f"ending: {TONE_WORDS.get(tone, tone)}", ["ending", tone]
+        sub, classes = D_("ending: {tone}").format(tone=D_(TONE_WORDS.get(tone, tone))), ["ending", tone]
     elif node.spot is not None:
-        sub, classes = "spot the flags", ["spot"]
+        sub, classes = D_("spot the flags"), ["spot"]
     elif node.choices is not None:
-        sub, classes = f"choice ({len(node.choices)})", ["choice"]
+        sub, classes = D_("choice ({n})").format(n=len(node.choices)), ["choice"]
     else:
-        sub = node.screen.value.replace("_", " ")
+        sub = D_(SCREEN_WORDS.get(node.screen.value, node.screen.value.replace("_", " ")))
     if node_id == scn.start:
-        sub, classes = f"start · {sub}", [*classes, "start"]
+        sub, classes = D_("start · {what}").format(what=sub), [*classes, "start"]
     return shorten(node_id, MAX_CHARS), sub, " ".join(["node", *classes])
 
 
@@ -91,6 +96,7 @@ def story_map(scn: Scenario) -> StoryMap:
         pts = " ".join(f"{x:.1f},{y:.1f}" for x, y in path.points)
         drawn.append(MapEdge(pts, path.reversed or path.self_loop, conditional[edges[path.index]]))
     endings = sum(1 for n in graph.nodes if n.tone)
-    description = (f"Story map of {scn.title}: {len(ids)} screens, {len(edges)} arrows, {endings} endings, "
-                   f"starting at {scn.start}.")
+    description = D_("Story map of {title}: {screens} screens, {arrows} arrows, {endings} endings, starting at "
+                     "{start}.").format(title=scn.title, screens=len(ids), arrows=len(edges), endings=endings,
+                                        start=scn.start)
     return StoryMap(scn.id, layout.width, layout.height, nodes, tuple(drawn), description)
