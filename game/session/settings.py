@@ -168,6 +168,16 @@ def load_settings(data_dir: Path) -> tuple[Settings, Optional[str]]:
     return Settings(), notice.format(name=kept.name)
 
 
+def saved_language(data_dir: Path) -> str:
+    """The language the saved settings say (else the system's), read without touching the file: a damaged one is
+    left for `load_settings` to set aside and report."""
+    try:
+        data = json.loads((Path(data_dir) / SETTINGS_FILE).read_bytes().decode("utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError, RecursionError):
+        data = None
+    return Settings.from_dict(data).language
+
+
 def save_settings(data_dir: Path, s: Settings) -> Optional[str]:
     """Write settings atomically; a notice such as "Settings not saved: ..." instead of raising."""
     data_dir = Path(data_dir)

@@ -133,14 +133,10 @@ def play(ns: argparse.Namespace) -> int:
 
 def run_language(ns: argparse.Namespace) -> str:
     """The language this run plays in: --lang, else the one chosen in Settings, else the system's."""
-    from ..session.lang import normalize
     from ..session.paths import resolve_data_dir
-    from ..session.settings import load_settings
+    from ..session.settings import saved_language
 
-    chosen = normalize(getattr(ns, "lang", None))
-    if chosen:
-        return chosen
-    return load_settings(resolve_data_dir(getattr(ns, "data_dir", None)))[0].language
+    return normalize(getattr(ns, "lang", None)) or saved_language(resolve_data_dir(getattr(ns, "data_dir", None)))
 
 
 def open_start(app: Any) -> int:

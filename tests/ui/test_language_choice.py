@@ -100,3 +100,21 @@ def test_the_title_in_spanish_reaches_the_picker_in_spanish(make_app) -> None:  
     app.top.activate("play", Activate())
     app.step()
     assert app.top.name == "picker" and "Elige una historia" in texts(app)
+
+
+def test_the_saved_language_picks_the_story_and_a_damaged_file_is_left_for_the_app(tmp_path: Path) -> None:
+    import argparse
+
+    from game.session.settings import saved_language
+    from game.ui.launch import run_language
+
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / SETTINGS_FILE).write_text(json.dumps({"lang": "es"}), encoding="utf-8")
+    ns = argparse.Namespace(lang=None, data_dir=str(data))
+    assert run_language(ns) == "es"
+    assert resolve_scenario("tutorial", None, run_language(ns)) == scenarios_dir() / "es" / "tutorial.yaml"
+    assert run_language(argparse.Namespace(lang="en", data_dir=str(data))) == "en"
+    (data / SETTINGS_FILE).write_text("{not json", encoding="utf-8")
+    assert saved_language(data) == "en"
+    assert (data / SETTINGS_FILE).read_text(encoding="utf-8") == "{not json"  # load_settings reports it later
