@@ -239,11 +239,14 @@ def build_parser(only_play: bool = False) -> argparse.ArgumentParser:
     rep.add_argument("-o", "--output", required=True, metavar="OUT.html|OUT.csv", help="file to write")
     rep.add_argument("--format", choices=("html", "csv"), help="default: from the output file name")
     rep.add_argument("--data-dir", metavar="DIR", help="where the records are kept (default: the game's folder)")
+    rep.add_argument("--lang", metavar="LANG", help="language of the report's words, charts and CSV header, and of "
+                     "the stories' titles, e.g. es (default: en)")
     rep.set_defaults(func=cmd_report)
 
     gde = sub.add_parser("guide", help="printable facilitator guide for the shipped scenarios")
     gde.add_argument("-o", "--output", required=True, metavar="OUT.html", help="file to write")
-    gde.add_argument("--lang", default="en", help="language folder of scenarios (default: en)")
+    gde.add_argument("--lang", default="en", help="language of the guide and of its scenarios, tags and help lines, "
+                     "e.g. es (default: en)")
     gde.add_argument("--pack", metavar="DIR", help="make the guide for this pack folder instead")
     gde.set_defaults(func=cmd_guide)
 

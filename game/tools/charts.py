@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..session.radar_words import num
+from .doc_i18n import D_
 
 ROW = 30
 BAR = 20
@@ -46,7 +47,8 @@ def bar_chart(items: Sequence[tuple[str, int, str, str]], *, width: int = 560, w
         Bar(label, value, text, i * ROW + (ROW - BAR) // 2, round(plot * value / top, 1) if top > 0 else 0.0, tone)
         for i, (label, value, text, tone) in enumerate(items)
     )
-    description = f"Bar chart of {what}: " + ", ".join(f"{b.label} {b.value}" for b in bars)
+    description = D_("Bar chart of {what}: {bars}").format(
+        what=what, bars=", ".join(f"{b.label} {b.value}" for b in bars))
     return BarChart(width, max(ROW, ROW * len(bars)), LABEL_WIDTH, plot, bars, description)
 
 
@@ -60,6 +62,8 @@ class Mark:
     y: int
     x: float
     width: float
+    css: str = ""
+    """The CSS class of the bar (the phase: before, after, refresh), whatever language the label is in."""
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,7 @@ SCORE_GAP = 56
 SCORE_RIGHT = 30
 
 
-def _panel(title: str, x: int, width: int, lo: float, hi: float, values: Sequence[tuple[str, float, int]],
+def _panel(title: str, x: int, width: int, lo: float, hi: float, values: Sequence[tuple[str, float, int, str]],
            ends: tuple[str, str]) -> Panel:
     """Lay out one measure between `lo` and `hi` (values outside are drawn to the edge; the text says the value)."""
 
@@ -103,23 +107,28 @@ def _panel(title: str, x: int, width: int, lo: float, hi: float, values: Sequenc
         return round(x + width * (min(max(v, lo), hi) - lo) / (hi - lo), 1)
 
     zero = at(0.0)
-    marks = tuple(Mark(label, v, num(v), y, min(zero, at(v)), round(abs(at(v) - zero), 1)) for label, v, y in values)
+    marks = tuple(Mark(label, v, num(v), y, min(zero, at(v)), round(abs(at(v) - zero), 1), css)
+                  for label, v, y, css in values)
     ticks = tuple((at(t), f"{t:g}".replace("-", "−")) for t in range(int(lo), int(hi) + 1))
     return Panel(title, x, width, zero, ticks, ends, marks)
 
 
-def score_chart(rows: Sequence[tuple[str, float, float]], *, width: int = 680) -> ScoreChart:
-    """Lay out `(check, d′, c)` rows: d′ on −1…4 (0 = chance), c on −2…2 (negative = suspicious)."""
+def score_chart(rows: Sequence[tuple[str, float, float]], *, width: int = 680,
+                classes: Sequence[str] = ()) -> ScoreChart:
+    """Lay out `(check, d′, c)` rows: d′ on −1…4 (0 = chance), c on −2…2 (negative = suspicious); `classes` are
+    the bars' CSS classes (the phases), else the lower-case labels."""
     top = 22
     panel = (width - SCORE_LABEL - SCORE_GAP - SCORE_RIGHT) // 2
-    d_values = [(label, d, top + i * SCORE_ROW + 4) for i, (label, d, _) in enumerate(rows)]
-    c_values = [(label, c, top + i * SCORE_ROW + 4) for i, (label, _, c) in enumerate(rows)]
+    css = [classes[i] if i < len(classes) else label.lower() for i, (label, _, _) in enumerate(rows)]
+    d_values = [(label, d, top + i * SCORE_ROW + 4, css[i]) for i, (label, d, _) in enumerate(rows)]
+    c_values = [(label, c, top + i * SCORE_ROW + 4, css[i]) for i, (label, _, c) in enumerate(rows)]
     axis_y = top + SCORE_ROW * len(rows)
     panels = (
-        _panel("d′, telling them apart (0 = chance)", SCORE_LABEL, panel, -1.0, 4.0, d_values, ("", "better →")),
-        _panel("c, which way answers lean", SCORE_LABEL + panel + SCORE_GAP, panel, -2.0, 2.0, c_values,
-               ("← suspicious", "trusting →")),
+        _panel(D_("d′, telling them apart (0 = chance)"), SCORE_LABEL, panel, -1.0, 4.0, d_values,
+               ("", D_("better →"))),
+        _panel(D_("c, which way answers lean"), SCORE_LABEL + panel + SCORE_GAP, panel, -2.0, 2.0, c_values,
+               (D_("← suspicious"), D_("trusting →"))),
     )
-    description = "Chart of d′ and c per check: " + ", ".join(
-        f"{label} d′ {num(d)}, c {num(c)}" for label, d, c in rows)
+    description = D_("Chart of d′ and c per check: {rows}").format(rows=", ".join(
+        f"{label} d′ {num(d)}, c {num(c)}" for label, d, c in rows))
     return ScoreChart(width, axis_y + 40, top, axis_y, SCORE_LABEL, panels, description)

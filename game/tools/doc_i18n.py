@@ -25,7 +25,8 @@ POT_FILE = LOCALE_DIR / f"{DOMAIN}.pot"
 SOURCE_LANG = "en"
 METHODS = [("templates/**.j2", "jinja2.ext:babel_extract"), ("**.py", "python")]
 OPTIONS = {"templates/**.j2": {"extensions": "jinja2.ext.i18n", "trimmed": "true", "newstyle_gettext": "true"}}
-KEYWORDS = {"D_": None, "N_": None, "_": None, "gettext": None}
+KEYWORDS = {"D_": None, "N_": None, "DP_": ((1, "c"), 2), "NP_": ((1, "c"), 2), "_": None, "gettext": None,
+            "ngettext": (1, 2)}
 """D_() in the tools' Python (the UI's _() is another catalog: the tools never call it), N_() to mark a word
 translated later; _() in the templates."""
 
@@ -91,6 +92,16 @@ def D_(message: str) -> str:
     return translations(_active.lang).gettext(message)
 
 
+def DP_(context: str, message: str) -> str:
+    """A document word with a context (e.g. "csv column"), in the active document language."""
+    return translations(_active.lang).pgettext(context, message)
+
+
+def NP_(context: str, message: str) -> str:
+    """Mark a word with a context for the catalog without translating it (translated later by DP_())."""
+    return message
+
+
 def N_(message: str) -> str:
     """Mark a document word for the catalog without translating it yet (a table's values, translated by D_())."""
     return message
@@ -116,7 +127,7 @@ def problems(lang: str) -> list[str]:
     for msg in extract():
         if not msg.id:
             continue
-        found = cat.get(msg.id)
+        found = cat.get(msg.id, context=msg.context)
         if found is None:
             out.append(f"missing: {msg.id!r}")
         elif found.fuzzy:

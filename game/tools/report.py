@@ -6,15 +6,17 @@ import argparse
 import sqlite3
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Iterable, Optional
 
 from ..content.catalog import load_shared, scenarios_dir
 from ..content.radar import RADAR_DIR
+from ..content.schema import Scenario
 from ..session.atomic import atomic_write_text
 from ..session.catalog import find_scenarios
 from ..session.paths import resolve_data_dir
 from ..session.store import RecordsUnreadable, Store
 from ..usage import UsageError
+from .doc_i18n import base_language, documents_in
 from .html import render
 from .report_csv import report_csv
 from .report_data import ClassReport, build_report
@@ -27,8 +29,9 @@ class ReportError(Exception):
     """The records exist but cannot be read (exit code 1)."""
 
 
-def radar_lookups(scenarios_root: Optional[Path] = None) -> tuple[Snippets, TagLabel]:
-    """What a radar item shows (a snippet) and a tag's label, each loaded on first use (only with radar records)."""
+def radar_lookups(scenarios_root: Optional[Path] = None, lang: Optional[str] = None) -> tuple[Snippets, TagLabel]:
+    """What a radar item shows (a snippet) and a tag's label, each loaded on first use (only with radar records), in
+    ``lang`` where the items and tags have a language version."""
     root = scenarios_root or scenarios_dir()
     texts: dict[str, str] = {}
     labels: dict[str, str] = {}
@@ -38,6 +41,8 @@ def radar_lookups(scenarios_root: Optional[Path] = None) -> tuple[Snippets, TagL
             from ..content.radar_check import item_texts, load_radar_set
 
             folder = root / RADAR_DIR if (root / RADAR_DIR).is_dir() else scenarios_dir() / RADAR_DIR
+            base = base_language(lang)
+            folder = folder / base if base != "en" and (folder / base).is_dir() else folder
             for item in load_radar_set(folder).items:
                 shown = list(item_texts(item))[:-1]  # the last text is the explanation, shown afterwards
                 texts.setdefault(item.id, snippet(shown))
@@ -46,7 +51,7 @@ def radar_lookups(scenarios_root: Optional[Path] = None) -> tuple[Snippets, TagL
 
     def tag_label(tag: str) -> str:
         if not labels:
-            vocab = load_shared(root).tags
+            vocab = load_shared(root, lang).tags
             for tag_id in vocab.ids() if vocab is not None else ():
                 found = vocab.get(tag_id) if vocab is not None else None
                 labels[tag_id] = found.label if found is not None else tag_id
@@ -56,16 +61,30 @@ def radar_lookups(scenarios_root: Optional[Path] = None) -> tuple[Snippets, TagL
     return snippets, tag_label
 
 
-def load_report(data_dir: Path, scenarios_root: Optional[Path] = None) -> ClassReport:
-    """Read the records in ``data_dir`` (read-only) into a report; a folder without records gives an empty one."""
+def _finder(scenarios_root: Optional[Path], lang: Optional[str]) -> Callable[[Iterable[str]], dict[str, Scenario]]:
+    """Scenarios by id for the report: the language's own folder first (its titles), then the rest."""
+    base = base_language(lang)
+    own = scenarios_dir() / base
+    if scenarios_root is not None or base == "en" or not own.is_dir():
+        return lambda ids: find_scenarios(ids, scenarios_root)
+
+    def find(ids: Iterable[str]) -> dict[str, Scenario]:
+        wanted = set(ids)
+        found = find_scenarios(wanted, own)
+        return {**find_scenarios(wanted - found.keys()), **found}
+    return find
+
+
+def load_report(data_dir: Path, scenarios_root: Optional[Path] = None, lang: Optional[str] = None) -> ClassReport:
+    """Read the records in ``data_dir`` (read-only) into a report; a folder without records gives an empty one.
+    Its words (and the stories' titles, tags and radar screens) are in the document language in use."""
     try:
         store = Store.open_readonly(data_dir)
     except RecordsUnreadable as exc:
         raise ReportError(f"cannot read the records in '{data_dir}': {exc}") from exc
     try:
-        snippets, tag_label = radar_lookups(scenarios_root)
-        return build_report(store, lambda ids: find_scenarios(ids, scenarios_root), snippets=snippets,
-                            tag_label=tag_label)
+        snippets, tag_label = radar_lookups(scenarios_root, lang)
+        return build_report(store, _finder(scenarios_root, lang), snippets=snippets, tag_label=tag_label)
     except sqlite3.DatabaseError as exc:
         raise ReportError(f"cannot read the records in '{data_dir}': the records file is damaged ({exc}); "
                           "start the game once to keep it aside and begin new records") from exc
@@ -91,10 +110,21 @@ def output_format(out: str, given: Optional[str]) -> str:
     return fmt
 
 
-def write_report(data_dir: Path, out: Path, fmt: str, scenarios_root: Optional[Path] = None) -> ClassReport:
-    """Build and write the report; raises ReportError or OSError."""
-    report = load_report(data_dir, scenarios_root)
-    atomic_write_text(out, render_report(report, fmt))
+def write_report(data_dir: Path, out: Path, fmt: str, scenarios_root: Optional[Path] = None,
+                 lang: Optional[str] = None) -> ClassReport:
+    """Build and write the report in ``lang`` (labels, charts, CSV header; English by default); raises ReportError
+    or OSError."""
+    from ..session.lang import current_language, set_language
+
+    ui_before = current_language()
+    with documents_in(lang) as used:
+        set_language(used)  # the radar check's plain words come from the UI catalog
+        try:
+            report = load_report(data_dir, scenarios_root, used)
+            page = render_report(report, fmt)
+        finally:
+            set_language(ui_before)
+    atomic_write_text(out, page)
     return report
 
 
@@ -108,7 +138,7 @@ def cmd_report(ns: argparse.Namespace) -> int:
     if ns.data_dir is not None and not data_dir.is_dir():
         raise UsageError(f"no such data folder: '{ns.data_dir}'")
     try:
-        report = write_report(data_dir, Path(ns.output), fmt)
+        report = write_report(data_dir, Path(ns.output), fmt, lang=getattr(ns, "lang", None))
     except ReportError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -7,20 +7,35 @@ import io
 from typing import Any, Optional
 
 from ..content.safetext import clean
+from .doc_i18n import D_, DP_, NP_
 from .report_data import ClassReport, Decision, Group
 from .report_devices import device_rows
 from .report_radar import RadarAnswer, RadarGroup, RadarPhase
 
+CSV_CONTEXT = "csv column"
 COLUMNS = (
-    "record", "mode", "session", "class_label", "date", "scenario_id", "scenario_title", "sessions", "finished",
-    "ending_tone", "endings_safe", "endings_help_sought", "endings_risky", "questions_reached", "questions_total",
-    "step", "node_id", "kind", "times_decided", "chose_safer", "hits", "misses", "false_alarms",
-    "option", "option_text", "count", "percent", "safer", "followed", "red_flag",
-    "phase", "form", "run", "respondent", "respondents", "item_id", "item_tags", "truth", "answer", "confidence",
-    "hands_flag", "hands_counted", "radar_hits", "radar_misses", "radar_false_alarms", "radar_correct_rejections",
-    "hit_rate", "cr_rate", "d_prime", "c",
+    NP_("csv column", "record"), NP_("csv column", "mode"), NP_("csv column", "session"),
+    NP_("csv column", "class_label"), NP_("csv column", "date"), NP_("csv column", "scenario_id"),
+    NP_("csv column", "scenario_title"), NP_("csv column", "sessions"), NP_("csv column", "finished"),
+    NP_("csv column", "ending_tone"), NP_("csv column", "endings_safe"), NP_("csv column", "endings_help_sought"),
+    NP_("csv column", "endings_risky"), NP_("csv column", "questions_reached"), NP_("csv column", "questions_total"),
+    NP_("csv column", "step"), NP_("csv column", "node_id"), NP_("csv column", "kind"),
+    NP_("csv column", "times_decided"), NP_("csv column", "chose_safer"), NP_("csv column", "hits"),
+    NP_("csv column", "misses"), NP_("csv column", "false_alarms"), NP_("csv column", "option"),
+    NP_("csv column", "option_text"), NP_("csv column", "count"), NP_("csv column", "percent"),
+    NP_("csv column", "safer"), NP_("csv column", "followed"), NP_("csv column", "red_flag"),
+    NP_("csv column", "phase"), NP_("csv column", "form"), NP_("csv column", "run"), NP_("csv column", "respondent"),
+    NP_("csv column", "respondents"), NP_("csv column", "item_id"), NP_("csv column", "item_tags"),
+    NP_("csv column", "truth"), NP_("csv column", "answer"), NP_("csv column", "confidence"),
+    NP_("csv column", "hands_flag"), NP_("csv column", "hands_counted"), NP_("csv column", "radar_hits"),
+    NP_("csv column", "radar_misses"), NP_("csv column", "radar_false_alarms"),
+    NP_("csv column", "radar_correct_rejections"), NP_("csv column", "hit_rate"), NP_("csv column", "cr_rate"),
+    NP_("csv column", "d_prime"), NP_("csv column", "c"),
 )
-"""The CSV header, in order (documented in README.md, "Class report CSV columns"); the radar columns come last."""
+"""The CSV header, in order (documented in README.md, "Class report CSV columns"); the radar columns come last.
+In another language the header row is translated (msgctxt "csv column" in the documents catalog); the values
+that are codes (record, mode, kind, phase, tone, truth, answer) stay as they are, so sheets read the same."""
+
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
@@ -30,7 +45,7 @@ def cell(value: Any) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return D_("yes") if value else D_("no")
     if isinstance(value, (int, float)):
         return str(value)  # a number, never a formula (a negative c starts with '-')
     text = clean(str(value))  # no NUL, escape or bidi override reaches the spreadsheet
@@ -93,7 +108,7 @@ def report_csv(report: ClassReport) -> str:
     """The whole report as CSV text (UTF-8 with a byte-order mark so spreadsheets read accents)."""
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(COLUMNS)
+    writer.writerow([DP_(CSV_CONTEXT, c) for c in COLUMNS])
     for g in report.groups:
         writer.writerow([cell(_group_row(g).get(c)) for c in COLUMNS])
         base = {"mode": g.mode, "session": g.session_id, "class_label": g.class_label, "date": g.first_started,

@@ -9,6 +9,7 @@ from typing import Any, Callable, Iterable, Optional
 from ..content.schema import Scenario
 from ..session.store import Store
 from .charts import BarChart, bar_chart
+from .doc_i18n import D_, N_
 from .report_devices import DevicePlayGroup, build_device_play
 from .report_radar import RadarGroup, Snippets, TagLabel, build_radar, local_time
 
@@ -88,8 +89,8 @@ class Group:
     def label(self) -> str:
         """The heading: the class label, or a neutral name."""
         if self.mode == FACILITATOR:
-            return self.class_label or f"Class session {self.session_id}"
-        return "Solo play"
+            return self.class_label or D_("Class session {n}").format(n=self.session_id)
+        return D_("Solo play")
 
     @property
     def questions_reached(self) -> list[str]:
@@ -156,6 +157,10 @@ def _key(row: dict[str, Any]) -> GroupKey:
     return (row["session_id"], row["mode"], row["scenario_id"])
 
 
+UNIT_WORDS = (N_("marks"), N_("mark"), N_("votes"), N_("vote"), N_("choices"), N_("choice"), N_("votes and choices"))
+"""The words a decision's counts are in (the report translates them with D_)."""
+
+
 def _unit(kind: str, voted: int, decisions: int) -> str:
     if kind == "spot":
         return "marks"
@@ -187,9 +192,10 @@ def _decision(step: int, row: dict[str, Any], options: list[dict[str, Any]], scn
                           bool(o["safer"]), int(o["followed"] or 0), flags.get(str(o["text"]))))
     word = unit if unit != "votes and choices" else "votes"
     chart = bar_chart(
-        [(o.letter, o.count, f"{o.count} {word if o.count != 1 else word[:-1]}" + (" · safer" if o.safer else "")
-          + (" · red flag" if o.flag else ""), "safer" if o.safer else "flag" if o.flag else "") for o in out],
-        what=unit,
+        [(o.letter, o.count, f"{o.count} {D_(word if o.count != 1 else word[:-1])}"
+          + (" · " + D_("safer") if o.safer else "") + (" · " + D_("red flag") if o.flag else ""),
+          "safer" if o.safer else "flag" if o.flag else "") for o in out],
+        what=D_(unit),
     )
     return Decision(step, row["node_id"], kind, prompt, int(row["decisions"]), int(row["sessions"]), unit, total,
                     int(row["chose_safer"] or 0), int(row["hits"] or 0), int(row["misses"] or 0),

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Optional
 
 from ..content.schema import Scenario
+from .doc_i18n import D_
 from .report_radar import local_time
 
 Lookup = Callable[[Iterable[str]], dict[str, Scenario]]
@@ -59,7 +60,7 @@ class DevicePlayGroup:
     @property
     def label(self) -> str:
         """The heading: the class label, or a neutral name."""
-        return self.class_label or "A class"
+        return self.class_label or D_("A class")
 
     @property
     def talk_first(self) -> list[DeviceDecision]:

@@ -9,9 +9,10 @@ from typing import Any, Callable, Iterable, Optional
 from ..engine.radar_score import Counts, Score, hand_counts, pooled, score
 from ..session.radar_words import describe, describe_change, num, rate
 from .charts import ScoreChart, score_chart
+from .doc_i18n import D_, N_
 
 PHASES = ("before", "after", "refresh")
-PHASE_WORDS = {"before": "Before", "after": "After", "refresh": "Refresh"}
+PHASE_WORDS = {"before": N_("Before"), "after": N_("After"), "refresh": N_("Refresh")}
 MOST_MISSED = 5
 SNIPPET = 70
 
@@ -69,7 +70,7 @@ class RadarPhase:
     @property
     def label(self) -> str:
         """Before, After or Refresh."""
-        return PHASE_WORDS.get(self.phase, self.phase)
+        return D_(PHASE_WORDS.get(self.phase, self.phase))
 
     @property
     def d_text(self) -> str:
@@ -154,8 +155,8 @@ class RadarGroup:
     def label(self) -> str:
         """The heading: the class label, or a neutral name."""
         if self.mode == "facilitator":
-            return self.class_label or "Class without a label"
-        return "Solo play on this device"
+            return self.class_label or D_("Class without a label")
+        return D_("Solo play on this device")
 
     @property
     def anchor(self) -> str:
@@ -231,8 +232,9 @@ def _device_words(scores: list[Score]) -> str:
         return ""
     ds = sorted(x.d_prime for x in scores)
     mid = ds[len(ds) // 2] if len(ds) % 2 else (ds[len(ds) // 2 - 1] + ds[len(ds) // 2]) / 2
-    who = "1 student" if len(ds) == 1 else f"{len(ds)} students"
-    return f"On their own devices, {who}: the middle one d′ {num(mid)} (from {num(ds[0])} to {num(ds[-1])})"
+    who = D_("1 student") if len(ds) == 1 else D_("{n} students").format(n=len(ds))
+    return D_("On their own devices, {who}: the middle one d′ {mid} (from {low} to {high})").format(
+        who=who, mid=num(mid), low=num(ds[0]), high=num(ds[-1]))
 
 
 def _tactics(answers: list[RadarAnswer], label: TagLabel) -> list[TacticRow]:
@@ -265,7 +267,7 @@ def _group(mode: str, label: Optional[str], respondent: Optional[int], answers: 
            device_rows: Iterable[dict[str, Any]] = ()) -> RadarGroup:
     phases = [_phase(p, [a for a in answers if a.phase == p], runs, device_rows) for p in PHASES
               if any(a.phase == p for a in answers)]
-    chart = score_chart([(p.label, p.score.d_prime, p.score.c) for p in phases])
+    chart = score_chart([(p.label, p.score.d_prime, p.score.c) for p in phases], classes=[p.phase for p in phases])
     group = RadarGroup(mode, label, respondent, phases, chart, tactics=_tactics(answers, tag_label),
                        missed=_missed(answers, snippets), answers=answers)
     before, after, refresh = group.phase("before"), group.phase("after"), group.phase("refresh")
