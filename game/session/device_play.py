@@ -37,7 +37,7 @@ from ..engine.beats import (
 from ..engine.record import FEED_KINDS, history, messages_of
 from ..engine.state import Phase
 from . import device_view as V
-from . import device_words as W
+from . import words as W
 from . import log
 from .catalog import CatalogItem, Library
 from .play import PlaySession

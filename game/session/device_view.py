@@ -8,7 +8,7 @@ from typing import Any, Iterable, Mapping, Optional, Sequence
 
 from ..content.schema import ME, SYSTEM, Card, Message, Node, Resource, Scenario, TagVocabulary
 from ..content.texts import MESSAGES_FIRST
-from . import device_words as W
+from . import words as W
 
 Json = dict[str, Any]
 Rich = Any

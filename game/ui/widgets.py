@@ -5,6 +5,7 @@ from __future__ import annotations
 import zlib
 from typing import Hashable, Optional
 
+from ..session.words import initials
 from .display import Box, Circle, FocusRing, Hit, Icon, Item, RectT, Text
 from .layout import Ctx
 from .theme import AVATAR_COUNT, Color
@@ -168,16 +169,6 @@ def chip(ctx: Ctx, items: list[Item], x: int, y: int, label: str, *, icon: Optio
         cx += ic + m.gap // 2
     items.append(Text(cx, y + (h - th) // 2, label, font, ctx.c(fg), inner, "left", tw, th))
     return w, h
-
-
-def initials(name: str) -> str:
-    """One or two capital letters for an avatar disc."""
-    words = [w for w in "".join(ch if ch.isalnum() else " " for ch in name).split() if w]
-    if not words:
-        return "?"
-    if len(words) == 1:
-        return words[0][:1].upper()
-    return (words[0][0] + words[1][0]).upper()
 
 
 def avatar_color(ctx: Ctx, key: str) -> Color:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Hashable, Optional
 
 from ...content.schema import Resource
+from ...session.words import contact_line
 from ..display import Box, Icon, Item
 from ..host import SceneHost
 from ..i18n import _
@@ -15,24 +16,6 @@ from .page import PageScene
 
 CONTACT_ICONS = {"call": "phone", "text": "chat", "chat": "chat", "web": "globe", "email": "mail", "tty": "phone",
                  "app": "phone"}
-
-
-def contact_kind(kind: str) -> str:
-    """A student-friendly word for a contact kind."""
-    return {"call": _("Call"), "text": _("Text"), "chat": _("Chat"), "web": _("Website"), "email": _("Email"),
-            "tty": _("TTY"), "app": _("App")}.get(kind, kind)
-
-
-def contact_line(kind: str, label: Optional[str], value: str) -> str:
-    """'Call: 1-888-373-7888'; a label that already names the way ('Text', 'Text START to', 'Live chat') stands
-    for the kind word, so it is said once: 'Text 233733'."""
-    word = contact_kind(kind)
-    if not label:
-        return f"{word}: {value}"
-    named = {w.strip("().,:").lower() for w in label.split()}
-    if word.lower() in named or kind.lower() in named:
-        return f"{label} {value}"
-    return f"{word}: {label} {value}"
 
 
 def resource_card(ctx: Ctx, items: list[Item], r: Resource, x: int, y: int, w: int) -> int:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...content.schema import ME, Ending, Tone
+from ...content.schema import ME, Tone
 from ...engine.beats import ChoiceBeat, EndingBeat, FeedbackBeat, MessageBeat, SpotBeat, SpotResultBeat
+from ...session.words import headline, outcome_label, points_text, still_helps, verdict_mark
 from ..display import Box, Circle, FocusRing, Hit, Icon, Item, RectT
 from ..i18n import _, ngettext
 from ..kinds.rich import rich_text
@@ -47,12 +48,6 @@ def tag_chips(scene: PlayerScene, ctx: Ctx, items: list[Item], x: int, y: int, w
     return (cy + row_h - y) if row_h else 0
 
 
-def points_text(points: int) -> str:
-    """'+3 points' / '0 points' / '-1 point'."""
-    sign = "+" if points > 0 else ""
-    return sign + ngettext("{n} point", "{n} points", abs(points)).format(n=points)
-
-
 def message_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: MessageBeat, x: int, y: int, w: int) -> int:
     """Messages only: a Next button."""
     m = ctx.m
@@ -79,17 +74,6 @@ def choice_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: ChoiceBe
     y += text_block(ctx, items, x, y, w, _("Press a number, or use the arrows and Enter."), role="muted",
                     size=m.small)
     return y - y0
-
-
-def verdict_mark(verdict: str) -> tuple[str, str, str]:
-    """The feedback card's icon, colour role and headline for a verdict (relative to the options at that decision):
-    a green tick only for the safest option there, a neutral half mark between, the caution mark for the riskiest.
-    Never shaming words, never red."""
-    if verdict == "best":
-        return "check_circle", "safe", _("Smart move")
-    if verdict == "risky":
-        return "lightbulb", "caution", _("Something to think about")
-    return "half_circle", "primary", _("Good thinking - and there was a safer choice")
 
 
 def feedback_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: FeedbackBeat, x: int, y: int,
@@ -207,12 +191,6 @@ OUTCOME = {
 }
 
 
-def outcome_label(outcome: str) -> str:
-    """Words for a spot result (never colour alone)."""
-    return {"hit": _("Red flag - you spotted it"), "miss": _("Red flag - missed"),
-            "false_alarm": _("Not a red flag"), "clear": _("Not a red flag - well left alone")}[outcome]
-
-
 def spot_result_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: SpotResultBeat, x: int, y: int,
                       w: int) -> int:
     """Every part explained: hits, misses and false alarms, and the benign parts too."""
@@ -273,19 +251,6 @@ TONE_ART = {Tone.SAFE: ("shield", "safe"), Tone.HELP_SOUGHT: ("reach_out", "safe
             Tone.RISKY: ("lightbulb", "caution")}
 
 
-def still_helps(e: Ending) -> str:
-    """What can still help after this ending: the story's own words, else calm words for its tone."""
-    if e.still_helps:
-        return e.still_helps
-    if e.tone == Tone.SAFE:
-        return _("If something like this happens again: pause, check with someone you trust, and block and report. "
-                 "Help lines are here any time.")
-    if e.tone == Tone.HELP_SOUGHT:
-        return _("Telling someone was a strong move. If anything else worries you, talk to them again, or to a "
-                 "help line.")
-    return _("It is never too late to tell an adult you trust. Help lines listen and can help you plan.")
-
-
 def _section(ctx: Ctx, items: list[Item], x: int, y: int, w: int, icon: str, role: str, heading: str,
              text: str) -> int:
     """A tinted card: an icon and a heading, then the words; returns its height."""
@@ -332,8 +297,6 @@ def ending_panel(scene: PlayerScene, ctx: Ctx, items: list[Item], beat: EndingBe
 def ending_art(ctx: Ctx, items: list[Item], area: RectT, beat: EndingBeat) -> None:
     """Where the phone was, for an ending without a screen: the tone's picture large in soft rings, and a calm
     headline for how it ended (the panel beside it has the ending's own title and words)."""
-    from .summary import headline
-
     m = ctx.m
     icon, role = TONE_ART[beat.ending.tone]
     title, line = headline(beat.ending.tone)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Hashable, Optional
+from typing import Hashable
 
 from ...content.schema import BadgeDef, Tone
 from ...engine.beats import SummaryBeat
 from ...session.play import PlaySession
+from ...session.words import headline
 from ..display import Box, Icon, Item, shifted
 from ..host import SceneHost
 from ..i18n import _, ngettext
@@ -20,18 +21,6 @@ HEADLINES = {
     Tone.HELP_SOUGHT: ("reach_out", "safe"),
     Tone.RISKY: ("lightbulb", "caution"),
 }
-
-
-def headline(tone: Optional[Tone]) -> tuple[str, str]:
-    """A calm headline and a line under it for how the story ended (a hard ending is never 'failed')."""
-    if tone == Tone.SAFE:
-        return _("You kept yourself safe"), _("You noticed what was off and made safer choices.")
-    if tone == Tone.HELP_SOUGHT:
-        return _("You reached out for help"), _("Telling someone is one of the strongest moves there is.")
-    if tone == Tone.RISKY:
-        return _("This story ended in a hard place"), _(
-            "That is on the person who did harm, not on you. Now you know the signs, and where help is.")
-    return _("You finished the story"), ""
 
 
 def warm_line(beat: SummaryBeat) -> str:

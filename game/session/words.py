@@ -1,5 +1,5 @@
-"""The words a student's device shows around a story (feedback marks, spot outcomes, endings, the summary, help
-lines): the same sentences the desktop scenes say (tests/session/test_device_play.py checks they stay the same)."""
+"""The words the game says around a story (feedback marks, spot outcomes, endings, the summary, help lines), for the
+desktop screens and students' devices alike: one sentence, one place."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from .lang import _, ngettext
 
 
 def points_text(points: int) -> str:
-    """'+3 points' / '0 points' / '-1 point' (as ui.scenes.panel.points_text)."""
+    """'+3 points' / '0 points' / '-1 point'."""
     sign = "+" if points > 0 else ""
     return sign + ngettext("{n} point", "{n} points", abs(points)).format(n=points)
 
 
 def verdict_mark(verdict: str) -> tuple[str, str, str]:
-    """The feedback card's icon, colour role and headline for a verdict (as ui.scenes.panel.verdict_mark)."""
+    """The feedback card's icon, colour role and headline for a verdict."""
     if verdict == "best":
         return "check_circle", "safe", _("Smart move")
     if verdict == "risky":
@@ -25,13 +25,13 @@ def verdict_mark(verdict: str) -> tuple[str, str, str]:
 
 
 def outcome_label(outcome: str) -> str:
-    """Words for a spot result, never colour alone (as ui.scenes.panel.outcome_label)."""
+    """Words for a spot result, never colour alone."""
     return {"hit": _("Red flag - you spotted it"), "miss": _("Red flag - missed"),
             "false_alarm": _("Not a red flag"), "clear": _("Not a red flag - well left alone")}[outcome]
 
 
 def still_helps(e: Ending) -> str:
-    """What can still help after an ending (as ui.scenes.panel.still_helps)."""
+    """What can still help after an ending."""
     if e.still_helps:
         return e.still_helps
     if e.tone == Tone.SAFE:
@@ -44,7 +44,7 @@ def still_helps(e: Ending) -> str:
 
 
 def headline(tone: Optional[Tone]) -> tuple[str, str]:
-    """A calm headline and a line under it for how the story ended (as ui.scenes.summary.headline)."""
+    """A calm headline and a line under it for how the story ended."""
     if tone == Tone.SAFE:
         return _("You kept yourself safe"), _("You noticed what was off and made safer choices.")
     if tone == Tone.HELP_SOUGHT:
@@ -56,7 +56,7 @@ def headline(tone: Optional[Tone]) -> tuple[str, str]:
 
 
 def warm_line(hits: int) -> str:
-    """A warm word to end on (as ui.scenes.summary.warm_line)."""
+    """A warm word to end on."""
     if hits:
         return ngettext("You spotted {n} red flag. Each one you can see, you can point out to a friend.",
                         "You spotted {n} red flags. Each one you can see, you can point out to a friend.",
@@ -65,7 +65,7 @@ def warm_line(hits: int) -> str:
 
 
 def why_line(choices: int, best_choices: int, parts: int, parts_right: int) -> str:
-    """Where the stars came from (as ui.scenes.summary.why_line)."""
+    """Where the stars came from."""
     out = []
     if choices:
         out.append(ngettext("{n} of {total} choice was the safest one there.",
@@ -79,13 +79,13 @@ def why_line(choices: int, best_choices: int, parts: int, parts_right: int) -> s
 
 
 def contact_kind(kind: str) -> str:
-    """A student-friendly word for a contact kind (as ui.scenes.help.contact_kind)."""
+    """A student-friendly word for a contact kind."""
     return {"call": _("Call"), "text": _("Text"), "chat": _("Chat"), "web": _("Website"), "email": _("Email"),
             "tty": _("TTY"), "app": _("App")}.get(kind, kind)
 
 
 def contact_line(kind: str, label: Optional[str], value: str) -> str:
-    """'Call: 1-888-373-7888', a label naming the way said once (as ui.scenes.help.contact_line)."""
+    """'Call: 1-888-373-7888', a label naming the way said once."""
     word = contact_kind(kind)
     if not label:
         return f"{word}: {value}"
@@ -126,7 +126,7 @@ def app_key(name: str) -> str:
 
 
 def initials(name: str) -> str:
-    """One or two capital letters for an avatar disc (as ui.widgets.initials)."""
+    """One or two capital letters for an avatar disc."""
     words = [w for w in "".join(ch if ch.isalnum() else " " for ch in name).split() if w]
     if not words:
         return "?"
