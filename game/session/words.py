@@ -105,6 +105,8 @@ KIND_FRAMES = {"dm": "phone", "sms": "phone", "feed": "phone", "profile": "phone
 """The device around each kind of screen (as ui.kinds.registry)."""
 DEFAULT_APPS = {"sms": "Messages", "email": "Mailbox", "settings": "Settings"}
 """The app a header names when the node names none (as ui.kinds.registry)."""
+DEFAULT_MARKS = {"Messages": "messages", "Mailbox": "mailbox", "Settings": "settings"}
+"""The default apps' English names and their marks (translated names find the same mark)."""
 SITES = {"job_ad": "gigboard.example/jobs", "email": "mailbox.example/inbox"}
 """The address a browser frame shows when the node names no app (as ui.kinds.registry)."""
 ANIMATED = frozenset({"dm", "sms", "game_lobby"})
@@ -120,9 +122,16 @@ def kind_label(kind: str) -> str:
 
 
 def app_key(name: str) -> str:
-    """'Chattr · Beat Lab' -> 'chattr'; unknown apps -> 'other' (as ui.kinds.common.app_key)."""
-    key = name.split("\u00b7")[0].strip().lower().replace(" ", "")
-    return key if key in APP_MARKS else "other"
+    """'Chattr · Beat Lab' -> 'chattr'; a default app in the UI language ('Ajustes') -> its mark ('settings');
+    unknown apps -> 'other'."""
+    key = _app_word(name)
+    if key in APP_MARKS:
+        return key
+    return next((mark for english, mark in DEFAULT_MARKS.items() if key == _app_word(_(english))), "other")
+
+
+def _app_word(name: str) -> str:
+    return name.split("\u00b7")[0].strip().lower().replace(" ", "")
 
 
 def initials(name: str) -> str:

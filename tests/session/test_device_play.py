@@ -370,3 +370,22 @@ def test_device_words_are_the_desktop_words() -> None:
     assert W.points_text(-1) == "-1 point" and W.points_text(3) == "+3 points"
     assert W.contact_line("text", "Text START to", "123") == "Text START to 123"
     assert [W.initials(n) for n in ("Jordan", "kai_22", "Club Prize Desk", "", "!!")] == ["J", "K2", "CP", "?", "?"]
+
+
+def test_default_apps_keep_their_mark_in_every_language() -> None:
+    pytest.importorskip("pygame")
+    from game.session import lang
+    from game.session import words as W
+    from game.ui.icon_marks import MARKS
+    from game.ui.kinds import common
+
+    assert set(W.APP_MARKS) == set(MARKS) and common.app_key is W.app_key
+    assert [W.app_key(n) for n in ("Chattr · Beat Lab", "Settings", "Mailbox", "Messages", "Notes")] == [
+        "chattr", "settings", "mailbox", "messages", "other"]
+    lang.set_language("es")
+    try:
+        assert [W.app_key(lang._(n)) for n in ("Settings", "Mailbox", "Messages")] == ["settings", "mailbox",
+                                                                                         "messages"]
+        assert lang._("Settings") != "Settings", "the Spanish catalog names the app in Spanish"
+    finally:
+        lang.set_language("en")

@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Callable, Optional, Sequence
 
 from ...content.schema import ME, SYSTEM, Card, Message
+from ...session.words import app_key
 from ..display import Box, Icon, Item, Line, RectT, Text
 from ..i18n import _
-from ..icon_marks import MARKS
 from ..layout import Ctx, flow
 from ..people import person_avatar
 from ..widgets import chip, chip_size, text_block
@@ -113,12 +113,6 @@ def app_name(view: KindView) -> str:
     from .registry import kind_default_app  # the registry imports the renderers, which import this module
 
     return view.node.app or kind_default_app(view.node.screen)
-
-
-def app_key(name: str) -> str:
-    """'Chattr · Beat Lab' -> 'chattr'; unknown apps -> 'other'."""
-    key = name.split("\u00b7")[0].strip().lower().replace(" ", "")
-    return key if key in MARKS else "other"
 
 
 def app_mark(ctx: Ctx, items: list[Item], x: int, y: int, s: int, name: str) -> None:
