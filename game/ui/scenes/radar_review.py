@@ -152,9 +152,11 @@ class RadarReviewScene(Scene):
     def _tag(self, tag_id: str):  # type: ignore[no-untyped-def]
         """The tag's entry in the pack's tags.yaml (its student-friendly label), or None."""
         from ...content.catalog import load_shared
+        from ...session.lang import current_language
         from ...session.radar import radar_folder
 
-        vocab = load_shared(radar_folder(self.app.opts.pack).parent).tags
+        # The pack holds radar/ (its language folders below it) and the tags, in the language played.
+        vocab = load_shared(radar_folder(self.app.opts.pack, "en").parent, current_language()).tags
         return vocab.get(tag_id) if vocab is not None else None
 
     def handle(self, intent: Intent) -> bool:
