@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Optional, Union
+from typing import Callable, Optional, Union
 
 from .diagnostics import DiagnosticBag
 from .language import is_checked, reading_grade, wording_hits, words
 from .loader import load_scenario
+from .parity import MISSING, diff_items, shown_path, structure
 from .readability import (
     debrief_located_texts,
     located_student_texts,
@@ -163,6 +164,7 @@ def check_parity(scn: Scenario, marks: Marks, bag: DiagnosticBag, file_path: Pat
         if nid not in scn.nodes:
             warn(f"node '{nid}' of {shown} is missing here", marks.at(("nodes",), key=True),
                  hint="translate the node and keep its id")
+    flagged: set[str] = set()
     for nid, node in scn.nodes.items():
         if nid not in ref.nodes:
             warn(f"node '{nid}' is not in {shown}", marks.at(("nodes", nid), key=True),
@@ -170,6 +172,9 @@ def check_parity(scn: Scenario, marks: Marks, bag: DiagnosticBag, file_path: Pat
             continue
         kind, ways = _ways(node)
         ref_kind, ref_ways = _ways(ref.nodes[nid])
+        if kind != ref_kind or len(ways) != len(ref_ways) or any(
+                a[1] != b[1] for a, b in zip(ways, ref_ways, strict=False)):
+            flagged.add(nid)
         if kind != ref_kind:
             warn(f"node '{nid}' continues with {kind} here but with {ref_kind} in {shown}",
                  marks.at(("nodes", nid), key=True), hint="keep the structure; translate only the text")
@@ -181,6 +186,30 @@ def check_parity(scn: Scenario, marks: Marks, bag: DiagnosticBag, file_path: Pat
                 if target != ref_target:
                     warn(f"node '{nid}' goes to '{target}' here but to '{ref_target}' in {shown}",
                          marks.at(("nodes", nid, *path)), hint="keep every goto as in the reference language")
+    _check_structure(scn, ref, marks, shown, warn, flagged)
+
+
+_SEEN_ABOVE = {"start", "next", "goto"}
+"""Structure keys the checks above already compare (their differences are reported once, there)."""
+
+
+def _check_structure(scn: Scenario, ref: Scenario, marks: Marks, shown: str,
+                     warn: Callable[[str, tuple[int, int], str], None], flagged: set[str]) -> None:
+    """The rest of the structure (`parity.structure`): variables, points, set/add, conditions, tags, spot parts,
+    ending tones, the debrief's flags and resources, in the nodes the checks above found in step (`flagged`: the
+    nodes they reported)."""
+    for path, ours, theirs in diff_items(structure(scn), structure(ref)):
+        if path[0] == "nodes" and (len(path) < 3 or path[1] not in ref.nodes or path[1] not in scn.nodes
+                                   or path[1] in flagged):
+            continue  # a missing, extra or differently continuing node: reported above
+        if _SEEN_ABOVE & {p for p in path if isinstance(p, str)}:
+            continue
+        here = "nothing" if ours is MISSING else repr(ours)
+        there = "nothing" if theirs is MISSING else repr(theirs)
+        at = marks.at(tuple(path[:2]), key=True) if path[0] in ("nodes", "debrief") and len(path) > 1 \
+            else marks.at((path[0],), key=True)
+        warn(f"{shown_path(path)} is {here} here but {there} in {shown}", at,
+             "a translation keeps ids, variables, points, flags, tags and conditions; translate only the text")
 
 
 def lint_deep(scn: Scenario, marks: Marks, bag: DiagnosticBag, file_path: Optional[Path] = None) -> None:

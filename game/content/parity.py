@@ -51,19 +51,39 @@ def structure(scn: Scenario) -> dict[str, Any]:
     return out
 
 
-def differences(ours: Any, theirs: Any, path: str = "") -> list[str]:
-    """Where two structures differ, as 'path: ours != theirs' lines (dicts compared key by key, lists by place)."""
+MISSING = object()
+"""Stands for a key one side does not have."""
+
+
+def diff_items(ours: Any, theirs: Any, path: tuple[Any, ...] = ()) -> list[tuple[tuple[Any, ...], Any, Any]]:
+    """Where two structures differ: (path, ours, theirs), MISSING for a key one side lacks (dicts compared key by
+    key, lists of the same length place by place)."""
     if isinstance(ours, dict) and isinstance(theirs, dict):
-        out: list[str] = []
+        out: list[tuple[tuple[Any, ...], Any, Any]] = []
         for key in sorted(set(ours) | set(theirs), key=str):
-            where = f"{path}.{key}" if path else str(key)
-            if key not in ours:
-                out.append(f"{where}: missing here")
-            elif key not in theirs:
-                out.append(f"{where}: not in the original")
-            else:
-                out.extend(differences(ours[key], theirs[key], where))
+            out.extend(diff_items(ours.get(key, MISSING), theirs.get(key, MISSING), (*path, key)))
         return out
     if isinstance(ours, list) and isinstance(theirs, list) and len(ours) == len(theirs):
-        return [d for i, (a, b) in enumerate(zip(ours, theirs, strict=True)) for d in differences(a, b, f"{path}[{i}]")]
-    return [] if ours == theirs else [f"{path}: {ours!r} != {theirs!r}"]
+        return [d for i, (a, b) in enumerate(zip(ours, theirs, strict=True)) for d in diff_items(a, b, (*path, i))]
+    return [] if ours == theirs else [(path, ours, theirs)]
+
+
+def shown_path(path: tuple[Any, ...]) -> str:
+    """('nodes', 'ad', 'choices', 0, 'points') -> 'nodes.ad.choices[0].points'."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def differences(ours: Any, theirs: Any) -> list[str]:
+    """Where two structures differ, as 'path: ours != theirs' lines."""
+    out = []
+    for path, a, b in diff_items(ours, theirs):
+        if a is MISSING:
+            out.append(f"{shown_path(path)}: missing here")
+        elif b is MISSING:
+            out.append(f"{shown_path(path)}: not in the original")
+        else:
+            out.append(f"{shown_path(path)}: {a!r} != {b!r}")
+    return out

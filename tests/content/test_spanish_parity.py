@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,22 @@ def test_the_comparison_sees_structure_and_ignores_words(tmp_path: Path) -> None
     moved.write_text(text.replace("points: 2", "points: 1", 1), encoding="utf-8")
     found = differences(structure(_model(moved)), base)
     assert len(found) == 1 and ".points: 1 != 2" in found[0], found
+
+
+def test_validate_reports_the_rest_of_the_structure_as_w407(tmp_path: Path) -> None:
+    from game.session.check import check_file
+
+    (tmp_path / "en").mkdir()
+    (tmp_path / "es").mkdir()
+    shutil.copy(EN / "tutorial.yaml", tmp_path / "en" / "tutorial.yaml")
+    text = (ES / "tutorial.yaml").read_text(encoding="utf-8")
+    assert text.count("        points: 2\n") >= 1 and "  checked_time: false" in text
+    text = text.replace("        points: 2\n", "        points: 1\n", 1).replace("  checked_time: false",
+                                                                             "  checked_time: true", 1)
+    (tmp_path / "es" / "tutorial.yaml").write_text(text, encoding="utf-8")
+    found = [d.message for d in check_file(tmp_path / "es" / "tutorial.yaml").diagnostics if d.code == "W407"]
+    assert len(found) == 2, found
+    assert any(".points is 1 here but 2 in en/tutorial.yaml" in m for m in found), found
+    assert "variables.checked_time is True here but False in en/tutorial.yaml" in found
+    shutil.copy(ES / "tutorial.yaml", tmp_path / "es" / "tutorial.yaml")
+    assert [d for d in check_file(tmp_path / "es" / "tutorial.yaml").diagnostics if d.code == "W407"] == []
