@@ -14,7 +14,9 @@ from typing import Any, Callable, Optional
 
 from aiohttp import WSMsgType, web
 
+from ..session.lang import current_language
 from .limits import MAX_BODY, RateLimit
+from .page_words import localize
 from .plays import Plays
 from .room import RoomState
 
@@ -33,7 +35,8 @@ HUB: web.AppKey[Hub] = web.AppKey("hub", object)  # type: ignore[arg-type]
 
 
 def page_and_policy(path: Path = PAGE) -> tuple[bytes, str]:
-    """The student page and a Content-Security-Policy that allows only its own inline script and style."""
+    """The student page (in English; `page_words.localize` puts it in the room's language) and a
+    Content-Security-Policy that allows only its own inline script and style (the words block is JSON, never run)."""
     html = path.read_text(encoding="utf-8")
 
     def hashes(tag: str) -> str:
@@ -107,6 +110,9 @@ def make_app(room: RoomState, on_change: Callable[[], None], page: Optional[Path
     """The web application for one room (`on_change` runs on the server thread after every change); with `plays`,
     everyone plays a story on their own device (game/net/plays.py) and the page is play.html."""
     html, policy = page_and_policy(page or (PAGE if plays is None else PLAY_PAGE))
+    template = html.decode("utf-8")
+    pages: dict[str, bytes] = {}
+    """The page in each language it has been served in (the room follows the laptop's language)."""
     rate = RateLimit()
     address_rate = RateLimit(ADDRESS_RATE)
     hub = Hub(room, on_change)
@@ -119,7 +125,10 @@ def make_app(room: RoomState, on_change: Callable[[], None], page: Optional[Path
     async def index(request: web.Request) -> web.StreamResponse:
         if not allowed(request):
             return _json(429, {"error": "too many requests"})
-        resp = web.Response(body=html, content_type="text/html", charset="utf-8", headers=_headers(policy))
+        lang = current_language()
+        if lang not in pages:
+            pages[lang] = localize(template).encode("utf-8")
+        resp = web.Response(body=pages[lang], content_type="text/html", charset="utf-8", headers=_headers(policy))
         if _device_key(request) is None:
             resp.set_cookie(COOKIE, secrets.token_urlsafe(18), httponly=True, samesite="Strict", path="/")
         return resp
