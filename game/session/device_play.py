@@ -40,6 +40,7 @@ from . import device_view as V
 from . import words as W
 from . import log
 from .catalog import CatalogItem, Library
+from .lang import current_language
 from .play import PlaySession
 from .progress import ProgressDots
 from .trace import Trace
@@ -422,7 +423,7 @@ class DevicePlay:
 
     def _lines(self, ids: list[str], limit: Optional[int] = None) -> Json:
         """The verified help lines (the story's own first, then its theme's) and the pack's own, apart."""
-        lib = Library()
+        lib = Library(lang=current_language())  # the room's language: in Spanish, the lines confirmed in Spanish
         res = lib.resources(self.scn.theme, ids, self.item.pack)
         name, extra = lib.pack_resources(self.item.pack)
         out: Json = {"resources": [V.resource(r) for r in (res[:limit] if limit else res)]}
@@ -460,5 +461,6 @@ class DevicePlay:
 
 
 def load_vocab(item: CatalogItem) -> Optional[TagVocabulary]:
-    """The tags and badges of an item's pack (the shipped ones as fallback), as the desktop passes them."""
-    return load_shared(item.pack).tags
+    """The tags and badges of an item's pack (the shipped ones as fallback), as the desktop passes them, in the
+    language in use (tags.<lang>.yaml where there is one)."""
+    return load_shared(item.pack, current_language()).tags
