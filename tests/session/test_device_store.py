@@ -26,7 +26,8 @@ def _version_2(folder: Path) -> None:
 def test_a_version_2_file_upgrades_and_a_report_reads_it_as_it_is(tmp_path: Path) -> None:
     _version_2(tmp_path)
     with Store.open_readonly(tmp_path) as ro:
-        assert ro is not None and ro.vote_sources() == [] and ro.device_answers() == [] and ro.radar_device_answers() == []
+        assert ro is not None and ro.vote_sources() == [] and ro.device_answers() == []
+        assert ro.radar_device_answers() == []
     with Store.open(tmp_path) as s:
         assert s.persistent and len(s.sessions()) == 1
     conn = sqlite3.connect(tmp_path / DB_FILE)
