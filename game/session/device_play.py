@@ -37,10 +37,10 @@ from ..engine.beats import (
 from ..engine.record import FEED_KINDS, history, messages_of
 from ..engine.state import Phase
 from . import device_view as V
-from . import words as W
 from . import log
+from . import words as W
 from .catalog import CatalogItem, Library
-from .lang import current_language
+from .lang import _, current_language, ngettext
 from .play import PlaySession
 from .progress import ProgressDots
 from .trace import Trace
@@ -269,8 +269,8 @@ class DevicePlay:
             return {**base, **self._help_view()}
         if self._left:
             return {**base, "kind": "left", "finished": self.finished,
-                    "text": "That is always OK. If something in it worried you, talk to an adult you trust, or open "
-                            "Get help."}
+                    "text": _("That is always OK. If something in it worried you, talk to an adult you trust, or "
+                              "open Get help.")}
         if not self._started:
             return {**base, **self._note_view()}
         s = self._session
@@ -295,11 +295,11 @@ class DevicePlay:
         scn = self.scn
         tag = self.vocab.get(scn.theme) if self.vocab is not None else None
         return {"kind": "note", "title": scn.title, "summary": scn.summary, "theme": tag.label if tag else scn.theme,
-                "minutes": f"About {scn.minutes} minutes",
-                "age": "Ages 12-14" if scn.age_tier.value == "core" else "Ages 15-18",
+                "minutes": _("About {n} minutes").format(n=scn.minutes),
+                "age": _("Ages 12-14") if scn.age_tier.value == "core" else _("Ages 15-18"),
                 "note": scn.content_note,
-                "stop": "You can stop at any time: Quick exit hides the story at once, and H shows people who can "
-                        "help."}
+                "stop": _("You can stop at any time: Quick exit hides the story at once, and H shows people who "
+                          "can help.")}
 
     def _screen(self, spot: Any = None, *, with_new: bool = True) -> Optional[Json]:
         """The current visit's screen as the player sees it: the conversation's history and this visit's messages
@@ -323,12 +323,12 @@ class DevicePlay:
                                              for i in beat.order])
             out["beat"] = "spot"
             out["spot"] = {"prompt": beat.spot.prompt, "who": V.person(self.scn, beat.spot.speaker),
-                           "hint": "Not everything is a red flag. Mark only what worries you.",
+                           "hint": _("Not everything is a red flag. Mark only what worries you."),
                            "parts": [{"id": i, "n": place[i], "text": beat.spot.parts[i].text} for i in beat.order]}
             out["screen"] = self._screen(spans)
         elif isinstance(beat, ChoiceBeat):
             out["beat"] = "choice"
-            out["choice"] = {"prompt": beat.prompt or "What do you do?",
+            out["choice"] = {"prompt": beat.prompt or _("What do you do?"),
                              "options": [{"index": o.index, "n": k + 1, "letter": chr(65 + k) if k < 26 else "",
                                           "text": o.choice.text} for k, o in enumerate(beat.options)]}
             out["screen"] = self._screen()
@@ -341,17 +341,19 @@ class DevicePlay:
         icon, role, mark = W.verdict_mark(beat.verdict)
         c = beat.choice
         out: Json = {"kind": "feedback", "node": beat.node_id, "verdict": beat.verdict, "icon": icon, "role": role,
-                     "headline": c.headline or mark, "chose": f"You chose: {c.text}", "feedback": c.feedback or "",
+                     "headline": c.headline or mark, "chose": _("You chose: {text}").format(text=c.text),
+                     "feedback": c.feedback or "",
                      "chips": V.chips(self.vocab, c.tags), "points": W.points_text(beat.points),
                      "screen": self._screen()}
         if not beat.is_best and beat.best_points > beat.points:
-            out["safer"] = "Another choice here was even safer. The debrief shows why."
+            out["safer"] = _("Another choice here was even safer. The debrief shows why.")
         return out
 
     def _spot_result_view(self, beat: SpotResultBeat) -> Json:
         hits = sum(1 for r in beat.results if r.outcome == "hit")
         flags = sum(1 for r in beat.results if r.part.flag)
-        found = f"You found {hits} of {flags} red flags" if flags else "Nothing here was a red flag"
+        found = _("You found {hits} of {flags} red flags").format(hits=hits, flags=flags) if flags else _(
+            "Nothing here was a red flag")
         spans = V.spans(beat.spot.text, [({"part": r.index, "outcome": r.outcome}, r.part.text)
                                          for r in beat.results])
         before = self._session.state.score - beat.points
@@ -361,7 +363,8 @@ class DevicePlay:
                              "explain": r.part.explain,
                              "chips": V.chips(self.vocab, r.part.tags) if r.part.flag else []}
                             for r in beat.results],
-                "total": f"{W.points_text(beat.points)} in all: score {before} \u2192 {before + beat.points}"}
+                "total": _("{points} in all: score {before} \u2192 {after}").format(
+                    points=W.points_text(beat.points), before=before, after=before + beat.points)}
 
     def _ending_view(self, beat: EndingBeat) -> Json:
         e = beat.ending
@@ -376,9 +379,9 @@ class DevicePlay:
         d = self.scn.debrief
         assert d is not None
         last = self._page == len(self._pages) - 1
-        out: Json = {"kind": "debrief", "title": f"Debrief: {self.scn.title}",
+        out: Json = {"kind": "debrief", "title": _("Debrief: {title}").format(title=self.scn.title),
                      "page": {"kind": kind, "n": self._page + 1, "total": len(self._pages)},
-                     "next": "See my results" if last else "Next", "back": self._page > 0}
+                     "next": _("See my results") if last else _("Next"), "back": self._page > 0}
         nodes, seen, unseen = self._session.replay()
         if kind == "replay":
             number = {i: n + 1 for n, i in enumerate(seen)}
@@ -396,22 +399,22 @@ class DevicePlay:
             out["replay"] = {"screens": screens, "current": self._flag,
                              "flags": [{**self._flag_json(d.red_flags[i]), "n": n + 1, "screen": where.get(i)}
                                        for n, i in enumerate(seen)]}
-            out["next"] = "Next red flag" if self._flag < len(seen) - 1 else "Continue"
+            out["next"] = _("Next red flag") if self._flag < len(seen) - 1 else _("Continue")
             out["back"] = self._flag > 0 or self._page > 0
         elif kind == "others":
-            out["heading"] = "Other red flags in this story" if seen else "The red flags in this story"
+            out["heading"] = _("Other red flags in this story") if seen else _("The red flags in this story")
             if seen:
-                out["text"] = "These were on screens your path did not show."
+                out["text"] = _("These were on screens your path did not show.")
             out["flags"] = [self._flag_json(d.red_flags[i]) for i in unseen]
         elif kind == "question":
-            out["heading"] = f"Question {idx + 1} of {len(d.questions)}"
+            out["heading"] = _("Question {n} of {total}").format(n=idx + 1, total=len(d.questions))
             out["question"] = d.questions[idx]
-            out["text"] = "Talk it over before you go on."
+            out["text"] = _("Talk it over before you go on.")
         elif kind == "friend":
-            out["heading"] = "If this happens to a friend"
+            out["heading"] = _("If this happens to a friend")
             out["text"] = d.help_a_friend
         else:
-            out["heading"] = "Who can help"
+            out["heading"] = _("Who can help")
             out.update(self._lines(list(d.resources), limit=4))
         return out
 
@@ -428,36 +431,38 @@ class DevicePlay:
         name, extra = lib.pack_resources(self.item.pack)
         out: Json = {"resources": [V.resource(r) for r in (res[:limit] if limit else res)]}
         if extra:
-            out["pack"] = {"heading": f"From this pack: {name}",
-                           "note": "These were added by the people who made this story pack. They are not checked "
-                                   "by Red Flag Radar. Ask your teacher before you use one.",
+            out["pack"] = {"heading": _("From this pack: {name}").format(name=name),
+                           "note": _("These were added by the people who made this story pack. They are not "
+                                     "checked by Red Flag Radar. Ask your teacher before you use one."),
                            "resources": [V.resource(r) for r in extra]}
         return out
 
     def _help_view(self) -> Json:
-        out: Json = {"kind": "help", "heading": "You are not alone",
-                     "text": "If something online worries you, tell an adult you trust, like a parent, a teacher or a "
-                             "school counselor. These services are free and they will listen:"}
+        out: Json = {"kind": "help", "heading": _("You are not alone"),
+                     "text": _("If something online worries you, tell an adult you trust, like a parent, a teacher or "
+                               "a school counselor. These services are free and they will listen:")}
         out.update(self._lines(self._session.help_ids()))
         if not out["resources"]:
-            out["empty"] = "No help lines are listed here yet. Please ask your teacher."
+            out["empty"] = _("No help lines are listed here yet. Please ask your teacher.")
         return out
 
     def _summary_view(self, beat: SummaryBeat) -> Json:
         title, line = W.headline(beat.tone)
         c = beat.credit
-        return {"kind": "summary", "title": f"Your results: {self.scn.title}", "headline": title, "line": line,
+        return {"kind": "summary", "title": _("Your results: {title}").format(title=self.scn.title),
+                "headline": title, "line": line,
                 "tone": beat.tone.value if beat.tone else None, "stars": beat.stars,
-                "stars_label": f"{beat.stars} of 3 stars",
+                "stars_label": ngettext("{n} of 3 stars", "{n} of 3 stars", beat.stars).format(n=beat.stars),
                 "why": (W.why_line(c.choices, c.best_choices, c.parts, c.parts_right) + " "
-                        + f"Score: {beat.score} of {beat.best_score}.").strip(),
+                        + _("Score: {score} of {best}.").format(score=beat.score, best=beat.best_score)).strip(),
                 "score": beat.score, "best": beat.best_score, "warm": W.warm_line(beat.hits),
-                "counts": [{"n": beat.hits, "label": "Red flags spotted", "kind": "flag"},
-                           {"n": beat.misses, "label": "Red flags missed", "kind": "missed"},
-                           {"n": beat.false_alarms, "label": "Safe parts marked as red flags", "kind": "safe"}],
+                "counts": [{"n": beat.hits, "label": _("Red flags spotted"), "kind": "flag"},
+                           {"n": beat.misses, "label": _("Red flags missed"), "kind": "missed"},
+                           {"n": beat.false_alarms, "label": _("Safe parts marked as red flags"), "kind": "safe"}],
                 "badges": [{"label": b.label, "why": b.why, "shape": b.shape} for b in beat.badges],
-                "badges_none": "No badges this time. Each story has more to find: try another path or another story.",
-                "kept": "No names are kept: your teacher's laptop keeps your answers with no name on them."}
+                "badges_none": _(
+                    "No badges this time. Each story has more to find: try another path or another story."),
+                "kept": _("No names are kept: your teacher's laptop keeps your answers with no name on them.")}
 
 
 def load_vocab(item: CatalogItem) -> Optional[TagVocabulary]:

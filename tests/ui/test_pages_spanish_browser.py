@@ -125,6 +125,8 @@ def test_the_play_page_speaks_spanish(browser: Any, spanish: None) -> None:
         assert page.get_by_role("button", name="Prefiero no jugar esta historia").is_visible()
         assert page.locator("#help-btn").inner_text().startswith("Pedir ayuda")
         assert page.locator("#leave-btn").inner_text() == "Salir de esta historia"
+        text = page.locator("#view").inner_text()  # the server's words too (session/device_play.py)
+        assert "Unos " in text and "12 a 14 años" in text and "Puedes parar cuando quieras" in text, text
         _no_sideways_scroll(page)
         _shot(page, "es-play-note")
         page.get_by_role("button", name="Empezar").click()
@@ -145,6 +147,7 @@ def test_the_play_page_speaks_spanish(browser: Any, spanish: None) -> None:
             page.locator(".part").first.click()
             assert page.locator("#mark-count").inner_text() == "1 parte marcada"
             assert page.get_by_role("button", name="Todo se ve bien").is_visible()
+            assert "Not everything" not in page.locator("#view").inner_text()
         _no_sideways_scroll(page)
         _shot(page, "es-play-story")
         page.locator("#qx").click()
