@@ -9,6 +9,7 @@ from typing import Any, Iterable, Mapping, Optional, Sequence
 from ..content.schema import ME, SYSTEM, Card, Message, Node, Resource, Scenario, TagVocabulary
 from ..content.texts import MESSAGES_FIRST
 from . import words as W
+from .lang import _
 
 Json = dict[str, Any]
 Rich = Any
@@ -175,9 +176,10 @@ def chips(vocab: Optional[TagVocabulary], tags: Iterable[str], tactic_word: bool
             continue
         label = tag.label if tag else t
         if t.startswith("skill."):
-            out.append({"kind": "skill", "text": f"Skill: {label}"})
+            out.append({"kind": "skill", "text": _("Skill: {label}").format(label=label)})
         else:
-            out.append({"kind": "flag", "text": (f"Tactic: {label}" if tactic_word else f"Red flag: {label}")})
+            word = _("Tactic: {label}") if tactic_word else _("Red flag: {label}")
+            out.append({"kind": "flag", "text": word.format(label=label)})
     return out
 
 
@@ -185,4 +187,4 @@ def resource(r: Resource) -> Json:
     """One help line as the Help screen's card shows it."""
     return {"id": r.id, "name": r.name, "for": r.for_,
             "contacts": [{"kind": c.kind, "text": W.contact_line(c.kind, c.label, c.value)} for c in r.contacts],
-            "hours": f"Hours: {r.hours}", "what_happens": r.what_happens}
+            "hours": _("Hours: {hours}").format(hours=r.hours), "what_happens": r.what_happens}
