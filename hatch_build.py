@@ -26,5 +26,7 @@ class CatalogBuildHook(BuildHookInterface):  # type: ignore[misc]
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         tool = _i18n_tool(Path(self.root))
-        for mo in tool.compile_all():
+        for mo, data in tool.compiled().items():
+            if not mo.is_file() or mo.read_bytes() != data:
+                mo.write_bytes(data)  # build output next to its .po (git-ignored), not a player's data
             build_data["artifacts"].append(mo.relative_to(self.root).as_posix())

@@ -18,6 +18,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
+from ..session.atomic import atomic_write_bytes
+
 DOMAIN = "documents"
 TOOLS_DIR = Path(__file__).resolve().parent
 LOCALE_DIR = TOOLS_DIR / "locale"
@@ -143,7 +145,7 @@ def update(lang: str) -> None:
     LOCALE_DIR.mkdir(parents=True, exist_ok=True)
     buf = io.BytesIO()
     write_po(buf, template, sort_output=True, width=120, include_lineno=False)
-    POT_FILE.write_bytes(buf.getvalue())
+    atomic_write_bytes(POT_FILE, buf.getvalue())
     path = po_path(lang)
     if path.is_file():
         with path.open("rb") as fh:
@@ -154,7 +156,7 @@ def update(lang: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     buf = io.BytesIO()
     write_po(buf, cat, sort_output=True, width=120, include_lineno=False, ignore_obsolete=True)
-    path.write_bytes(buf.getvalue())
+    atomic_write_bytes(path, buf.getvalue())
 
 
 def main(argv: Optional[list[str]] = None) -> int:

@@ -55,7 +55,7 @@ def write_template(cat: Catalog, path: Path = POT_FILE) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     buf = io.BytesIO()
     write_po(buf, cat, sort_output=True, omit_header=False, width=120, include_lineno=False)
-    path.write_bytes(buf.getvalue())
+    _write(path, buf.getvalue())
 
 
 def read_catalog(path: Path, lang: str) -> Catalog:
@@ -76,7 +76,7 @@ def update(lang: str, template: Catalog) -> Catalog:
     path.parent.mkdir(parents=True, exist_ok=True)
     buf = io.BytesIO()
     write_po(buf, cat, sort_output=True, width=120, include_lineno=False)
-    path.write_bytes(buf.getvalue())
+    _write(path, buf.getvalue())
     return cat
 
 
@@ -87,16 +87,28 @@ def compile_bytes(po: Path, lang: str) -> bytes:
     return buf.getvalue()
 
 
+def compiled(langs: Optional[Iterable[str]] = None) -> dict[Path, bytes]:
+    """The .mo bytes of every (or the named) language, by the path each belongs at (next to its .po); the build
+    hook, which loads this file on its own, writes them itself."""
+    return {mo_path(lang): compile_bytes(po_path(lang), lang) for lang in langs or languages()}
+
+
 def compile_all(langs: Optional[Iterable[str]] = None) -> list[Path]:
     """Build the .mo of every (or the named) language next to its .po; returns the files written."""
     written = []
-    for lang in langs or languages():
-        out = mo_path(lang)
-        data = compile_bytes(po_path(lang), lang)
+    for out, data in compiled(langs).items():
         if not out.is_file() or out.read_bytes() != data:
-            out.write_bytes(data)
+            _write(out, data)
         written.append(out)
     return written
+
+
+def _write(path: Path, data: bytes) -> None:
+    """Write through the game's atomic helper (imported here: the build hook loads this module without the
+    package, and never writes through it)."""
+    from ..session.atomic import atomic_write_bytes
+
+    atomic_write_bytes(path, data)
 
 
 def _fields(text: str) -> set[str]:

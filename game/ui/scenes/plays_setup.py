@@ -78,14 +78,14 @@ class PlaysSetupScene(PageScene):
             from ..plays_room import allowed_stories
 
             if target[0] == "tier":
-                self.open(allowed_stories(self.app.library.items(), str(target[1])), True)
+                self.open_room(allowed_stories(self.app.library.items(), str(target[1])), True)
             else:
                 chosen = [it for it in self.stories() if it.id == target[1]]
-                self.open(chosen, False)
+                self.open_room(chosen, False)
             return True
         return super().activate(target, intent)  # type: ignore[arg-type]
 
-    def open(self, stories: list[CatalogItem], choose: bool) -> None:
+    def open_room(self, stories: list[CatalogItem], choose: bool) -> None:
         """Open the room with these stories; on trouble, say why here."""
         from ..plays_room import open_plays_room
         from .plays_room import PlaysRoomScene
