@@ -76,6 +76,11 @@ WORDS: tuple[str, ...] = (
 )
 """Every fixed string the pages show (the English is the key the page's t("...") looks up)."""
 
+SERVER_WORDS: tuple[str, ...] = (
+    _("the story could not start"), _("something went wrong; try again"), _("the room is full"),
+)
+"""Errors game/net/plays.py sends that a student can meet; play.html shows them through t(msg.error)."""
+
 PLURALS: tuple[tuple[str, str], ...] = (
     ngettext("Too many tries. Wait {n} second, then check the code on the screen.",
              "Too many tries. Wait {n} seconds, then check the code on the screen."),
@@ -110,7 +115,7 @@ def table() -> dict[str, Any]:
     code = _lang.current_language()
     if code == _lang.SOURCE_LANG:
         return {"lang": code, "words": {}, "plurals": {}}
-    words = {w: _lang._(w) for w in WORDS}
+    words = {w: _lang._(w) for w in WORDS + SERVER_WORDS}
     plurals = {one: {cat: _lang.ngettext(one, other, n) for cat, n in _categories(code).items()}
                for one, other in PLURALS}
     return {"lang": code, "words": words, "plurals": plurals}

@@ -66,6 +66,13 @@ def test_every_string_the_pages_show_is_in_the_module_and_every_entry_is_used() 
     assert set(page_words.PLURALS) == used_plurals
 
 
+def test_the_server_errors_a_student_can_meet_are_words_and_really_sent() -> None:
+    plays = (Path(page_words.__file__).parent / "plays.py").read_text(encoding="utf-8")
+    for error in page_words.SERVER_WORDS:
+        assert f'"error": "{error}"' in plays, error
+    assert "t(String(msg.error))" in _script(PLAY_PAGE)
+
+
 def test_no_sentence_in_the_scripts_bypasses_t() -> None:
     """A new English sentence written straight into a page (not through t()/tn()) fails here."""
     for path in PAGES:
@@ -90,7 +97,7 @@ def test_a_spanish_table_has_every_word_and_each_plural_category(spanish: None) 
     assert table["lang"] == "es"
     assert table["words"]["Quick exit"] == "Salida rápida" and table["words"]["Get help"] == "Pedir ayuda"
     assert table["words"]["Nothing looks wrong"] == "Todo se ve bien"
-    untranslated = [w for w in page_words.WORDS if table["words"][w] == w]
+    untranslated = [w for w in page_words.WORDS + page_words.SERVER_WORDS if table["words"][w] == w]
     assert not untranslated, untranslated
     votes = table["plurals"]["{n} vote from devices"]
     assert set(votes) == {"one", "many", "other"}
