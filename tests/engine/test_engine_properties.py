@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -20,6 +22,13 @@ def _load(path) -> Scenario:
     model = load_scenario(path).model
     assert model is not None, path
     return model
+
+
+@functools.cache
+def _explored(path):  # type: ignore[no-untyped-def]
+    """A story and its exploration, once per file (hypothesis calls a test once per example)."""
+    scn = _load(path)
+    return scn, explore(scn)
 
 
 values = st.one_of(st.booleans(), st.integers(-1000, 1000), st.text(max_size=20))
@@ -46,8 +55,7 @@ def test_play_state_round_trips(node, phase, variables, visited, score, steps, t
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(0, 2**32 - 1))
 def test_random_walks_end_at_endings_the_explorer_predicts(path, seed: int) -> None:
-    scn = _load(path)
-    ex = explore(scn)
+    scn, ex = _explored(path)
     final, actions = autoplay.play_random(scn, seed)
     assert final.phase is Phase.SUMMARY, actions
     ending_node = scn.nodes[final.node]
@@ -60,8 +68,7 @@ def test_random_walks_end_at_endings_the_explorer_predicts(path, seed: int) -> N
 
 @pytest.mark.parametrize("path", SHIPPED, ids=[p.stem for p in SHIPPED])
 def test_every_ending_is_reached_by_some_walk(path) -> None:
-    scn = _load(path)
-    ex = explore(scn)
+    scn, ex = _explored(path)
     wanted = {e.id for e in ex.endings if e.reachable}
     assert wanted == {e.id for e in ex.endings}, "every ending is reachable"
     seen: set[str] = set()
