@@ -1,5 +1,5 @@
 """`paths --routes` prints one shortest script per ending, and `play --headless --script` replays each one to its
-ending (every shipped story; one App, in-process); steps that do not fit their screen, and failed expects, exit 1."""
+ending (every shipped story in every language; one App per story, in-process); steps that do not fit their screen, and failed expects, exit 1."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from game.content.loader import load_scenario
 from game.session.routes import shortest_routes
 from game.ui.headless import ScriptRunner, parse_steps
 
-SHIPPED = [p for p in find_scenario_files(scenarios_dir()) if p.parent.name in ("en", "_examples")]
+SHIPPED = [p for p in find_scenario_files(scenarios_dir()) if p.parent.name in ("en", "es", "_examples")]
 
 
 def _open(app, path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -41,7 +41,7 @@ def records() -> Iterator[Path]:
 @pytest.mark.parametrize("path", SHIPPED, ids=[f"{p.parent.name}/{p.stem}" for p in SHIPPED])
 def test_every_printed_route_replays_to_its_ending(path: Path, records: Path, make_app,
                                                    capsys) -> None:  # type: ignore[no-untyped-def]
-    app = make_app(size=(800, 600), data_dir=records / path.stem)
+    app = make_app(size=(800, 600), data_dir=records / f"{path.parent.name}-{path.stem}")
     scn = load_scenario(path).model
     assert scn is not None, path
     routes, capped = shortest_routes(scn)
