@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 import pytest
+from browser_tools import browser  # noqa: F401 - the real-browser tests' fixture
 from memory import give_back
 
 from game.content.catalog import scenarios_dir

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-from test_student_page_browser import chromium_path
 
 from game.net.plays import Plays
 from game.net.room import Question
@@ -22,23 +21,6 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 ZOOM_200 = {"width": 195, "height": 422}
 """A 390 px wide phone at 200 % browser zoom lays out 195 CSS pixels wide (Spanish runs about a quarter longer)."""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("Playwright is not installed: pip install -e '.[browser]' (the browser itself comes from apt)")
-    path = chromium_path()
-    if path is None:
-        pytest.skip("no system Chromium found: apt-get install -y chromium (or set RFR_CHROMIUM)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-gpu"])
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 @pytest.fixture()

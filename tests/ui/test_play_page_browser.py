@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 import pytest
-from test_student_page_browser import chromium_path
 
 from game.net.plays import Plays
 from game.net.server import RoomServer
@@ -29,23 +28,6 @@ ROOT = Path(__file__).resolve().parents[2]
 PHONE = {"width": 390, "height": 844}
 ZOOM_200 = {"width": 195, "height": 422}
 """A 390 px wide phone at 200 % browser zoom lays out 195 CSS pixels wide."""
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("Playwright is not installed: pip install -e '.[browser]' (the browser itself comes from apt)")
-    path = chromium_path()
-    if path is None:
-        pytest.skip("no system Chromium found: apt-get install -y chromium (or set RFR_CHROMIUM)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-gpu"])
-        try:
-            yield b
-        finally:
-            b.close()
 
 
 def _item(sid: str) -> CatalogItem:

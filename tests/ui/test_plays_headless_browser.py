@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_play_page_browser import PHONE, _item, _join, _keys_for, _script, _step, browser  # noqa: F401
+from test_play_page_browser import PHONE, _item, _join, _keys_for, _script, _step
 
 from game.session.store import Store
 

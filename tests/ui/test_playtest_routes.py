@@ -1,5 +1,6 @@
 """`paths --routes` prints one shortest script per ending, and `play --headless --script` replays each one to its
-ending (every shipped story in every language; one App per story, in-process); steps that do not fit their screen, and failed expects, exit 1."""
+ending (every shipped story in every language; one App per story, in-process); steps that do not fit their screen,
+and failed expects, exit 1."""
 
 from __future__ import annotations
 

@@ -5,11 +5,10 @@ zoom has no sideways scrolling, real buttons and live regions; screenshots go to
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import time
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 import pytest
 from drive import send, top_name
@@ -22,33 +21,6 @@ from game.ui.intents import Next, QuickExit, Submit
 from game.ui.launch import open_start
 
 pytestmark = pytest.mark.browser
-CANDIDATES = ("/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome")
-
-
-def chromium_path() -> str | None:
-    """The system Chromium ($RFR_CHROMIUM, else a usual place), or None."""
-    for path in (os.environ.get("RFR_CHROMIUM"), *CANDIDATES, shutil.which("chromium")):
-        if path and os.path.exists(path):
-            return path
-    return None
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("Playwright is not installed: pip install -e '.[browser]' (the browser itself comes from apt)")
-    path = chromium_path()
-    if path is None:
-        pytest.skip("no system Chromium found: apt-get install -y chromium (or set RFR_CHROMIUM)")
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=path, args=["--no-sandbox", "--disable-gpu"])
-        try:
-            yield b
-        finally:
-            b.close()
-
 TUTORIAL = scenarios_dir() / "en" / "tutorial.yaml"
 STUDENTS = 30
 
