@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as _dt
 import gettext as _gettext
 import io
 import locale as _locale
 import os
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from babel.dates import format_date as _format_date
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
-from babel.numbers import format_percent as _format_percent
+if TYPE_CHECKING:
+    import datetime as _dt
 
 DOMAIN = "red_flag_radar"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "ui" / "locale"
@@ -74,6 +70,9 @@ def _load(lang: str) -> _gettext.NullTranslations:
             with mo.open("rb") as fh:
                 return _gettext.GNUTranslations(fh)
         if stale:
+            from babel.messages.mofile import write_mo  # Babel loads only when a catalog must be built
+            from babel.messages.pofile import read_po
+
             with po.open("rb") as fh:
                 catalog = read_po(fh, locale=lang)
             buf = io.BytesIO()
@@ -123,17 +122,23 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def format_number(value: float, digits: int = 0) -> str:
     """A number for the active language, grouped and with the decimal mark its locale uses."""
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
+    from babel.numbers import format_decimal
+
     return str(format_decimal(value, format=pattern, locale=_babel_locale()))
 
 
 def format_percent(fraction: float) -> str:
     """A share as a whole percent for the active language ('75%'; '75 %' where the locale spaces it)."""
-    return str(_format_percent(fraction, locale=_babel_locale()))
+    from babel.numbers import format_percent as babel_percent
+
+    return str(babel_percent(fraction, locale=_babel_locale()))
 
 
 def format_date(day: _dt.date, style: str = "medium") -> str:
     """A date for the active language ('Dec 3, 2026' / '3 dic 2026')."""
-    return str(_format_date(day, format=style, locale=_babel_locale()))
+    from babel.dates import format_date as babel_date
+
+    return str(babel_date(day, format=style, locale=_babel_locale()))
 
 
 def _babel_locale() -> str:

@@ -3,10 +3,12 @@ desktop screens and students' devices alike: one sentence, one place."""
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
-from ..content.schema import Ending, Tone
 from .lang import _, ngettext
+
+if TYPE_CHECKING:  # the models (and pydantic) stay off the way to the first frame: tones compare as their text
+    from ..content.schema import Ending, Tone
 
 
 def points_text(points: int) -> str:
@@ -34,10 +36,10 @@ def still_helps(e: Ending) -> str:
     """What can still help after an ending."""
     if e.still_helps:
         return e.still_helps
-    if e.tone == Tone.SAFE:
+    if e.tone == "safe":
         return _("If something like this happens again: pause, check with someone you trust, and block and report. "
                  "Help lines are here any time.")
-    if e.tone == Tone.HELP_SOUGHT:
+    if e.tone == "help_sought":
         return _("Telling someone was a strong move. If anything else worries you, talk to them again, or to a "
                  "help line.")
     return _("It is never too late to tell an adult you trust. Help lines listen and can help you plan.")
@@ -45,11 +47,11 @@ def still_helps(e: Ending) -> str:
 
 def headline(tone: Optional[Tone]) -> tuple[str, str]:
     """A calm headline and a line under it for how the story ended."""
-    if tone == Tone.SAFE:
+    if tone == "safe":
         return _("You kept yourself safe"), _("You noticed what was off and made safer choices.")
-    if tone == Tone.HELP_SOUGHT:
+    if tone == "help_sought":
         return _("You reached out for help"), _("Telling someone is one of the strongest moves there is.")
-    if tone == Tone.RISKY:
+    if tone == "risky":
         return _("This story ended in a hard place"), _(
             "That is on the person who did harm, not on you. Now you know the signs, and where help is.")
     return _("You finished the story"), ""

@@ -64,7 +64,6 @@ from .intents import (
     Submit,
     TextInput,
 )
-from .script_checks import StepError, check_expect, check_story_step
 
 AUTO_LIMIT = 600
 
@@ -233,6 +232,9 @@ class ScriptRunner:
 
     def run(self, steps: list[str]) -> int:
         """Run every step; returns the exit code (1 when a step does not fit its screen or an expect fails)."""
+        self.settle()  # the first frame, before the step checks load the engine's models
+        from .script_checks import StepError
+
         try:
             return self._run(steps)
         except StepError as exc:
@@ -240,6 +242,8 @@ class ScriptRunner:
             return 1
 
     def _run(self, steps: list[str]) -> int:
+        from .script_checks import check_expect, check_story_step
+
         self.settle()
         for n, token in enumerate(steps):
             if not self.app.running:
