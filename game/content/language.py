@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from .readability import _WORD, fk_grade
-from .readability_es import es_grade, word_count
+from .readability import _WORD, fk_grade, fk_grade_of_counts
+from .readability import counts as en_counts
+from .readability_es import counts as es_counts
+from .readability_es import es_grade, es_grade_of_counts, word_count
 from .rules import RuleHit, blame_hits
 from .rules_es import blame_hits_es
 
@@ -49,3 +51,27 @@ def wording_hits(texts: Iterable[str], lang: str) -> list[RuleHit]:
     if base == "es":
         return blame_hits_es(texts)
     return []
+
+
+Counts = tuple[int, int, int]
+"""(sentences, words, syllables): they add up over texts."""
+
+
+def text_counts(texts: Iterable[str], lang: str) -> Optional[Counts]:
+    """The counts the language's formula reads, or None for a language without a formula."""
+    base = base_language(lang)
+    if base == "en":
+        return en_counts(texts)
+    if base == "es":
+        return es_counts(texts)
+    return None
+
+
+def grade_of_counts(c: Counts, lang: str) -> Optional[float]:
+    """The school grade from counts (as `reading_grade` gives it from the texts)."""
+    base = base_language(lang)
+    if base == "en":
+        return fk_grade_of_counts(*c)
+    if base == "es":
+        return es_grade_of_counts(*c)
+    return None

@@ -8,14 +8,12 @@ from pathlib import Path
 from typing import Callable, Optional, Union
 
 from .diagnostics import DiagnosticBag
-from .language import is_checked, reading_grade, wording_hits, words
+from .language import Counts, grade_of_counts, is_checked, text_counts, wording_hits
 from .loader import load_scenario
 from .parity import MISSING, diff_items, shown_path, structure
 from .readability import (
-    debrief_located_texts,
     located_student_texts,
     max_grade,
-    node_located_texts,
 )
 from .schema import Node, Scenario
 from .yamlread import Marks
@@ -54,9 +52,9 @@ class DeepLinter:
         if self.file_path is not None:
             check_parity(self.s, self.marks, self.bag, self.file_path)
 
-    def _grade(self, texts: list[str], where: str, at: tuple[int, int]) -> None:
+    def _grade(self, c: Counts, where: str, at: tuple[int, int]) -> None:
         tier = self.s.age_tier.value
-        grade, target = reading_grade(texts, self.s.lang), max_grade(tier)
+        grade, target = grade_of_counts(c, self.s.lang), max_grade(tier)
         if grade is not None and grade > target:
             formula = "" if self.s.lang.startswith("en") else " (Fernández-Huerta's grade table)"
             self.bag.warning("W404", f"{where} reads at grade {grade:.1f}{formula}; the target for {TIERS[tier]} is "
@@ -64,15 +62,23 @@ class DeepLinter:
                              hint="use shorter sentences (most under 15 words) and everyday words")
 
     def check_reading_level(self) -> None:
-        self._grade([t for _, t in located_student_texts(self.s)], "the student text of this scenario",
-                    self.marks.at(("age_tier",)))
-        for nid, node in self.s.nodes.items():
-            texts = [t for _, t in node_located_texts(nid, node)]
-            if words(texts, self.s.lang) >= MIN_WORDS_PER_NODE:
-                self._grade(texts, f"node '{nid}'", self.marks.at(("nodes", nid), key=True))
-        texts = [t for _, t in debrief_located_texts(self.s)]
-        if words(texts, self.s.lang) >= MIN_WORDS_PER_NODE:
-            self._grade(texts, "the debrief", self.marks.at(("debrief",), key=True))
+        """The whole story's grade, and each node's and the debrief's with enough words; every text is counted
+        once (counts add up, so the whole is the sum of its parts)."""
+        groups: dict[tuple[str, ...], list[str]] = {}
+        for path, text in located_student_texts(self.s):
+            key = ("nodes", str(path[1])) if path[0] == "nodes" else ("debrief",) if path[0] == "debrief" else ()
+            groups.setdefault(key, []).append(text)
+        parts = {key: text_counts(texts, self.s.lang) for key, texts in groups.items()}
+        if any(c is None for c in parts.values()):
+            return
+        counted = {key: c for key, c in parts.items() if c is not None}
+        whole: Counts = (sum(c[0] for c in counted.values()), sum(c[1] for c in counted.values()),
+                         sum(c[2] for c in counted.values()))
+        self._grade(whole, "the student text of this scenario", self.marks.at(("age_tier",)))
+        for key, c in counted.items():
+            if key and c[1] >= MIN_WORDS_PER_NODE:
+                where = f"node '{key[1]}'" if key[0] == "nodes" else "the debrief"
+                self._grade(c, where, self.marks.at(key, key=True))
 
     def check_bubbles(self) -> None:
         for nid, node in self.s.nodes.items():

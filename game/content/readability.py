@@ -77,10 +77,15 @@ def sentence_ends(text: str) -> int:
 
 def fk_grade(texts: Iterable[str]) -> float:
     """Flesch-Kincaid grade level of the texts taken together (0.0 for no words)."""
-    s, w, y = counts(texts)
-    if w == 0:
+    return fk_grade_of_counts(*counts(texts))
+
+
+def fk_grade_of_counts(sentences: int, words: int, sylls: int) -> float:
+    """Flesch-Kincaid grade from (sentences, words, syllables) (0.0 for no words): counts add up over texts, so
+    a whole story's grade comes from its parts' counts without counting again."""
+    if words == 0:
         return 0.0
-    return 0.39 * (w / s) + 11.8 * (y / w) - 15.59
+    return 0.39 * (words / sentences) + 11.8 * (sylls / words) - 15.59
 
 
 def node_located_texts(nid: str, node: Node) -> Iterator[tuple[P, str]]:

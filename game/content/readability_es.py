@@ -90,10 +90,14 @@ def fernandez_huerta(texts: Iterable[str]) -> float:
     """Fernández-Huerta reading ease, 206.84 - 60 x (syllables / words) - 1.02 x (words / sentences), in its
     as corrected by Gwillim Law (2011): the often-printed 'F = sentences per 100 words' is words per sentence,
     and P = syllables per 100 words is 100 x syllables / words; higher is easier. 100.0 for no words."""
-    s, w, y = counts(texts)
-    if w == 0:
+    return ease_of_counts(*counts(texts))
+
+
+def ease_of_counts(sentences: int, words: int, sylls: int) -> float:
+    """Fernández-Huerta reading ease from (sentences, words, syllables); 100.0 for no words."""
+    if words == 0:
         return 100.0
-    return 206.84 - 60.0 * (y / w) - 1.02 * (w / s)
+    return 206.84 - 60.0 * (sylls / words) - 1.02 * (words / sentences)
 
 
 def ease_grade(ease: float) -> float:
@@ -108,10 +112,12 @@ def ease_grade(ease: float) -> float:
 
 def es_grade(texts: Iterable[str]) -> float:
     """Grade equivalent of Spanish texts (0.0 for no words, as the English grade)."""
-    texts = list(texts)
-    if counts(texts)[1] == 0:
-        return 0.0
-    return ease_grade(fernandez_huerta(texts))
+    return es_grade_of_counts(*counts(texts))
+
+
+def es_grade_of_counts(sentences: int, words: int, sylls: int) -> float:
+    """Grade equivalent from (sentences, words, syllables) of Spanish text (0.0 for no words)."""
+    return ease_grade(ease_of_counts(sentences, words, sylls)) if words else 0.0
 
 
 def word_count(texts: Iterable[str]) -> int:
