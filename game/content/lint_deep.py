@@ -64,21 +64,28 @@ class DeepLinter:
     def check_reading_level(self) -> None:
         """The whole story's grade, and each node's and the debrief's with enough words; every text is counted
         once (counts add up, so the whole is the sum of its parts)."""
-        groups: dict[tuple[str, ...], list[str]] = {}
+        groups: dict[str, tuple[P, list[str]]] = {}  # what it is called -> where it is, its texts
         for path, text in located_student_texts(self.s):
-            key = ("nodes", str(path[1])) if path[0] == "nodes" else ("debrief",) if path[0] == "debrief" else ()
-            groups.setdefault(key, []).append(text)
-        parts = {key: text_counts(texts, self.s.lang) for key, texts in groups.items()}
-        if any(c is None for c in parts.values()):
-            return
-        counted = {key: c for key, c in parts.items() if c is not None}
-        whole: Counts = (sum(c[0] for c in counted.values()), sum(c[1] for c in counted.values()),
-                         sum(c[2] for c in counted.values()))
+            at: P
+            if path[0] == "nodes":
+                where, at = f"node '{path[1]}'", ("nodes", path[1])
+            elif path[0] == "debrief":
+                where, at = "the debrief", ("debrief",)
+            else:
+                where, at = "", ()
+            groups.setdefault(where, (at, []))[1].append(text)
+        counted: dict[str, tuple[P, Counts]] = {}
+        for where, (place, texts) in groups.items():
+            c = text_counts(texts, self.s.lang)
+            if c is None:
+                return
+            counted[where] = (place, c)
+        whole: Counts = (sum(c[0] for _, c in counted.values()), sum(c[1] for _, c in counted.values()),
+                         sum(c[2] for _, c in counted.values()))
         self._grade(whole, "the student text of this scenario", self.marks.at(("age_tier",)))
-        for key, c in counted.items():
-            if key and c[1] >= MIN_WORDS_PER_NODE:
-                where = f"node '{key[1]}'" if key[0] == "nodes" else "the debrief"
-                self._grade(c, where, self.marks.at(key, key=True))
+        for where, (place, c) in counted.items():
+            if where and c[1] >= MIN_WORDS_PER_NODE:
+                self._grade(c, where, self.marks.at(place, key=True))
 
     def check_bubbles(self) -> None:
         for nid, node in self.s.nodes.items():
