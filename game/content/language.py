@@ -8,8 +8,8 @@ from .readability import _WORD, fk_grade, fk_grade_of_counts
 from .readability import counts as en_counts
 from .readability_es import counts as es_counts
 from .readability_es import es_grade, es_grade_of_counts, word_count
-from .rules import RuleHit, blame_hits
-from .rules_es import blame_hits_es
+from .rules import RuleHit, blame_hits, may_blame
+from .rules_es import blame_hits_es, may_blame_es
 
 CHECKED_LANGUAGES = ("en", "es")
 """Languages with a reading-level formula and wording rules; a story in another language skips W404 and W406."""
@@ -75,3 +75,13 @@ def grade_of_counts(c: Counts, lang: str) -> Optional[float]:
     if base == "es":
         return es_grade_of_counts(*c)
     return None
+
+
+def may_have_wording_hits(texts: Iterable[str], lang: str) -> bool:
+    """False when none of the texts can hold blaming or 'game over' wording (one look at them all)."""
+    base = base_language(lang)
+    if base == "en":
+        return may_blame(texts)
+    if base == "es":
+        return may_blame_es(texts)
+    return False

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Callable, Optional, Union
 
 from .diagnostics import DiagnosticBag
-from .language import Counts, grade_of_counts, is_checked, text_counts, wording_hits
+from .language import Counts, grade_of_counts, is_checked, may_have_wording_hits, text_counts, wording_hits
 from .loader import load_scenario
 from .parity import MISSING, diff_items, shown_path, structure
 from .readability import (
@@ -100,7 +100,10 @@ class DeepLinter:
                                      hint="split it into two messages, or cut words")
 
     def check_rules(self) -> None:
-        for path, text in located_student_texts(self.s):
+        located = list(located_student_texts(self.s))
+        if not may_have_wording_hits([t for _, t in located], self.s.lang):
+            return  # one look at every text; each is looked at alone only when something may be there
+        for path, text in located:
             for hit in wording_hits([text], self.s.lang):
                 spanish = self.s.lang.startswith("es")
                 if hit.rule == "blame":

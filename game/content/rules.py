@@ -54,6 +54,13 @@ def _normalise(text: str) -> str:
     return _SPACES.sub(" ", text.replace("’", "'").lower())
 
 
+def may_blame(texts: Iterable[str]) -> bool:
+    """False when no text can hold a blaming or 'you failed' phrase (one look at all of them; True means: look
+    at each with `blame_hits`)."""
+    low = _normalise("\n".join(texts))
+    return any(phrase in low for phrase, _ in _BLAME) or any(phrase in low for phrase, _ in _FAIL)
+
+
 def blame_hits(texts: Iterable[str]) -> list[RuleHit]:
     """Texts with blaming or 'you failed' wording. 'not your fault' is allowed."""
     hits: list[RuleHit] = []

@@ -49,13 +49,26 @@ def fold(text: str) -> str:
     return _SPACES.sub(" ", plain)
 
 
+_KEYS = ("culp", "debi", "deberi", "tendri", "pudiste", "ocurrio", "te lo", "fuiste", "pensando")
+"""Every blaming phrase holds one of these (folded): a text without any needs no regex."""
+
+
+def _candidate(low: str) -> bool:
+    return any(k in low for k in _KEYS)
+
+
+def may_blame_es(texts: Iterable[str]) -> bool:
+    """False when no Spanish text can hold a blaming or 'perdiste' phrase (one look at all of them)."""
+    low = fold(".\n".join(texts) + ".")  # each text ends as a sentence, as the 'perdiste' pattern wants
+    return _candidate(low) or any(pattern.search(low) for _, pattern in _FAIL)
+
+
 def blame_hits_es(texts: Iterable[str]) -> list[RuleHit]:
     """Spanish texts with blaming or 'perdiste' wording. 'No es tu culpa' and 'no tienes la culpa' are allowed."""
     hits: list[RuleHit] = []
     for text in texts:
         low = fold(text)
-        if "culp" in low or "debi" in low or "deberi" in low or "tendri" in low or "pudiste" in low \
-                or "ocurrio" in low or "te lo" in low or "fuiste" in low or "pensando" in low:
+        if _candidate(low):
             for phrase, pattern in _BLAME:
                 for m in pattern.finditer(low):
                     if phrase in _CAN_BE_NEGATED and _NEGATED.search(low[max(0, m.start() - 40):
