@@ -28,9 +28,9 @@ from soak import (
 
 N = 150
 """Intents per scene in the default suite (the long soak under `-m fuzz` sends FUZZ_INTENTS)."""
-RAW_N = 250
+RAW_N = 170
 """Raw pygame events per scene in the default suite."""
-RAW_CHUNK = 15
+RAW_CHUNK = 10
 """In the default suite, at most this many raw actions between fresh set-ups, so every shipped scenario still gets
 its turn in every scene kind that shows one."""
 CHUNK = 200
