@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import Iterable, Iterator, Protocol
+from typing import Callable, Iterable, Iterator, Protocol
 
 from .schema import Node, Scenario
 from .texts import P, node_texts
@@ -50,14 +50,21 @@ def syllables(word: str) -> int:
 
 
 def counts(texts: Iterable[str]) -> tuple[int, int, int]:
-    """(sentences, words, syllables) over texts; a text without end punctuation is one sentence."""
+    """(sentences, words, syllables) over English texts; a text without end punctuation is one sentence."""
+    return count_texts(texts, _WORD, syllables)
+
+
+def count_texts(texts: Iterable[str], word: re.Pattern[str],
+                syllables_of: Callable[[str], int]) -> tuple[int, int, int]:
+    """(sentences, words, syllables) over texts, with a language's word pattern and syllable count; a text without
+    end punctuation is one sentence."""
     sentences = words = sylls = 0
     for text in texts:
-        found = _WORD.findall(text)
+        found = word.findall(text)
         if not found:
             continue
         words += len(found)
-        sylls += sum(syllables(w) for w in found)
+        sylls += sum(syllables_of(w) for w in found)
         sentences += max(1, sentence_ends(text.strip()))
     return sentences, words, sylls
 

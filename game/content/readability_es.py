@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 from typing import Iterable, Protocol
 
-from .readability import sentence_ends
+from .readability import count_texts
 
 _WORD = re.compile(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ][A-Za-zÁÉÍÓÚÜÑáéíóúüñ'’\-]*")
 _VOWELS = "aeiouáéíóúü"
@@ -75,15 +75,7 @@ def syllables(word: str) -> int:
 
 def counts(texts: Iterable[str]) -> tuple[int, int, int]:
     """(sentences, words, syllables) over Spanish texts; a text without end punctuation is one sentence."""
-    sentences = words = sylls = 0
-    for text in texts:
-        found = _WORD.findall(text)
-        if not found:
-            continue
-        words += len(found)
-        sylls += sum(syllables(w) for w in found)
-        sentences += max(1, sentence_ends(text.strip()))
-    return sentences, words, sylls
+    return count_texts(texts, _WORD, syllables)
 
 
 def fernandez_huerta(texts: Iterable[str]) -> float:
@@ -118,8 +110,3 @@ def es_grade(texts: Iterable[str]) -> float:
 def es_grade_of_counts(sentences: int, words: int, sylls: int) -> float:
     """Grade equivalent from (sentences, words, syllables) of Spanish text (0.0 for no words)."""
     return ease_grade(ease_of_counts(sentences, words, sylls)) if words else 0.0
-
-
-def word_count(texts: Iterable[str]) -> int:
-    """Words in Spanish texts (accented letters and ñ are letters)."""
-    return sum(len(_WORD.findall(t)) for t in texts)
