@@ -14,6 +14,7 @@ from ..session import log
 from ..session.catalog import CatalogItem
 from ..session.classroom import ClassDecision
 from .limits import MAX_DEVICES
+from .queues import newest
 from .room import short
 
 MAX_STORIES = 60
@@ -345,12 +346,7 @@ class Plays:
 
     def poll(self) -> bool:
         """Take in every waiting snapshot (never blocks); True when what the projector shows changed."""
-        latest = None
-        while True:
-            try:
-                latest = self._events.get_nowait()
-            except queue.Empty:
-                break
+        latest = newest(self._events)
         if latest is None or latest == self.snapshot:
             return False
         self.snapshot = latest

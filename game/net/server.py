@@ -12,6 +12,7 @@ from typing import Callable, Optional
 from aiohttp import web
 
 from .plays import Plays
+from .queues import newest
 from .room import Question, Result, RoomState, Snapshot
 from .web import HUB, Hub, make_app
 
@@ -170,12 +171,7 @@ class RoomServer:
 
     def poll(self) -> bool:
         """Take in every waiting snapshot (never blocks); True when what the projector shows changed."""
-        latest = None
-        while True:
-            try:
-                latest = self._events.get_nowait()
-            except queue.Empty:
-                break
+        latest = newest(self._events)
         plays = self.plays is not None and self.plays.poll()
         if latest is None or latest == self.snapshot:
             return plays
