@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import gettext as _gettext
 import io
-import locale as _locale
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, Protocol
 
 if TYPE_CHECKING:
     import datetime as _dt
@@ -25,14 +23,21 @@ def catalog_paths(lang: str) -> tuple[Path, Path]:
     return folder / f"{DOMAIN}.po", folder / f"{DOMAIN}.mo"
 
 
+_FOUND: dict[Path, tuple[str, ...]] = {}
+"""The languages found in each catalog folder (looked up once a run: every language check asks)."""
+
+
 def available_languages() -> list[str]:
     """English and every language with a catalog, English first."""
-    found = []
-    if LOCALE_DIR.is_dir():
-        for d in sorted(LOCALE_DIR.iterdir()):
-            po, mo = catalog_paths(d.name)
-            if d.name != SOURCE_LANG and (po.is_file() or mo.is_file()):
-                found.append(d.name)
+    found = _FOUND.get(LOCALE_DIR)
+    if found is None:
+        names = []
+        if LOCALE_DIR.is_dir():
+            for d in sorted(LOCALE_DIR.iterdir()):
+                po, mo = catalog_paths(d.name)
+                if d.name != SOURCE_LANG and (po.is_file() or mo.is_file()):
+                    names.append(d.name)
+        found = _FOUND[LOCALE_DIR] = tuple(names)
     return [SOURCE_LANG, *found]
 
 
@@ -51,6 +56,8 @@ def system_language() -> str:
         for part in os.environ.get(var, "").split(":"):
             if part and part not in ("C", "POSIX"):
                 return normalize(part) or SOURCE_LANG
+    import locale as _locale  # only when no variable says (the OS's own setting: Windows, macOS apps)
+
     try:
         guess = _locale.getlocale()[0]
     except ValueError:
@@ -58,11 +65,32 @@ def system_language() -> str:
     return normalize(guess) or SOURCE_LANG
 
 
-def _load(lang: str) -> _gettext.NullTranslations:
+class Translations(Protocol):
+    """What the UI asks of a catalog (gettext's translations, or the source strings as they are)."""
+
+    def gettext(self, message: str) -> str: ...
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str: ...
+
+
+class SourceStrings:
+    """The source (English) strings as written: what gettext's NullTranslations does, without importing gettext
+    before the first frame."""
+
+    def gettext(self, message: str) -> str:
+        return message
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return msgid1 if n == 1 else msgid2
+
+
+def _load(lang: str) -> Translations:
     """The compiled catalog of ``lang``; a .po newer than its .mo (or with no .mo, in a source checkout) is
     compiled in memory; English or a missing catalog gives the source strings."""
     if lang == SOURCE_LANG:
-        return _gettext.NullTranslations()
+        return SourceStrings()
+    import gettext as _gettext  # loads only for a language with a catalog
+
     po, mo = catalog_paths(lang)
     try:
         stale = po.is_file() and (not mo.is_file() or po.stat().st_mtime > mo.stat().st_mtime)
@@ -81,7 +109,7 @@ def _load(lang: str) -> _gettext.NullTranslations:
             return _gettext.GNUTranslations(buf)
     except (OSError, ValueError):
         pass
-    return _gettext.NullTranslations()
+    return SourceStrings()
 
 
 class _Active:
@@ -89,7 +117,7 @@ class _Active:
 
     def __init__(self) -> None:
         self.lang = SOURCE_LANG
-        self.tr: _gettext.NullTranslations = _gettext.NullTranslations()
+        self.tr: Translations = SourceStrings()
 
 
 _active = _Active()

@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 from typing import Union
-
-from platformdirs import user_data_dir
 
 APP_NAME = "red-flag-radar"
 
 
 def default_data_dir() -> Path:
-    """The per-user data folder chosen by platformdirs (not created here)."""
+    """The per-user data folder (not created here): on Linux the XDG rule (an absolute $XDG_DATA_HOME, else
+    ~/.local/share), worked out here so the title does not wait for platformdirs to import (a test keeps it equal to
+    platformdirs' answer); elsewhere platformdirs' choice."""
+    if sys.platform.startswith("linux"):
+        xdg = os.environ.get("XDG_DATA_HOME", "")
+        base = xdg if os.path.isabs(xdg) else os.path.expanduser("~/.local/share")
+        return Path(base) / APP_NAME
+    from platformdirs import user_data_dir
+
     return Path(user_data_dir(APP_NAME, appauthor=False))
 
 

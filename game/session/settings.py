@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -154,6 +153,8 @@ def load_settings(data_dir: Path) -> tuple[Settings, Optional[str]]:
         return Settings(), _("Settings could not be read ({why}), so the defaults are in use.").format(
             why=describe_os_error(exc)
         )
+    import json  # only when there is a file to read (the first start has none)
+
     try:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, ValueError, RecursionError):
@@ -171,6 +172,8 @@ def load_settings(data_dir: Path) -> tuple[Settings, Optional[str]]:
 def saved_language(data_dir: Path) -> str:
     """The language the saved settings say (else the system's), read without touching the file: a damaged one is
     left for `load_settings` to set aside and report."""
+    import json
+
     try:
         data = json.loads((Path(data_dir) / SETTINGS_FILE).read_bytes().decode("utf-8"))
     except (OSError, UnicodeDecodeError, ValueError, RecursionError):
@@ -180,6 +183,8 @@ def saved_language(data_dir: Path) -> str:
 
 def save_settings(data_dir: Path, s: Settings) -> Optional[str]:
     """Write settings atomically; a notice such as "Settings not saved: ..." instead of raising."""
+    import json
+
     data_dir = Path(data_dir)
     text = json.dumps(s.to_dict(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     try:

@@ -9,7 +9,6 @@ from typing import Optional
 
 import pygame
 
-from ..content.images import picture_problem
 from ..content.safetext import clean
 from ..session import log
 from ..session.atomic import atomic_write_bytes
@@ -159,7 +158,17 @@ class TextCache:
         return surf
 
     def size(self, text: str, font: FontKey, color: Color, wrap: int = 0, align: str = "left") -> tuple[int, int]:
-        """Size of the rendered text (renders it with its real colour, so the later draw is a cache hit)."""
+        """Size of the rendered text. Wrapped text is rendered with its real colour, so the later draw is a cache
+        hit; one unwrapped line is only measured (a label is measured to size its button, then drawn wrapped to the
+        button's width, so rendering it here would be thrown away)."""
+        if wrap <= 0 and "\n" not in text:
+            surf = self._items.get((text, font[0], font[1], tuple(color), 0, align))  # type: ignore[arg-type]
+            if surf is not None:
+                return surf.get_size()
+            try:
+                return self.fonts.get(font).size(self.fonts.visible(text))
+            except (pygame.error, ValueError):
+                pass
         return self.render(text, font, color, wrap, align).get_size()
 
 
@@ -176,6 +185,8 @@ class ImageCache:
         """The image at its own size, or None (with a logged warning) when it cannot be loaded."""
         key = str(path)
         if key not in self._raw:
+            from ..content.images import picture_problem  # the first picture loads it, not the title
+
             problem = picture_problem(Path(key))  # read the header first: never decode a picture bomb
             if problem is not None:
                 msg = f"image '{key}' is not shown ({problem}); a placeholder is shown"

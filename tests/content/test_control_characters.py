@@ -97,3 +97,17 @@ def test_diagnostics_escape_every_piece_of_file_derived_text() -> None:
     assert not any(ch in text for ch in "\x1b\x07\r") and "\\x1b]0;PWNED\\x07" in text
     assert text.count("\n") == 1  # the hint line only: a text cannot forge a line of its own
     assert all("\x1b" not in str(v) for v in bag.items[0].to_dict().values())
+
+
+def test_printable_text_skips_the_patterns_safely() -> None:
+    """clean/escape/bad_character return at once for printable text: no character Python calls printable is one the
+    patterns would strip or escape (checked over every code point)."""
+    import sys
+
+    from game.content.safetext import _bad_re, _escape_re
+
+    printable = "".join(ch for ch in map(chr, range(sys.maxunicode + 1)) if ch.isprintable())
+    assert _bad_re().search(printable) is None
+    assert _escape_re().search(printable) is None
+    assert clean("a\u202eb\n\x00") == "ab\n"
+    assert escape("a\x1b\n") == "a\\x1b\\n"

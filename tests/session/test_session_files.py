@@ -12,9 +12,14 @@ from game.session.atomic import atomic_write_text, describe_os_error, move_aside
 from game.session.paths import default_data_dir, resolve_data_dir
 
 
-def test_default_data_dir_is_the_platformdirs_user_folder() -> None:
+@pytest.mark.parametrize("xdg", [None, "", "   ", "relative/share", "/tmp/xdg-data", "/tmp/with space/share"])
+def test_default_data_dir_is_the_platformdirs_user_folder(xdg: "str | None", monkeypatch: pytest.MonkeyPatch) -> None:
     from platformdirs import user_data_dir
 
+    if xdg is None:
+        monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    else:
+        monkeypatch.setenv("XDG_DATA_HOME", xdg)
     assert default_data_dir() == Path(user_data_dir("red-flag-radar", appauthor=False))
     assert default_data_dir().name == "red-flag-radar"
 

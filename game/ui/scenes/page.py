@@ -50,13 +50,15 @@ def top_bar(scene: Scene, ctx: Ctx, title: str, *, quick_exit: bool = True, left
                    hint=_("Esc"), size=m.small, min_h=bh, focused=scene.focus == "back")
         scene.add_focus("back", r)
         tx = r[0] + r[2] + m.gap
-    font = m.font("bold", m.h2 if m.h2 * 14 < right - tx else m.body)
-    tw, th = ctx.measure(title, font, ctx.c("on_topbar"), max(40, right - tx - m.pad))
-    if th > h - 4:  # a long title on a narrow window: shrink to one line height budget
-        font = m.font("bold", m.small)
+    tw = 0
+    if title:  # (the title screen's bar has its buttons only)
+        font = m.font("bold", m.h2 if m.h2 * 14 < right - tx else m.body)
         tw, th = ctx.measure(title, font, ctx.c("on_topbar"), max(40, right - tx - m.pad))
-    items.append(Text(tx, (h - th) // 2, title, font, ctx.c("on_topbar"), max(40, right - tx - m.pad), "left",
-                      tw, th))
+        if th > h - 4:  # a long title on a narrow window: shrink to one line height budget
+            font = m.font("bold", m.small)
+            tw, th = ctx.measure(title, font, ctx.c("on_topbar"), max(40, right - tx - m.pad))
+        items.append(Text(tx, (h - th) // 2, title, font, ctx.c("on_topbar"), max(40, right - tx - m.pad), "left",
+                          tw, th))
     scene.bar_free = (tx + tw + m.pad, right)  # type: ignore[attr-defined]
     if left:
         items.extend(left)
