@@ -129,7 +129,7 @@ GAME = textwrap.dedent("""
     app.run(max_seconds=2.0, close=False)
     base_cpu = (time.process_time() - c0) / (time.perf_counter() - t0)
     from game.ui.devices import open_room
-    app.opts.devices_host = "127.0.0.1"
+    app.opts = app.opts._replace(devices_host="127.0.0.1")
     open_room(app)
     sys.stdout.flush()
     deadline = time.monotonic() + 60

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Optional, Sequence
@@ -90,6 +89,8 @@ def cmd_validate(ns: argparse.Namespace) -> int:
                       "then validate again)")
     failed = errors > 0 or (ns.strict and warnings > 0)
     if ns.format == "json":
+        import json
+
         print(json.dumps({"files": report, "errors": errors, "warnings": warnings, "ok": not failed}, indent=2))
     else:
         status = "FAILED" if failed else "ok"
@@ -175,6 +176,8 @@ def cmd_new(ns: argparse.Namespace) -> int:
 
 def cmd_schema(ns: argparse.Namespace) -> int:
     """Print the scenario JSON Schema (or, with --radar, the radar item format's)."""
+    import json
+
     from .tools.schema_export import scenario_schema
 
     if getattr(ns, "radar", False):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Optional, Protocol
 
@@ -51,11 +52,14 @@ def normalize(lang: Optional[str]) -> Optional[str]:
 
 def system_language() -> str:
     """The system locale's language when a catalog exists for it, else English (LANGUAGE, LC_ALL, LC_MESSAGES,
-    LANG, then the OS's own setting)."""
+    LANG, then the OS's own setting: on Linux that is LC_CTYPE, read here without importing `locale`)."""
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
         for part in os.environ.get(var, "").split(":"):
             if part and part not in ("C", "POSIX"):
                 return normalize(part) or SOURCE_LANG
+    if sys.platform.startswith("linux"):  # Python's own locale there comes from these variables and no other place
+        ctype = os.environ.get("LC_CTYPE", "")
+        return normalize(ctype if ctype not in ("C", "POSIX", "C.UTF-8") else None) or SOURCE_LANG
     import locale as _locale  # only when no variable says (the OS's own setting: Windows, macOS apps)
 
     try:

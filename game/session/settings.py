@@ -1,11 +1,9 @@
-"""Player settings: a frozen dataclass that always holds valid values, kept in settings.json."""
+"""Player settings: an immutable value that always holds valid values, kept in settings.json."""
 
 from __future__ import annotations
 
-import dataclasses
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
@@ -67,48 +65,80 @@ def _nickname(value: Any) -> Optional[str]:
     return name
 
 
-@dataclass(frozen=True)
+FIELDS = ("text_scale", "theme", "font", "reduced_motion", "sound", "fullscreen", "typing_animation", "nickname",
+          "lang", "class_text_scale", "class_theme", "class_typing_animation", "class_lang")
+"""The settings, in the order they are shown and saved."""
+
+
+class FrozenSettingsError(AttributeError):
+    """A Settings field was assigned to: settings change only by `replace`, which normalises the new values."""
+
+
 class Settings:
-    """Player settings; construction normalises every field, so an instance is always valid.
+    """Player settings; construction normalises every field, so an instance is always valid, and it never changes
+    (`replace` makes a changed copy). Written out rather than a frozen dataclass: making that class costs about a
+    millisecond at import, before the title's first frame.
 
     ``lang`` is the language of the UI and the stories ('en', 'es', ... when a catalog exists); None means not
     chosen: the system locale's language when there is a catalog for it, else English. `play --lang` overrides it
-    for one run."""
+    for one run. ``class_text_scale`` is the text size when leading a class (None: 125 % or the player's own size if
+    larger); ``class_theme`` the theme then (high contrast is a choice; projectors wash out dark themes);
+    ``class_typing_animation`` typing dots then (off unless chosen); ``class_lang`` the language then (None: the
+    player's own)."""
 
-    text_scale: float = 1.0
-    theme: str = "default"
-    font: str = "default"
-    reduced_motion: bool = False
-    sound: bool = True
-    fullscreen: bool = False
-    typing_animation: bool = True
-    nickname: Optional[str] = None
-    lang: Optional[str] = None
-    """UI and story language; None: the system's language when a catalog exists for it, else English."""
-    class_text_scale: Optional[float] = None
-    """Text size when leading a class; None means 125% or the player's own size if larger."""
-    class_theme: str = "default"
-    """Theme when leading a class (high contrast is a choice; projectors wash out dark themes)."""
-    class_typing_animation: bool = False
-    """Typing dots when leading a class: off unless chosen."""
-    class_lang: Optional[str] = None
-    """Language when leading a class; None means the player's own language."""
+    __slots__ = FIELDS
+    text_scale: float
+    theme: str
+    font: str
+    reduced_motion: bool
+    sound: bool
+    fullscreen: bool
+    typing_animation: bool
+    nickname: Optional[str]
+    lang: Optional[str]
+    class_text_scale: Optional[float]
+    class_theme: str
+    class_typing_animation: bool
+    class_lang: Optional[str]
 
-    def __post_init__(self) -> None:
+    def __init__(self, text_scale: Any = 1.0, theme: Any = "default", font: Any = "default",
+                 reduced_motion: Any = False, sound: Any = True, fullscreen: Any = False, typing_animation: Any = True,
+                 nickname: Any = None, lang: Any = None, class_text_scale: Any = None, class_theme: Any = "default",
+                 class_typing_animation: Any = False, class_lang: Any = None) -> None:
         fix = object.__setattr__
-        fix(self, "text_scale", _scale(self.text_scale))
-        fix(self, "theme", _choice(self.theme, THEMES))
-        fix(self, "font", _choice(self.font, FONTS))
-        fix(self, "reduced_motion", _flag(self.reduced_motion, False))
-        fix(self, "sound", _flag(self.sound, True))
-        fix(self, "fullscreen", _flag(self.fullscreen, False))
-        fix(self, "typing_animation", _flag(self.typing_animation, True))
-        fix(self, "nickname", _nickname(self.nickname))
-        fix(self, "lang", normalize(self.lang))
-        fix(self, "class_lang", normalize(self.class_lang))
-        fix(self, "class_text_scale", _opt_scale(self.class_text_scale))
-        fix(self, "class_theme", _choice(self.class_theme, THEMES))
-        fix(self, "class_typing_animation", _flag(self.class_typing_animation, False))
+        fix(self, "text_scale", _scale(text_scale))
+        fix(self, "theme", _choice(theme, THEMES))
+        fix(self, "font", _choice(font, FONTS))
+        fix(self, "reduced_motion", _flag(reduced_motion, False))
+        fix(self, "sound", _flag(sound, True))
+        fix(self, "fullscreen", _flag(fullscreen, False))
+        fix(self, "typing_animation", _flag(typing_animation, True))
+        fix(self, "nickname", _nickname(nickname))
+        fix(self, "lang", normalize(lang))
+        fix(self, "class_text_scale", _opt_scale(class_text_scale))
+        fix(self, "class_theme", _choice(class_theme, THEMES))
+        fix(self, "class_typing_animation", _flag(class_typing_animation, False))
+        fix(self, "class_lang", normalize(class_lang))
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise FrozenSettingsError(f"cannot assign to field '{name}' (use replace)")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenSettingsError(f"cannot delete field '{name}'")
+
+    def _values(self) -> tuple[Any, ...]:
+        return tuple(getattr(self, name) for name in FIELDS)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        return "Settings(" + ", ".join(f"{name}={getattr(self, name)!r}" for name in FIELDS) + ")"
 
     def for_class(self) -> Settings:
         """The settings a class sees on the projector: large type, the class theme, no typing dots unless chosen."""
@@ -122,20 +152,19 @@ class Settings:
         return self.lang or system_language()
 
     def replace(self, **changes: Any) -> Settings:
-        """A copy with ``changes`` applied (and normalised)."""
-        return dataclasses.replace(self, **changes)
+        """A copy with ``changes`` applied (and normalised); an unknown name raises TypeError."""
+        return Settings(**{**self.to_dict(), **changes})
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready values."""
-        return dataclasses.asdict(self)
+        return {name: getattr(self, name) for name in FIELDS}
 
     @classmethod
     def from_dict(cls, data: Any) -> Settings:
         """Settings from loaded JSON: unknown keys ignored, bad values replaced by defaults, numbers clamped."""
         if not isinstance(data, Mapping):
             return cls()
-        names = {f.name for f in dataclasses.fields(cls)}
-        return cls(**{k: v for k, v in data.items() if isinstance(k, str) and k in names})
+        return cls(**{k: v for k, v in data.items() if isinstance(k, str) and k in FIELDS})
 
 
 def load_settings(data_dir: Path) -> tuple[Settings, Optional[str]]:

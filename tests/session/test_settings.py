@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import math
 import os
@@ -15,6 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from game.session.settings import (
+    FIELDS,
     FONTS,
     NICKNAME_MAX,
     SETTINGS_FILE,
@@ -90,8 +90,16 @@ def test_replace_normalises_and_instances_are_frozen() -> None:
     s = Settings().replace(text_scale=9, theme="high_contrast")
     assert (s.text_scale, s.theme) == (2.0, "high_contrast")
     assert Settings().replace(theme="neon").theme == "default"
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         s.theme = "default"  # type: ignore[misc]
+    with pytest.raises(AttributeError):
+        del s.sound
+    with pytest.raises(TypeError):
+        Settings().replace(volume=11)
+    same = Settings(text_scale=2, theme="high_contrast")
+    assert s == same and hash(s) == hash(same)
+    assert s != Settings() and s != s.to_dict() and "theme='high_contrast'" in repr(s)
+    assert list(s.to_dict()) == list(FIELDS)
 
 
 # -- bad values --------------------------------------------------------------------------------------------------
@@ -235,7 +243,6 @@ def test_data_dir_that_is_a_file_returns_notice(tmp_path: Path) -> None:
 
 # -- fuzzing ----------------------------------------------------------------------------------------------------
 
-FIELDS = [f.name for f in dataclasses.fields(Settings)]
 JSONISH = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats() | st.text(max_size=40),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),

@@ -4,6 +4,7 @@ compiled .mo built from the .po, and the Spanish catalog used at run time."""
 from __future__ import annotations
 
 import io
+import sys
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -151,3 +152,15 @@ def test_the_system_locale_is_the_default_when_a_catalog_exists(monkeypatch: pyt
     assert lang.system_language() == "en"  # no French catalog
     monkeypatch.setenv("LANGUAGE", "es_MX:en")
     assert lang.system_language() == "es"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux reads LC_CTYPE itself")
+def test_with_no_language_variable_linux_reads_lc_ctype_as_python_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "LC_CTYPE"):
+        monkeypatch.delenv(var, raising=False)
+    assert lang.system_language() == "en"
+    monkeypatch.setenv("LC_CTYPE", "es_ES.UTF-8")
+    assert lang.system_language() == "es"
+    for plain in ("C", "POSIX", "C.UTF-8"):
+        monkeypatch.setenv("LC_CTYPE", plain)
+        assert lang.system_language() == "en"
