@@ -42,6 +42,12 @@ def available_languages() -> list[str]:
     return [SOURCE_LANG, *found]
 
 
+def next_language(current: str) -> str:
+    """The language after ``current`` among those with a catalog (English first), round and round."""
+    langs = available_languages()
+    return langs[(langs.index(current) + 1) % len(langs)] if current in langs else langs[0]
+
+
 def normalize(lang: Optional[str]) -> Optional[str]:
     """'es_MX.UTF-8' / 'es-419' / 'ES' -> 'es' when that language is available, else None."""
     if not lang or not isinstance(lang, str):

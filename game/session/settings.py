@@ -7,7 +7,6 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Optional
 
-from .atomic import atomic_write_text, describe_os_error, move_aside
 from .lang import _, normalize, system_language
 
 SETTINGS_FILE = "settings.json"
@@ -179,6 +178,8 @@ def load_settings(data_dir: Path) -> tuple[Settings, Optional[str]]:
     except (FileNotFoundError, NotADirectoryError):  # no file yet, or no folder to hold one
         return Settings(), None
     except OSError as exc:
+        from .atomic import describe_os_error
+
         return Settings(), _("Settings could not be read ({why}), so the defaults are in use.").format(
             why=describe_os_error(exc)
         )
@@ -190,6 +191,8 @@ def load_settings(data_dir: Path) -> tuple[Settings, Optional[str]]:
         data = None
     if isinstance(data, dict):
         return Settings.from_dict(data), None
+    from .atomic import move_aside  # (the file helpers load when a file is damaged or saved, not at start)
+
     try:
         kept = move_aside(path, "bad")
     except OSError:
@@ -213,6 +216,8 @@ def saved_language(data_dir: Path) -> str:
 def save_settings(data_dir: Path, s: Settings) -> Optional[str]:
     """Write settings atomically; a notice such as "Settings not saved: ..." instead of raising."""
     import json
+
+    from .atomic import atomic_write_text, describe_os_error
 
     data_dir = Path(data_dir)
     text = json.dumps(s.to_dict(), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

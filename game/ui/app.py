@@ -15,7 +15,6 @@ from ..session.settings import Settings, load_settings, save_settings
 from .assets import FontCache, ImageCache, TextCache
 from .display import Painter
 from .i18n import _, current_language, set_language
-from .input import map_event
 from .intents import Adjust, Author, Facilitate, Fullscreen, Help, Home, Intent, OpenSettings, QuickExit, Quit, Resize
 from .layout import Ctx, Metrics
 from .scene import Scene
@@ -523,6 +522,8 @@ class App:
 
     def process_events(self, events: list[pygame.event.Event]) -> None:
         """Turn raw events into intents and dispatch them."""
+        from .input import map_event  # loaded with the first events, after the first frame
+
         for ev in events:
             text_mode = bool(self.top and self.top.wants_text)
             if text_mode != self.text_mode:

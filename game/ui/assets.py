@@ -11,7 +11,6 @@ import pygame
 
 from ..content.safetext import clean
 from ..session import log
-from ..session.atomic import atomic_write_bytes
 from .theme import FONT_FILES, Color, art_dir
 
 FontKey = tuple[str, int]
@@ -225,6 +224,8 @@ class ImageCache:
 
 def save_png(surface: pygame.Surface, out: Path) -> None:
     """Save a surface as PNG atomically (the file holds the old picture or the new one, never half)."""
+    from ..session.atomic import atomic_write_bytes
+
     buf = io.BytesIO()
     pygame.image.save(surface, buf, "picture.png")
     atomic_write_bytes(Path(out), buf.getvalue())

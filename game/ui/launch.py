@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from ..session.lang import available_languages, normalize
 from ..usage import UsageError
+
+if TYPE_CHECKING:  # (types only: a plain start never loads argparse)
+    from ..usage import Options
 
 
 def parse_size(text: Optional[str]) -> tuple[int, int]:
@@ -25,7 +27,7 @@ def parse_size(text: Optional[str]) -> tuple[int, int]:
     return w, h
 
 
-def play(ns: argparse.Namespace) -> int:
+def play(ns: Options) -> int:
     """Run the game from parsed `play` options; returns the exit code (0 ok, 1 content errors, 2 usage)."""
     try:
         size = parse_size(getattr(ns, "size", None))
@@ -131,7 +133,7 @@ def play(ns: argparse.Namespace) -> int:
         app.close()
 
 
-def run_language(ns: argparse.Namespace) -> str:
+def run_language(ns: Options) -> str:
     """The language this run plays in: --lang, else the one chosen in Settings, else the system's."""
     from ..session.paths import resolve_data_dir
     from ..session.settings import saved_language
@@ -191,7 +193,7 @@ def open_start(app: Any) -> int:
     return 0
 
 
-def devices_options(ns: argparse.Namespace) -> Optional[tuple[Optional[str], int]]:
+def devices_options(ns: Options) -> Optional[tuple[Optional[str], int]]:
     """(host or None, port) from --devices/--devices-host/--devices-port, or None without --devices; ValueError for
     bad values (the port is 0, a free one, or 1024-65535)."""
     host, port = getattr(ns, "devices_host", None), getattr(ns, "devices_port", None)
@@ -218,7 +220,7 @@ def devices_options(ns: argparse.Namespace) -> Optional[tuple[Optional[str], int
     return host, int(port or 0)
 
 
-def radar_options(ns: argparse.Namespace) -> Optional[tuple[str, Any]]:
+def radar_options(ns: Options) -> Optional[tuple[str, Any]]:
     """(phase, form or None) from --radar/--form, or None without --radar; ValueError for bad values."""
     phase, form = getattr(ns, "radar", None), getattr(ns, "form", None)
     if phase is None:

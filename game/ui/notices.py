@@ -3,10 +3,14 @@ the screens that show it (title, picker, settings)."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from .display import Icon, Item
-from .host import SceneHost
 from .layout import Ctx
 from .widgets import text_block
+
+if TYPE_CHECKING:  # (a type only: the title's first frame does not load it)
+    from .host import SceneHost
 
 
 def saving_notices(app: SceneHost, open_store: bool = False, limit: int = 2) -> list[str]:

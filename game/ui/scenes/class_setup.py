@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Hashable, Optional
 
 from ...session.classroom import LABEL_MAX, clean_label
-from ...session.lang import LANG_NAMES, available_languages, format_percent
+from ...session.lang import LANG_NAMES, available_languages, format_percent, next_language
 from ..display import Icon, Item
 from ..i18n import _
 from ..intents import Focus, Intent, TextInput
@@ -13,7 +13,7 @@ from ..layout import Ctx
 from ..text_field import TextField
 from ..widgets import text_block
 from .page import PageScene
-from .settings import SCALES, next_language, step_buttons, switch
+from .settings import SCALES, step_buttons, switch
 
 if TYPE_CHECKING:
     from ..host import SceneHost

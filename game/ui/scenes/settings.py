@@ -3,17 +3,19 @@ clear data."""
 
 from __future__ import annotations
 
-from typing import Hashable, Optional
+from typing import TYPE_CHECKING, Hashable, Optional
 
-from ...session.lang import LANG_NAMES, available_languages, format_percent
+from ...session.lang import LANG_NAMES, format_percent, next_language
 from ..display import Box, Circle, Hit, Icon, Item, Text
-from ..host import SceneHost
 from ..i18n import _
 from ..intents import Focus, Intent
 from ..layout import Ctx
 from ..notices import notice_block, saving_notices
 from ..widgets import text_block
 from .page import PageScene
+
+if TYPE_CHECKING:  # (a type only: the title's first frame does not load it)
+    from ..host import SceneHost
 
 SCALES = (1.0, 1.25, 1.5, 1.75, 2.0)
 
@@ -47,12 +49,6 @@ def switch(ctx: Ctx, items: list[Item], x: int, y: int, on: bool) -> tuple[int, 
     tw, th = ctx.measure(label, font, ctx.c("text"))
     items.append(Text(x + w + m.gap, y + (h - th) // 2, label, font, ctx.c("text"), 0, "left", tw, th))
     return w + m.gap + tw, h
-
-
-def next_language(current: str) -> str:
-    """The language after ``current`` among those with a catalog (English first), round and round."""
-    langs = available_languages()
-    return langs[(langs.index(current) + 1) % len(langs)] if current in langs else langs[0]
 
 
 class SettingsScene(PageScene):

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Hashable, Optional
+from typing import TYPE_CHECKING, Hashable, Optional
 
 import pygame
 
-from ...session.lang import LANG_NAMES
+from ...session.lang import LANG_NAMES, next_language
 from ..display import Item, RectT
-from ..host import SceneHost
 from ..i18n import _
 from ..intents import Intent, OpenSettings, Quit
 from ..layout import Ctx
@@ -16,7 +15,9 @@ from ..notices import notice_block, saving_notices
 from ..radar_art import ACTIVE_S, REST_DEG, SWEEP_S, RadarArt
 from ..widgets import text_block
 from .page import PageScene, bottom_bar, top_bar
-from .settings import next_language
+
+if TYPE_CHECKING:  # (a type only: the title's first frame does not load it)
+    from ..host import SceneHost
 
 
 class TitleScene(PageScene):
