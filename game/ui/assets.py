@@ -109,11 +109,11 @@ TextKey = tuple[str, str, int, Color, int, str]
 class TextCache:
     """LRU cache of rendered text surfaces keyed by text, font, colour, wrap width and alignment.
 
-    Bounded by pixel memory (`budget` bytes, 24 MB by default: a few screens of text at 1080p), so long
-    sessions keep a steady footprint.
+    Bounded by pixel memory (`budget` bytes, 16 MB by default: two or three screens of text at 1080p; 24 MB put the
+    peak of playing every story at 146-152 MB against a budget of 150), so long sessions keep a steady footprint.
     """
 
-    def __init__(self, fonts: FontCache, budget: int = 24 * 2**20) -> None:
+    def __init__(self, fonts: FontCache, budget: int = 16 * 2**20) -> None:
         self.fonts = fonts
         self.budget = budget
         self.bytes = 0
