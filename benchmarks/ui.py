@@ -69,7 +69,7 @@ def _to_first_frame(code: str, **env: str) -> float:
     return float(out.split()[0]) - start
 
 
-def first_frame(repeats: int = 15) -> Figure:
+def first_frame(repeats: int = 25) -> Figure:
     """Process start to the title's first frame of `play` in its window (SDL's dummy driver) vs a bare pygame-ce
     script that opens a window and flips once (both timed to the frame, not to the end of the process). The data
     folder is the default one, found the way a student's start finds it, under a temporary XDG_DATA_HOME."""

@@ -75,6 +75,18 @@ def test_the_title_offers_every_way_in(make_app: Callable[..., App]) -> None:
     assert "Red Flag Radar" in scene.dl.texts()
 
 
+def test_the_centred_column_registers_each_control_once_where_it_is_drawn(make_app: Callable[..., App]) -> None:
+    from game.ui.display import Hit
+
+    for size in ((1280, 720), (1920, 1080), (2560, 1440)):
+        scene = _title(make_app, size=size)
+        targets = [f.target for f in scene.focusables]
+        assert len(targets) == len(set(targets)), f"{size}: a control registered twice"
+        hits = {it.target: it.rect for it, _s, _c in scene.dl.walk() if isinstance(it, Hit)}
+        for f in scene.focusables:
+            assert hits.get(f.target) == f.rect, f"{size}: {f.target} focus ring away from its button"
+
+
 def test_story_cards_show_the_app_the_cast_tier_and_minutes_not_the_theme(make_app: Callable[..., App]) -> None:
     from game.ui.display import Circle, Icon
     from game.ui.scenes.picker import PickerScene

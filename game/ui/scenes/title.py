@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Hashable, Optional
 import pygame
 
 from ...session.lang import LANG_NAMES, next_language
-from ..display import Item, RectT
+from ..display import Item, RectT, shifted
 from ..i18n import _
 from ..intents import Intent, OpenSettings, Quit
 from ..layout import Ctx
@@ -57,11 +57,14 @@ class TitleScene(PageScene):
             size = min(left_w - 2 * m.pad, area[3] - 2 * m.pad, round(m.h * 0.62))
             gap_x = max(m.pad, (m.w - size - col_w) // 3)
             x = gap_x * 2 + size
+            first = len(self.focusables)
             h = self.column(ctx, items, x, top + m.pad, col_w) + m.pad
-            if h + m.pad < area[3]:  # centre the column in the window's height when it fits
+            if h + m.pad < area[3]:  # centre the column in the window's height when it fits: move it down
                 dy = (area[3] - h - m.pad) // 2
-                items = []
-                h = self.column(ctx, items, x, top + m.pad + dy, col_w) + m.pad + dy
+                items = [shifted(it, dy) for it in items]
+                self.focusables[first:] = [f._replace(rect=(f.rect[0], f.rect[1] + dy, f.rect[2], f.rect[3]))
+                                           for f in self.focusables[first:]]
+                h += dy
             self.radar_at = (gap_x + size // 2, top + area[3] // 2, size)
             self.radar_in_page = False
         else:  # narrow: a smaller radar above the name, in the scrolling column
