@@ -251,9 +251,10 @@ class App:
 
     def end_class(self) -> None:
         """Leave facilitator mode (back to the player's own settings)."""
-        from .devices import close_room
+        if self.room is not None:  # (the title's first frame has no room, and need not load the room's code)
+            from .devices import close_room
 
-        close_room(self)
+            close_room(self)
         if self.classroom is None:
             return
         old = self.shown_settings
