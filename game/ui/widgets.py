@@ -5,6 +5,7 @@ from __future__ import annotations
 import zlib
 from typing import Hashable, Optional
 
+from ..session.words import initials
 from .display import Box, Circle, FocusRing, Hit, Icon, Item, RectT, Text
 from .layout import Ctx
 from .theme import AVATAR_COUNT, Color
@@ -181,8 +182,6 @@ def avatar(ctx: Ctx, items: list[Item], cx: int, cy: int, r: int, name: str, see
     items.append(Circle((cx, cy), r, avatar_color(ctx, seed or name)))
     if ctx.theme.high_contrast:
         items.append(Circle((cx, cy), r, ctx.c("border"), max(2, r // 12)))
-    from ..session.words import initials  # (the first avatar loads the words table, not the title)
-
     text = initials(name)
     font = ctx.m.font("bold", max(8, round(r * (0.85 if len(text) > 1 else 1.0))))
     fg = ctx.c("on_avatar")
