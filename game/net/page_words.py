@@ -81,6 +81,17 @@ SERVER_WORDS: tuple[str, ...] = (
 )
 """Errors game/net/plays.py sends that a student can meet; play.html shows them through t(msg.error)."""
 
+ACTION_WORDS: tuple[str, ...] = (
+    _("unknown action"), _("bad action"), _("that screen has moved on"), _("you have left this story"),
+    _("the help page is already open"), _("the help page is not open"), _("close the help page first"),
+    _("the content note is open: start or choose not to play"), _("there is no choice here"),
+    _("that option is not here"), _("there is nothing to mark here"), _("those marks do not fit this message"),
+    _("choose an option first"), _("mark the parts, or choose Nothing looks wrong"), _("the story is over"),
+    _("there is no going back here"), _("the story has already started"), _("this is the first page"),
+)
+"""Why a device's action did not fit its screen (session/device_play.py's ActionError, sent on by plays.py as the
+error; a double tap, a slow network or a stale page can meet them)."""
+
 PLURALS: tuple[tuple[str, str], ...] = (
     ngettext("Too many tries. Wait {n} second, then check the code on the screen.",
              "Too many tries. Wait {n} seconds, then check the code on the screen."),
@@ -115,7 +126,7 @@ def table() -> dict[str, Any]:
     code = _lang.current_language()
     if code == _lang.SOURCE_LANG:
         return {"lang": code, "words": {}, "plurals": {}}
-    words = {w: _lang._(w) for w in WORDS + SERVER_WORDS}
+    words = {w: _lang._(w) for w in WORDS + SERVER_WORDS + ACTION_WORDS}
     plurals = {one: {cat: _lang.ngettext(one, other, n) for cat, n in _categories(code).items()}
                for one, other in PLURALS}
     return {"lang": code, "words": words, "plurals": plurals}

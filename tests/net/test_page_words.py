@@ -97,7 +97,8 @@ def test_a_spanish_table_has_every_word_and_each_plural_category(spanish: None) 
     assert table["lang"] == "es"
     assert table["words"]["Quick exit"] == "Salida rápida" and table["words"]["Get help"] == "Pedir ayuda"
     assert table["words"]["Nothing looks wrong"] == "Todo se ve bien"
-    untranslated = [w for w in page_words.WORDS + page_words.SERVER_WORDS if table["words"][w] == w]
+    untranslated = [w for w in page_words.WORDS + page_words.SERVER_WORDS + page_words.ACTION_WORDS
+                    if table["words"][w] == w]
     assert not untranslated, untranslated
     votes = table["plurals"]["{n} vote from devices"]
     assert set(votes) == {"one", "many", "other"}
@@ -163,3 +164,20 @@ def test_an_english_room_serves_the_english_page(path: Path, plays: bool) -> Non
     html = served["text"]
     assert '<html lang="en">' in html and ">Join your class</h1>" in html and "Únete" not in html
     assert html.replace(page_words.data_block(words), "") == path.read_text(encoding="utf-8")
+
+
+def test_every_message_a_device_action_can_be_refused_with_is_a_page_word() -> None:
+    """Each ActionError text in session/device_play.py reaches the page through t(msg.error), so each must be in
+    ACTION_WORDS (else a Spanish student reads it in English)."""
+    import ast
+
+    from game.session import device_play
+
+    tree = ast.parse(Path(device_play.__file__).read_text(encoding="utf-8"))
+    said: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) \
+                and getattr(node.exc.func, "id", "") == "ActionError":
+            said |= {n.value for n in ast.walk(node.exc) if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    assert len(said) >= 15
+    assert said == set(page_words.ACTION_WORDS), sorted(said ^ set(page_words.ACTION_WORDS))
