@@ -34,10 +34,21 @@ ROOM: web.AppKey[RoomState] = web.AppKey("room", RoomState)
 HUB: web.AppKey[Hub] = web.AppKey("hub", object)  # type: ignore[arg-type]
 
 
+_SHARED = re.compile(r"/\*@([a-z_]+\.js)\*/")
+"""Where a page's script takes a shared script of the static folder: `/*@join.js*/`."""
+
+
+def page_text(path: Path = PAGE) -> str:
+    """A student page as served: its script with the shared scripts it names put in (both pages join and connect
+    the same way, from one file)."""
+    html = path.read_text(encoding="utf-8")
+    return _SHARED.sub(lambda m: (path.parent / m.group(1)).read_text(encoding="utf-8").rstrip("\n"), html)
+
+
 def page_and_policy(path: Path = PAGE) -> tuple[bytes, str]:
     """The student page (in English; `page_words.localize` puts it in the room's language) and a
     Content-Security-Policy that allows only its own inline script and style (the words block is JSON, never run)."""
-    html = path.read_text(encoding="utf-8")
+    html = page_text(path)
 
     def hashes(tag: str) -> str:
         found = re.findall(rf"<{tag}>(.*?)</{tag}>", html, flags=re.S)

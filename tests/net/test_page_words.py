@@ -17,7 +17,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from game.net import page_words
 from game.net.room import RoomState
-from game.net.web import PAGE, PLAY_PAGE, make_app, page_and_policy
+from game.net.web import PAGE, PLAY_PAGE, make_app, page_and_policy, page_text
 from game.session import lang
 
 PAGES = (PAGE, PLAY_PAGE)
@@ -27,7 +27,7 @@ NOT_SHOWN = {"use strict", "Content-Type", "Red Flag Radar", "(prefers-reduced-m
 
 
 def _script(path: Path) -> str:
-    return path.read_text(encoding="utf-8").split("<script>")[1].split("</script>")[0]
+    return page_text(path).split("<script>")[1].split("</script>")[0]
 
 
 def _js(literal: str) -> str:
@@ -163,7 +163,7 @@ def test_an_english_room_serves_the_english_page(path: Path, plays: bool) -> Non
     assert words == {"lang": "en", "plurals": {}, "words": {}}
     html = served["text"]
     assert '<html lang="en">' in html and ">Join your class</h1>" in html and "Únete" not in html
-    assert html.replace(page_words.data_block(words), "") == path.read_text(encoding="utf-8")
+    assert html.replace(page_words.data_block(words), "") == page_text(path)
 
 
 def test_every_message_a_device_action_can_be_refused_with_is_a_page_word() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from game.net.web import PLAY_PAGE, page_and_policy
+from game.net.web import PLAY_PAGE, page_and_policy, page_text
 
 
 def test_the_page_is_small_self_contained_and_allowed_by_its_own_policy() -> None:
@@ -22,7 +22,7 @@ def test_the_page_is_small_self_contained_and_allowed_by_its_own_policy() -> Non
 
 
 def test_the_page_never_inserts_text_as_html_and_keys_match_the_desktop() -> None:
-    html = PLAY_PAGE.read_text(encoding="utf-8")
+    html = page_text(PLAY_PAGE)
     script = html.split("<script>")[1].split("</script>")[0]
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function",
                  "setAttribute(\"style\"", "localStorage"):

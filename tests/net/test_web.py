@@ -4,6 +4,8 @@ joining, live state, votes, size and rate limits, the origin check, escaping."""
 from __future__ import annotations
 
 import asyncio
+import base64
+import hashlib
 import json
 import re
 from typing import Any, Awaitable, Callable
@@ -13,7 +15,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from game.net.limits import MAX_BODY, RATE_PER_S
 from game.net.room import Question, Result, RoomState
-from game.net.web import COOKIE, PAGE, make_app
+from game.net.web import COOKIE, PAGE, make_app, page_text
 
 Q = Question("s:n:0", "choice", "What <b>now</b>?", "<script>alert(1)</script>", ("<img src=x onerror=alert(1)>",
              "Tell a trusted adult"), ("A", "B"))
@@ -164,7 +166,7 @@ def test_each_device_gets_aggregates_only() -> None:
 
 
 def test_the_page_is_small_self_contained_and_never_writes_markup() -> None:
-    html = PAGE.read_text(encoding="utf-8")
+    html = page_text(PAGE)
     assert len(html.encode()) <= 100_000
     assert not re.search(r"(src|href)\s*=\s*[\"']?(https?:)?//", html), "nothing from another server"
     assert "@import" not in html and "url(" not in html, "no external fonts or pictures"
@@ -173,3 +175,19 @@ def test_the_page_is_small_self_contained_and_never_writes_markup() -> None:
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
         assert sink not in script.group(1), f"the page must only set textContent ({sink})"
     assert 'aria-live="polite"' in html and 'role="alert"' in html and "<button" in html
+
+
+def test_both_pages_join_and_connect_through_the_one_shared_script() -> None:
+    from game.net.web import PLAY_PAGE, page_and_policy
+
+    shared = (PAGE.parent / "join.js").read_text(encoding="utf-8").rstrip("\n")
+    for path in (PAGE, PLAY_PAGE):
+        raw, served = path.read_text(encoding="utf-8"), page_text(path)
+        assert "/*@join.js*/" in raw and "function saveToken" not in raw, path.name
+        assert "/*@" not in served and served.count(shared) == 1, path.name
+        assert served.count("function saveToken(") == 1 and served.count('fetch("/join"') == 1, path.name
+        html, policy = page_and_policy(path)
+        script = re.search(r"<script>(.*?)</script>", html.decode("utf-8"), re.S)
+        assert script is not None and shared in script.group(1)  # the policy's hash is taken of the whole script
+        digest = base64.b64encode(hashlib.sha256(script.group(1).encode()).digest()).decode()
+        assert f"'sha256-{digest}'" in policy
