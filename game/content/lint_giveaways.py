@@ -16,7 +16,8 @@ from .yamlread import Marks
 PACK_LIMIT = 3
 """W409: a word or phrase may be flagged in the spot tasks of at most this many scenarios of one pack."""
 
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")
+"""A word: letters and digits in any script (so Spanish 'está' and 'contraseña' are one word each)."""
 STOPWORDS = frozenset("""
 a about after all also am an and any are as at be been but by can could did do does for from get got had has have he
 her here him his how i if in into is it it's its just let's like me more my no not now of on one only or our out so
@@ -24,17 +25,26 @@ some than that that's the their them then there they this to too up us very was 
 why will with would you you'll you're your yours i'm i'll i've we're they're he's she's
 """.split())
 """Words too common to be a give-away on their own ("don't" and "tell" are not here: "don't tell" can be one)."""
+STOPWORDS_ES = frozenset("""
+a al algo así con cómo como cual cuando de del donde dónde e el él ella ellas ellos en entre era es esa ese eso esta
+está están este esto estoy fue ha hay la las le les lo los más me mi mis muy nada ni no nos o para pero por qué que
+se sé si sí sin sobre son su sus también te ti tu tú tus un una uno unos unas y ya yo
+""".split())
+"""The same for Spanish ("nadie" and "digas" are not here: "no le digas a nadie" can be one)."""
+_STOPWORDS = {"en": STOPWORDS, "es": STOPWORDS_ES}
 
 
-def phrases(text: str) -> set[str]:
+def phrases(text: str, lang: str = "en") -> set[str]:
     """The words and phrases of a flagged part that could become a give-away: runs of two or three words with at least
-    two that are not common, and single uncommon words of six letters or more (like 'mature')."""
+    two that are not common, and single uncommon words of six letters or more (like 'mature'). Common words are the
+    language's (English's for a language without a list)."""
+    common = _STOPWORDS.get(lang.replace("_", "-").split("-")[0].lower(), STOPWORDS)
     words = _WORD.findall(text.lower().replace("\u2019", "'"))
-    out = {w for w in words if len(w) >= 6 and w not in STOPWORDS}
+    out = {w for w in words if len(w) >= 6 and w not in common}
     for k in (2, 3):
         for i in range(len(words) - k + 1):
             run = words[i:i + k]
-            if sum(1 for w in run if w not in STOPWORDS) >= 2:
+            if sum(1 for w in run if w not in common) >= 2:
                 out.add(" ".join(run))
     return out
 
@@ -57,7 +67,7 @@ def flagged_parts(scn: Scenario) -> list[FlaggedPart]:
             continue
         for i, part in enumerate(node.spot.parts):
             if part.flag:
-                out.append(FlaggedPart(nid, i, part.text, frozenset(phrases(part.text))))
+                out.append(FlaggedPart(nid, i, part.text, frozenset(phrases(part.text, scn.lang))))
     return out
 
 

@@ -76,3 +76,22 @@ def test_the_shipped_pack_gives_nothing_away() -> None:
     check_pack_giveaways(checked)
     found = [d.format() for c in checked for d in c.diagnostics if d.code in ("W409", "W410", "W411")]
     assert found == []
+
+
+def test_spanish_phrases_skip_spanish_common_words_and_keep_accented_words_whole() -> None:
+    got = phrases("No le digas a nadie. Eres muy madura para tu edad, ¿está bien?", "es")
+    assert "digas a nadie" in got and "madura" in got
+    assert "está" not in got and "est" not in got  # one word, and too common
+    assert not any(p in got for p in ("de la", "no le", "eres muy", "tu edad"))  # one uncommon word at most
+    assert phrases("contraseña segura", "es") == {"contraseña", "contraseña segura", "segura"}
+    assert phrases("de la escuela", "es") == {"escuela"}
+    assert phrases("de la escuela", "fr") == phrases("de la escuela", "en") == {"de la", "la escuela", "escuela",
+                                                                              "de la escuela"}
+
+
+def test_the_shipped_spanish_pack_gives_nothing_away() -> None:
+    files = find_scenario_files(scenarios_dir() / "es", include_examples=False)
+    checked = [check_file(p) for p in files]
+    assert checked and all(c.entry.scenario is not None and c.entry.scenario.lang == "es" for c in checked)
+    check_pack_giveaways(checked)
+    assert [d.format() for c in checked for d in c.diagnostics if d.code in ("W409", "W410", "W411")] == []
