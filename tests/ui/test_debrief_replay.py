@@ -220,3 +220,20 @@ def _shapes_overlap(items: list[Item]) -> list[tuple[int, int]]:
         masks.append((x, y, pygame.mask.from_surface(surf)))
     return [(i, j) for i in range(len(masks)) for j in range(i + 1, len(masks))
             if masks[i][2].overlap(masks[j][2], (masks[j][0] - masks[i][0], masks[j][1] - masks[i][1]))]
+
+
+def test_a_debrief_that_opens_on_a_question_counts_it_reached(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """With no red flag to replay the first page is question 1: it counts as reached at once, as the devices count
+    it (the desktop used to count only pages turned to)."""
+    app = make_app(scenario=FORMAT_TOUR, shuffle=False)
+    open_start(app)
+    runner = ScriptRunner(app, None)
+    runner.run(TO_DEBRIEF[:-1])
+    session = app.top.session  # type: ignore[union-attr]
+    monkeypatch.setattr(session, "replay", lambda: ([], [], []))
+    runner.run(TO_DEBRIEF[-1:])
+    scene = app.top
+    assert isinstance(scene, DebriefScene) and scene.kind == "question" and scene.pages[0] == ("question", 0)
+    assert session.questions_reached == 1
+    send(app, Next())
+    assert session.questions_reached == 2

@@ -51,8 +51,10 @@ class DebriefScene(PageScene):
     def enter(self) -> None:
         if not self.pages:
             self.finish()
-        elif self.kind == "replay":
+            return
+        if self.kind == "replay":
             self._scroll_to = self.current_flag
+        self._reached()  # a first page that is a question is reached too (as on the devices)
 
     @property
     def kind(self) -> str:
