@@ -3,11 +3,14 @@ help resources, and the one rule for "is this the tutorial"."""
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Optional
 
 from ..content.catalog import (
+    RESOURCES_FILE,
+    TAGS_FILE,
     Shared,
     find_scenario_files,
     link_leaves_pack,
@@ -108,6 +111,48 @@ def check_item(path: Path) -> CatalogItem:
     return item
 
 
+KEPT_ITEMS = 96
+"""Checked files kept for the run (two languages of the shipped stories, and a pack or two)."""
+_kept: OrderedDict[tuple[object, ...], CatalogItem] = OrderedDict()
+
+
+def _identity(path: Path) -> Optional[tuple[object, ...]]:
+    """What a file's check depends on that can change, or None when the file cannot be looked at: the path as given
+    (a link is its own file: one that leaves its pack is refused, whatever it points to), the link and the file it
+    reaches (time and size), and its pack's tags and help lines (and the shipped ones)."""
+    try:
+        link, target = path.lstat(), path.stat()
+    except OSError:
+        return None
+    shared: list[Optional[tuple[int, int]]] = []
+    for folder in (pack_root(path), scenarios_dir()):
+        for name in (TAGS_FILE, RESOURCES_FILE):
+            try:
+                st = (folder / name).stat()
+                shared.append((st.st_mtime_ns, st.st_size))
+            except OSError:
+                shared.append(None)
+    return (str(path.absolute()), link.st_ino, link.st_mtime_ns, link.st_size, target.st_ino, target.st_mtime_ns,
+            target.st_size, tuple(shared))
+
+
+def kept_item(path: Path) -> CatalogItem:
+    """`check_item`, kept for the run while the file and its pack's shared files are unchanged: another library
+    (the other language, a new App) does not check every story again (about 40 ms a story). An author's reload
+    checks again (`Library.reload`, `Library.refresh`)."""
+    key = _identity(path)
+    item = _kept.get(key) if key is not None else None
+    if item is not None:
+        _kept.move_to_end(key)  # type: ignore[arg-type]
+        return item
+    item = check_item(path)
+    if key is not None and item.problem is None:
+        _kept[key] = item
+        while len(_kept) > KEPT_ITEMS:
+            _kept.popitem(last=False)
+    return item
+
+
 class Library:
     """Scenario files of one pack folder (checked once, lazily) and the shared tags and resources."""
 
@@ -127,17 +172,21 @@ class Library:
             except OSError as exc:
                 log.error("cannot list %s: %s", self.folder, exc)
                 files = []
-            self._items = sorted((check_item(p) for p in files), key=CatalogItem.sort_key)
+            self._items = sorted((kept_item(p) for p in files), key=CatalogItem.sort_key)
         return self._items
 
     def reload(self) -> None:
-        """Forget the checked files (author reload)."""
+        """Forget the checked files (author reload): every file is checked again, pictures and links included."""
         self._items = None
         self._extra.clear()
+        _kept.clear()
 
     def refresh(self, path: Path) -> CatalogItem:
         """Check one file again (author reload) and keep the new result in place of the old one."""
         fresh = check_item(Path(path))
+        key = _identity(Path(path))
+        if key is not None and fresh.problem is None:
+            _kept[key] = fresh
         if self._items is not None:
             for i, it in enumerate(self._items):
                 if it.path.resolve() == fresh.path.resolve():
@@ -153,7 +202,7 @@ class Library:
             if it.path.resolve() == path.resolve():
                 return it
         if path not in self._extra:
-            self._extra[path] = check_item(path)
+            self._extra[path] = kept_item(path)
         return self._extra[path]
 
     def shared(self, pack: Optional[Path] = None) -> Shared:
