@@ -141,10 +141,11 @@ def kept_item(path: Path) -> CatalogItem:
     (the other language, a new App) does not check every story again (about 40 ms a story). An author's reload
     checks again (`Library.reload`, `Library.refresh`)."""
     key = _identity(path)
-    item = _kept.get(key) if key is not None else None
-    if item is not None:
-        _kept.move_to_end(key)  # type: ignore[arg-type]
-        return item
+    if key is not None:
+        item = _kept.get(key)
+        if item is not None:
+            _kept[key] = _kept.pop(key, item)  # the most recent last (and never a KeyError, whoever else evicts)
+            return item
     item = check_item(path)
     if key is not None and item.problem is None:
         _kept[key] = item
