@@ -15,6 +15,16 @@ from dataclasses import dataclass, field
 from typing import Any, Union
 
 import yaml
+from yaml.events import (
+    AliasEvent,
+    DocumentStartEvent,
+    MappingEndEvent,
+    MappingStartEvent,
+    ScalarEvent,
+    SequenceEndEvent,
+    SequenceStartEvent,
+    StreamEndEvent,
+)
 
 from .diagnostics import DiagnosticBag
 from .safetext import bad_character, char_name
@@ -158,41 +168,40 @@ def read_yaml(text: str, bag: DiagnosticBag, *, fast: bool = True) -> tuple[Any,
             event = parser.get_event()
             if event is None:
                 break
-            kind = type(event).__name__
-            if kind == "StreamEndEvent":
-                break
-            if kind == "DocumentStartEvent":
-                documents += 1
-                if documents > 1:
-                    bag.error("E108", "a scenario file holds one YAML document; found a second", _pos(event.start_mark),
-                              hint="remove the '---' line, or split the documents into separate files")
-                    return None
-                continue
-            if kind in ("StreamStartEvent", "DocumentEndEvent"):
-                continue
-            if kind == "AliasEvent":
-                bag.error("E105", f"alias '*{event.anchor}' is not allowed", _pos(event.start_mark),
-                          hint="write the value out in full instead of reusing it with & and *")
-                return None
-            anchor = getattr(event, "anchor", None)
-            if anchor is not None:
-                bag.error("E105", f"anchor '&{anchor}' is not allowed", _pos(event.start_mark),
-                          hint="write the value out in full instead of reusing it with & and *")
-                return None
-            tag = getattr(event, "tag", None)
-            if tag is not None:
-                bag.error("E106", f"tag '{tag}' is not allowed", _pos(event.start_mark),
-                          hint="remove the '!' tag; values are typed by the scenario format")
-                return None
-            pos = _pos(event.start_mark)
-            if kind in ("MappingEndEvent", "SequenceEndEvent"):
+            kind = type(event)  # (compared by identity: both parsers make yaml.events' classes)
+            if kind is MappingEndEvent or kind is SequenceEndEvent:
                 container, _, _, _ = stack.pop()
                 value = container
                 if not stack:
                     root = value
                     done = True
                 continue
-            if kind == "ScalarEvent":
+            if kind is not ScalarEvent and kind is not MappingStartEvent and kind is not SequenceStartEvent:
+                if kind is StreamEndEvent:
+                    break
+                if kind is DocumentStartEvent:
+                    documents += 1
+                    if documents > 1:
+                        bag.error("E108", "a scenario file holds one YAML document; found a second",
+                                  _pos(event.start_mark),
+                                  hint="remove the '---' line, or split the documents into separate files")
+                        return None
+                elif kind is AliasEvent:
+                    bag.error("E105", f"alias '*{event.anchor}' is not allowed", _pos(event.start_mark),
+                              hint="write the value out in full instead of reusing it with & and *")
+                    return None
+                continue  # the stream's start and a document's end
+            if event.anchor is not None:
+                bag.error("E105", f"anchor '&{event.anchor}' is not allowed", _pos(event.start_mark),
+                          hint="write the value out in full instead of reusing it with & and *")
+                return None
+            if event.tag is not None:
+                bag.error("E106", f"tag '{event.tag}' is not allowed", _pos(event.start_mark),
+                          hint="remove the '!' tag; values are typed by the scenario format")
+                return None
+            mark = event.start_mark
+            pos = (mark.line + 1, mark.column + 1)
+            if kind is ScalarEvent:
                 plain = not event.style  # None (pure parser) or "" (C parser) for plain scalars
                 raw = event.value
                 if len(raw) > MAX_TEXT:
@@ -206,12 +215,10 @@ def read_yaml(text: str, bag: DiagnosticBag, *, fast: bool = True) -> tuple[Any,
                               "bell, other control character or bidi override")
                 value = (None if raw in _NULLS else Plain(raw)) if plain else raw
                 new_container: dict[str, Any] | list[Any] | None = None
-            elif kind == "MappingStartEvent":
+            elif kind is MappingStartEvent:
                 value = new_container = {}
-            elif kind == "SequenceStartEvent":
+            else:  # a sequence starts
                 value = new_container = []
-            else:  # pragma: no cover - no other event kinds exist
-                continue
             # place the value
             if not stack:
                 path: Path = ()
