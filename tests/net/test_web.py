@@ -177,17 +177,19 @@ def test_the_page_is_small_self_contained_and_never_writes_markup() -> None:
     assert 'aria-live="polite"' in html and 'role="alert"' in html and "<button" in html
 
 
-def test_both_pages_join_and_connect_through_the_one_shared_script() -> None:
+def test_both_pages_take_their_words_joining_and_connection_from_the_shared_scripts() -> None:
     from game.net.web import PLAY_PAGE, page_and_policy
 
-    shared = (PAGE.parent / "join.js").read_text(encoding="utf-8").rstrip("\n")
+    shared = [(PAGE.parent / name).read_text(encoding="utf-8").rstrip("\n") for name in ("page.js", "join.js")]
     for path in (PAGE, PLAY_PAGE):
         raw, served = path.read_text(encoding="utf-8"), page_text(path)
-        assert "/*@join.js*/" in raw and "function saveToken" not in raw, path.name
-        assert "/*@" not in served and served.count(shared) == 1, path.name
+        assert "/*@page.js*/" in raw and "/*@join.js*/" in raw, path.name
+        assert "function saveToken" not in raw and "function tn(" not in raw, path.name
+        assert "/*@" not in served and all(served.count(s) == 1 for s in shared), path.name
         assert served.count("function saveToken(") == 1 and served.count('fetch("/join"') == 1, path.name
+        assert served.count("function tn(") == 1 and served.count('var TOKEN_KEY = "rfr-token"') == 1, path.name
         html, policy = page_and_policy(path)
         script = re.search(r"<script>(.*?)</script>", html.decode("utf-8"), re.S)
-        assert script is not None and shared in script.group(1)  # the policy's hash is taken of the whole script
+        assert script is not None and all(s in script.group(1) for s in shared)  # the hash covers the whole script
         digest = base64.b64encode(hashlib.sha256(script.group(1).encode()).digest()).decode()
         assert f"'sha256-{digest}'" in policy

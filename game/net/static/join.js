@@ -1,6 +1,6 @@
   // Joining and the live connection, the same on both student pages: web.page_text puts this file where a page's
-  // script says so, before the page's Content-Security-Policy hash is taken. It uses the page's own $, t, tn, say
-  // and connect, and its token, ws, retry and ended.
+  // script says so, before the page's Content-Security-Policy hash is taken. It uses page.js's $, t, tn, say and
+  // token, and the page's own connect, ws, retry and ended.
   function saveToken(t) {
     token = t;
     try { if (t) { sessionStorage.setItem(TOKEN_KEY, t); } else { sessionStorage.removeItem(TOKEN_KEY); } }
