@@ -25,22 +25,23 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-def _closes(line: str, start: int) -> bool:
-    """True when the quoted scalar opening at `start` closes later on the same line."""
-    quote = line[start]
+def _quote_end(text: str, start: int) -> Optional[int]:
+    """Where the quoted scalar opening at `start` closes (the index of its closing quote), or None when it does not
+    close in `text`: a backslash escapes inside double quotes, '' is an escaped quote inside single quotes."""
+    quote = text[start]
     i = start + 1
-    while i < len(line):
-        ch = line[i]
+    while i < len(text):
+        ch = text[i]
         if quote == '"' and ch == "\\":
             i += 2
             continue
         if ch == quote:
-            if quote == "'" and i + 1 < len(line) and line[i + 1] == "'":
-                i += 2  # '' is an escaped quote inside single quotes
+            if quote == "'" and text[i + 1:i + 2] == "'":
+                i += 2
                 continue
-            return True
+            return i
         i += 1
-    return False
+    return None
 
 
 def unclosed_quote(lines: list[str], upto: int) -> Optional[Pos]:
@@ -52,7 +53,7 @@ def unclosed_quote(lines: list[str], upto: int) -> Optional[Pos]:
         line = lines[k]
         if not line.lstrip().startswith("#"):
             m = _VALUE_START.match(line)
-            if m is not None and m.end() < len(line) and not _closes(line, m.end()):
+            if m is not None and m.end() < len(line) and _quote_end(line, m.end()) is None:  # open past its line
                 after = _skip_quoted(lines, k, m.end())  # the line after the one that closes it (1-based: its own)
                 if after >= upto:
                     found = (k + 1, m.end() + 1)
@@ -64,21 +65,9 @@ def unclosed_quote(lines: list[str], upto: int) -> Optional[Pos]:
 
 def _skip_quoted(lines: list[str], k: int, start: int) -> int:
     """The line after the one that closes the quote opened at (k, start), or the end."""
-    quote = lines[k][start]
     text = "\n".join(lines[k:])
-    i = start + 1
-    while i < len(text):
-        ch = text[i]
-        if quote == '"' and ch == "\\":
-            i += 2
-            continue
-        if ch == quote:
-            if quote == "'" and text[i + 1:i + 2] == "'":
-                i += 2
-                continue
-            return k + text.count("\n", 0, i) + 1
-        i += 1
-    return len(lines)
+    end = _quote_end(text, start)
+    return len(lines) if end is None else k + text.count("\n", 0, end) + 1
 
 
 def _previous(lines: list[str], line_no: int) -> Optional[str]:
