@@ -18,3 +18,15 @@ def _english_after_each_test():  # type: ignore[no-untyped-def]
     from game.session.lang import set_language
 
     set_language("en")
+
+
+@pytest.fixture()
+def spanish():  # type: ignore[no-untyped-def]
+    """The UI (and the student pages' words) in Spanish for one test."""
+    from game.session.lang import set_language
+
+    set_language("es")
+    try:
+        yield
+    finally:
+        set_language("en")

@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 from aiohttp.test_utils import TestClient, TestServer
@@ -18,7 +18,6 @@ from aiohttp.test_utils import TestClient, TestServer
 from game.net import page_words
 from game.net.room import RoomState
 from game.net.web import PAGE, PLAY_PAGE, make_app, page_and_policy, page_text
-from game.session import lang
 
 PAGES = (PAGE, PLAY_PAGE)
 _STR = r'"((?:[^"\\]|\\.)*)"'
@@ -39,15 +38,6 @@ def _calls(path: Path) -> tuple[set[str], set[tuple[str, str]]]:
     words = {_js(s) for s in re.findall(r"\bt\(" + _STR, script)}
     plurals = {(_js(a), _js(b)) for a, b in re.findall(r"\btn\(" + _STR + r",\s*" + _STR, script)}
     return words, plurals
-
-
-@pytest.fixture()
-def spanish() -> Iterator[None]:
-    lang.set_language("es")
-    try:
-        yield
-    finally:
-        lang.set_language("en")
 
 
 def test_every_string_the_pages_show_is_in_the_module_and_every_entry_is_used() -> None:

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
 from game.net.plays import Plays
 from game.net.room import Question
 from game.net.server import RoomServer
-from game.session import lang
 from game.session.catalog import Library
 from game.session.device_play import DevicePlay, load_vocab
 
@@ -21,15 +20,6 @@ pytestmark = pytest.mark.browser
 PHONE = {"width": 390, "height": 844}
 ZOOM_200 = {"width": 195, "height": 422}
 """A 390 px wide phone at 200 % browser zoom lays out 195 CSS pixels wide (Spanish runs about a quarter longer)."""
-
-
-@pytest.fixture()
-def spanish() -> Iterator[None]:
-    lang.set_language("es")
-    try:
-        yield
-    finally:
-        lang.set_language("en")
 
 
 def _shot(page: Any, name: str) -> None:
